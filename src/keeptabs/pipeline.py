@@ -1,0 +1,1 @@
+"""process(raw) -> Result: the one path through the stages (filled in below)."""
