@@ -1,0 +1,308 @@
+"""The keeptabs command line: each command is a thin call into the packages."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from keeptabs.errors import KeeptabsError
+from keeptabs.ingest.corpus import CORPUS_SUFFIXES, Columns, read_corpus
+from keeptabs.ingest.files import read_paths, sha256_hex
+from keeptabs.pipeline import process, read_document
+from keeptabs.report.records import (
+    CLAIM_FIELDS,
+    claim_record,
+    document_record,
+    rejection_record,
+    segment_record,
+)
+from keeptabs.types import Claim, Document, RawDocument, Rejection
+
+app = typer.Typer(
+    help="Keep tabs on the figures the news reports: who said which number, about what, where and when.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy database URL. Default: sqlite:///keeptabs.db", envvar="KEEPTABS_DB"),
+]
+TextCol = Annotated[str, typer.Option("--text-col", help="CSV/JSONL column with the article text.")]
+TitleCol = Annotated[str | None, typer.Option("--title-col", help="Column with the headline.")]
+OutletCol = Annotated[str | None, typer.Option("--outlet-col", help="Column with the outlet's name.")]
+DateCol = Annotated[str | None, typer.Option("--date-col", help="Column with the publication date.")]
+IdCol = Annotated[str | None, typer.Option("--id-col", help="Column with a row id (names the document).")]
+UrlCol = Annotated[str | None, typer.Option("--url-col", help="Column with the article URL.")]
+
+
+def _fail(error: KeeptabsError) -> typer.Exit:
+    typer.echo(f"Error: {error.message}", err=True)
+    return typer.Exit(code=2)
+
+
+def _raw_inputs(paths: Iterable[Path], columns: Columns) -> Iterator[RawDocument | Rejection]:
+    """Files and folders of articles; CSV/JSONL files are corpora of one article per row."""
+    files = [p for p in paths if not (p.is_file() and p.suffix.lower() in CORPUS_SUFFIXES)]
+    yield from read_paths(files)
+    for path in paths:
+        if path.is_file() and path.suffix.lower() in CORPUS_SUFFIXES:
+            yield from read_corpus(path, columns)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders, or CSV/JSONL corpora.")],
+    db: DbOption = None,
+    text_col: TextCol = "article_content",
+    title_col: TitleCol = "article_title",
+    outlet_col: OutletCol = "source",
+    date_col: DateCol = "date",
+    id_col: IdCol = "unit_id",
+    url_col: UrlCol = None,
+    encoding: Annotated[str | None, typer.Option(help="Force this text encoding (default: detect).")] = None,
+) -> None:
+    """Ingest articles into the ledger: segment them, extract their claims, store all.
+
+    Example: keeptabs ingest articles/ --db sqlite:///ledger.db
+    Example: keeptabs ingest corpus.csv --text-col article_content --title-col article_title
+    --outlet-col source --date-col date --id-col unit_id
+    """
+    from keeptabs.store.base import open_store
+
+    columns = Columns(text_col, title_col, outlet_col, date_col, id_col, url_col)
+    tally = {"ingested": 0, "unchanged": 0, "rejected": 0}
+    try:
+        with open_store(db) as store:
+            for item in _raw_inputs(paths, columns):
+                outcome = _ingest_one(store, item, encoding)
+                tally[outcome] += 1
+    except KeeptabsError as error:
+        raise _fail(error) from error
+    typer.echo(f"ingested {tally['ingested']}, unchanged {tally['unchanged']}, rejected {tally['rejected']}")
+
+
+def _ingest_one(store: Any, item: RawDocument | Rejection, encoding: str | None) -> str:
+    from keeptabs.types import Result
+
+    if isinstance(item, Rejection):
+        outcome: str = store.save(Result(document=None, rejections=(item,)))
+        typer.echo(f"rejected: {item.message}", err=True)
+        return outcome
+    if store.has_document(sha256_hex(item.raw)):
+        return "unchanged"
+    result = process(item, encoding=encoding)
+    for rejection in result.rejections:
+        typer.echo(f"rejected: {rejection.message}", err=True)
+    outcome = store.save(result)
+    return outcome
+
+
+@app.command()
+def claims(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """List the stored claims.
+
+    Example: keeptabs claims --format jsonl > claims.jsonl
+    """
+    from keeptabs.store.base import open_store
+
+    if format not in {"table", "jsonl", "csv"}:
+        raise typer.BadParameter(f"unknown format '{format}'; use table, jsonl or csv.", param_hint="--format")
+    try:
+        with open_store(db) as store:
+            names = {d.id: _doc_name(d) for d in store.documents()}
+            records = [claim_record(c, names.get(c.doc_id, c.doc_id)) for c in store.claims()]
+    except KeeptabsError as error:
+        raise _fail(error) from error
+    _print_records(records, format)
+
+
+def _doc_name(document: Document) -> str:
+    return Path(document.path).name if "#" not in document.path else document.path.rsplit("/", 1)[-1]
+
+
+def _print_records(records: list[dict[str, Any]], format: str) -> None:
+    if format == "jsonl":
+        for record in records:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+    elif format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(CLAIM_FIELDS), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        typer.echo(render_claims_table(records))
+
+
+TABLE_COLUMNS = (("doc", 28), ("section", 8), ("number_text", 18), ("counted", 16), ("action", 10), ("place", 16), ("period", 18), ("source", 24))
+
+
+def render_claims_table(records: list[dict[str, Any]]) -> str:
+    """A fixed-width table of claims, one line each, long cells cut with '…'."""
+    def cell(value: Any, width: int) -> str:
+        text = "" if value is None else str(value)
+        return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
+
+    lines = ["  ".join(cell(name, width) for name, width in TABLE_COLUMNS)]
+    lines.append("  ".join("-" * width for _, width in TABLE_COLUMNS))
+    lines += ["  ".join(cell(r.get(name), width) for name, width in TABLE_COLUMNS) for r in records]
+    lines.append(f"{len(records)} claims")
+    return "\n".join(lines)
+
+
+@app.command()
+def documents(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List the stored documents.
+
+    Example: keeptabs documents --json
+    """
+    from keeptabs.store.base import open_store
+
+    try:
+        with open_store(db) as store:
+            counts: dict[str, int] = {}
+            for claim in store.claims():
+                counts[claim.doc_id] = counts.get(claim.doc_id, 0) + 1
+            records = [document_record(d, claims=counts.get(d.id, 0)) for d in store.documents()]
+    except KeeptabsError as error:
+        raise _fail(error) from error
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for r in records:
+        typer.echo(f"{r['id'][:12]}  {r['claims']:>3} claims  {r['outlet'] or '-':<22.22}  {r['published'] or '-':<10}  {r['title'] or r['path']}")
+    typer.echo(f"{len(records)} documents")
+
+
+@app.command()
+def rejections(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List the input that could not be ingested, with the reason.
+
+    Example: keeptabs rejections --json
+    """
+    from keeptabs.store.base import open_store
+
+    try:
+        with open_store(db) as store:
+            records = [rejection_record(r) for r in store.rejections()]
+    except KeeptabsError as error:
+        raise _fail(error) from error
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for r in records:
+        typer.echo(f"{r['path']}  [{r['stage']}/{r['code']}]  {r['message']}")
+    typer.echo(f"{len(records)} rejections")
+
+
+@app.command()
+def segment(
+    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON array per file instead of text.")] = False,
+) -> None:
+    """Print each file's segments (headline, body, caption, comment, boilerplate); no database.
+
+    Example: keeptabs segment story.html --json
+    """
+    failed = False
+    for item in read_paths(files):
+        if isinstance(item, Rejection):
+            typer.echo(f"Error: {item.message}", err=True)
+            failed = True
+            continue
+        try:
+            document, segments = read_document(item)
+        except KeeptabsError as error:
+            typer.echo(f"Error: {error.message}", err=True)
+            failed = True
+            continue
+        records = [segment_record(s, document.text, item.path) for s in segments]
+        if as_json:
+            typer.echo(json.dumps(records, ensure_ascii=False))
+        else:
+            for r in records:
+                preview = " ".join(r["text"].split())
+                typer.echo(f"{r['doc']}  {r['kind']:<11} {r['start']:>6}-{r['end']:<6} {preview[:80]}")
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html).")],
+) -> None:
+    """Print one JSON object per claim found in the files; no database.
+
+    Example: keeptabs extract ../shared/corpus/aleppo-2016/*.txt
+    """
+    failed = False
+    for item in read_paths(files):
+        if isinstance(item, Rejection):
+            typer.echo(f"Error: {item.message}", err=True)
+            failed = True
+            continue
+        result = process(item)
+        for rejection in result.rejections:
+            typer.echo(f"Error: {rejection.message}", err=True)
+            failed = True
+        for claim in result.claims:
+            typer.echo(json.dumps(claim_record(claim, item.path), ensure_ascii=False))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@app.command(name="eval")
+def evaluate(
+    docs: Annotated[Path, typer.Argument(help="Folder (or CSV corpus) holding the gold's documents.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Gold claims, JSON Lines (see gold/README.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    text_col: TextCol = "article_content",
+    title_col: TitleCol = "article_title",
+    outlet_col: OutletCol = "source",
+    date_col: DateCol = "date",
+    id_col: IdCol = "unit_id",
+) -> None:
+    """Score extraction against a gold file: detection P/R/F1 and each field's accuracy.
+
+    Example: keeptabs eval --gold ../shared/gold/aleppo-2016.jsonl ../shared/corpus/aleppo-2016
+    """
+    from keeptabs.evaluate.run import evaluate_corpus
+    from keeptabs.evaluate.scoring import render_table
+
+    columns = Columns(text_col, title_col, outlet_col, date_col, id_col)
+    try:
+        report = evaluate_corpus(gold, docs, columns)
+    except KeeptabsError as error:
+        raise _fail(error) from error
+    typer.echo(json.dumps(report.to_json(), indent=2) if as_json else render_table(report))
+
+
+@app.command()
+def demo(db: DbOption = None) -> None:
+    """Ingest the bundled (fictional) demo corpus and print its ledger.
+
+    Example: keeptabs demo --db sqlite:///demo.db
+    """
+    from keeptabs.demo import corpus_path
+
+    ingest([corpus_path()], db=db, text_col="article_content", title_col=None, outlet_col=None, date_col=None, id_col=None, url_col=None, encoding=None)
+    claims(db=db, format="table")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,208 @@
+"""Who the text says made a claim: attribution cues, quotes, pronouns and the actor table.
+
+A claim is attributed, in order of strength, to the speaker of the quotation it sits
+in; to "according to X"; to the subject of a verb of saying that governs it or shares
+its sentence; to "X's comments that"; to "X:" opening a headline.  Pronouns ("he",
+"it") and bare descriptions ("the statement") take the last source named before them.
+An outlet speaking in its own voice gives no source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from keeptabs.extract.vocab import action_vocab, actor_table
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
+_CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
+_GENERIC_SOURCES = frozenset({"data", "datum", "reports", "report", "figure", "estimate", "information", "account"})
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_REPORT_NOUNS = frozenset({"comment", "statement", "report", "claim", "estimate", "figure", "announcement", "data", "tally", "toll"})
+_SO_CALLED = re.compile(r"^(?:the\s+)?so-called\s+", re.IGNORECASE)
+# A quotation long enough to be speech, not a scare-quoted word ('helped', "rebels").
+MIN_SPEECH_CHARS = 30
+MAX_NAME_TO_VERB = 4  # tokens between a name and its verb: ", also said"
+# How far after a closing quote (or before an opening one) the "X said" may stand.
+SPEAKER_AFTER_QUOTE = 120
+SPEAKER_BEFORE_QUOTE = 40
+_QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", re.MULTILINE)
+_HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str
+    source_org: str | None
+
+
+@dataclass(slots=True)
+class SourceMemory:
+    """What the document has said about sources so far, for pronouns and descriptions."""
+
+    last: Attribution | None = None
+    by_head: dict[str, Attribution] = field(default_factory=dict)
+
+    def remember(self, attribution: Attribution) -> None:
+        if attribution.source.lower() in _PRONOUNS:
+            return
+        self.last = attribution
+        head = attribution.source.split()[-1].lower()
+        self.by_head[head] = attribution
+
+
+def speaker_of(verb: Token, memory: SourceMemory) -> Attribution | None:
+    """The subject of a verb of saying, as named, with its organisation."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is None:
+        return _entity_before(verb)
+    if subject.lower_ in _PRONOUNS:
+        return memory.last
+    phrase = _subject_phrase(subject)
+    named = _named_entity(subject, phrase)
+    source = _clean(named.text if named is not None else phrase.text)
+    organisation = actor_table().organisation(phrase.text) or actor_table().organisation(source)
+    if organisation is None and named is None and _is_description(phrase):
+        earlier = memory.by_head.get(subject.lower_) or memory.last
+        organisation = earlier.source_org if earlier else None
+    return Attribution(source, organisation)
+
+
+def _is_description(phrase: Span) -> bool:
+    """"the statement", "the centre": a definite description with no name in it."""
+    return phrase[0].lower_ in {"the", "this", "that"} and not any(t.pos_ == "PROPN" for t in phrase)
+
+
+def _entity_before(verb: Token) -> Attribution | None:
+    """A misparsed "..., the head of X, General Y, also said": the last name before the verb."""
+    sentence = verb.sent
+    names = [e for e in sentence.ents if e.end <= verb.i and e.label_ in {"PERSON", "ORG"}]
+    if not names or verb.i - names[-1].end > MAX_NAME_TO_VERB:
+        return None
+    name = names[-1]
+    context = verb.doc[max(sentence.start, name.start - MAX_NAME_TO_VERB) : verb.i]
+    return Attribution(name.text, actor_table().organisation(context.text) or actor_table().organisation(name.text))
+
+
+def _subject_phrase(subject: Token) -> Span:
+    """The subject with its modifiers, without trailing appositions and relative clauses."""
+    cut = {"appos", "relcl", "acl", "punct"}
+    right = subject.i
+    for child in subject.rights:
+        if child.dep_ in cut:
+            break
+        right = child.right_edge.i
+    return subject.doc[subject.left_edge.i : right + 1]
+
+
+def _named_entity(subject: Token, phrase: Span) -> Span | None:
+    """A person named in the subject or its apposition wins over a long description."""
+    candidates = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    for token in candidates:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
+                return ent
+    for ent in phrase.ents:
+        if ent.label_ in {"ORG", "PERSON"} and ent.end - ent.start >= len(phrase) - 2:
+            return ent
+    return None
+
+
+def _clean(text: str) -> str:
+    text = _SO_CALLED.sub("", text.strip(" ,\"“”‘’'"))
+    return text.strip(" ,\"“”‘’'")
+
+
+def attribute(sentence: Span, token: Token, memory: SourceMemory, *, headline: bool) -> Attribution | None:
+    """Attribution for the claim whose number is ``token`` in ``sentence``."""
+    for finder in (_quote_speaker, _according_to, _reporting_verb, _report_noun):
+        found = finder(sentence, token, memory)
+        if found is not None:
+            return found
+    if headline:
+        match = _HEADLINE_SPEAKER.match(sentence.text)
+        if match and match.end("who") <= token.idx - sentence.start_char:
+            who = match.group("who").strip()
+            return Attribution(who, actor_table().organisation(who))
+    return None
+
+
+def _quote_speaker(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    doc = sentence.doc
+    for match in _QUOTE.finditer(doc.text):
+        if match.end() - match.start() < MIN_SPEECH_CHARS or not match.start() <= token.idx < match.end():
+            continue
+        for verb in _reporting_tokens(doc[:]):
+            after = 0 <= verb.idx - match.end() <= SPEAKER_AFTER_QUOTE
+            before = 0 <= match.start() - verb.idx <= SPEAKER_BEFORE_QUOTE
+            if after or before:
+                return speaker_of(verb, memory)
+        return memory.last
+    return None
+
+
+def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    for word in sentence:
+        if word.lower_ == "according" and word.i + 1 < sentence.end and word.nbor().lower_ == "to":
+            objects = [c for c in word.nbor().children if c.dep_ == "pobj"]
+            if objects:
+                phrase = _subject_phrase(objects[0])
+                if objects[0].lemma_.lower() in _GENERIC_SOURCES and not any(t.pos_ == "PROPN" for t in phrase):
+                    return None
+                source = _clean(phrase.text)
+                organisation = actor_table().organisation(source)
+                if organisation is None and _is_description(phrase):
+                    earlier = memory.by_head.get(objects[0].lower_) or memory.last
+                    organisation = earlier.source_org if earlier else None
+                return Attribution(source, organisation)
+    return None
+
+
+def _reporting_tokens(span: Span) -> list[Token]:
+    reporting = action_vocab().reporting
+    return [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in reporting]
+
+
+def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    ancestors = {t.i for t in token.ancestors}
+    verbs = [v for v in _reporting_tokens(sentence) if _governs(v, token, ancestors)]
+    verbs.sort(key=lambda verb: (verb.i not in ancestors, abs(verb.i - token.i)))
+    for verb in verbs:
+        found = speaker_of(verb, memory)
+        if found is not None:
+            return found
+    return None
+
+
+def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
+    """A verb of saying covers the claim if it governs it, or frames the whole sentence
+    ("..., X said") without being a condition ("if MSM claims are correct")."""
+    if verb.i in ancestors:
+        return True
+    if any(t.i == verb.i for t in token.subtree):
+        return False
+    conditional = any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
+    framing = verb.dep_ in {"ROOT", "parataxis", "conj"} or (verb.i > token.i and verb.dep_ != "advcl")
+    return framing and not conditional
+
+
+def _report_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    for ancestor in token.ancestors:
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in _REPORT_NOUNS:
+            owners = [c for c in ancestor.children if c.dep_ in {"poss", "compound"}]
+            if owners:
+                phrase = sentence.doc[ancestor.left_edge.i : ancestor.i + 1]
+                source = _clean(phrase.text)
+                return Attribution(source, actor_table().organisation(source))
+    return None
+
+
+def remember_sources(sentence: Span, memory: SourceMemory) -> None:
+    """Note every named speaker in ``sentence`` for later pronouns and descriptions."""
+    for verb in _reporting_tokens(sentence):
+        found = speaker_of(verb, memory)
+        if found is not None:
+            memory.remember(found)

@@ -1,0 +1,45 @@
+"""Title Case headlines, sentence-cased for the parser ("Civilians Flee East Aleppo").
+
+spaCy's small model reads every capitalised word of a Title Case headline as a proper
+noun.  A headline is re-cased before parsing: a word keeps its capital only if the
+document writes it capitalised in mid-sentence elsewhere ("Aleppo", "Syrian").
+Lengths never change, so offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ".
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z'’]*)")
+TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
+MIN_TITLE_WORDS = 3
+
+
+def proper_names(text: str) -> frozenset[str]:
+    """Words ``text`` capitalises in mid-sentence: names, not headline capitals."""
+    prose = "\n".join(line for line in text.splitlines() if not _is_title_case(line))
+    return frozenset(match.group(1) for match in _MID_SENTENCE_NAME.finditer(prose))
+
+
+def sentence_case(line: str, names: frozenset[str]) -> str:
+    """``line`` with Title Case words lowered unless they are names; other lines as they are."""
+    if not _is_title_case(line):
+        return line
+    words = list(_WORD.finditer(line))
+    chars = list(line)
+    for index, match in enumerate(words):
+        word = match.group()
+        if index == 0 or word in names or word.isupper() or not word[0].isupper():
+            continue
+        chars[match.start()] = word[0].lower()
+    return "".join(chars)
+
+
+def _is_title_case(line: str) -> bool:
+    long_words = [w.group() for w in _WORD.finditer(line) if len(w.group()) > 3]
+    if len(long_words) < MIN_TITLE_WORDS or "\n" in line.strip():
+        return False
+    capitalised = sum(1 for word in long_words if word[0].isupper())
+    return capitalised / len(long_words) >= TITLE_CASE_SHARE

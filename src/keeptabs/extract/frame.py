@@ -1,0 +1,116 @@
+"""What a number counts and what happened to it, read off spaCy's dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from keeptabs.extract.vocab import action_vocab
+from keeptabs.types import Quantity
+
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+# Dependencies by which a number modifies the noun it counts.
+_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+# Dependencies by which a noun is an argument of the verb that says what happened to it.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd"})
+_VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are other clauses
+_COUNTED_MODIFIERS = frozenset({"amod", "compound"})
+_VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
+
+
+def number_token(sentence: Span, quantity: Quantity) -> Token | None:
+    """The token of ``sentence`` that carries the number of ``quantity``."""
+    tokens = [t for t in sentence if quantity.start <= t.idx < quantity.end]
+    if not tokens:
+        return None
+    numeric = [t for t in tokens if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _VAGUE_HEADS]
+    return (numeric or tokens)[-1]
+
+
+def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
+    """``(counted words, the token that stands for the counted thing)``.
+
+    Units count themselves ("24 hectares", "93 percent"); a vague head counts its "of"
+    complement ("thousands of civilians").  ``None`` when the noun is elided.
+    """
+    if quantity.kind == "percent":
+        return "percent", _percent_token(token)
+    if quantity.kind in {"measure", "money"}:
+        unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip()
+        return unit_words or quantity.unit, token
+    noun = token.head if token.dep_ in _NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
+    if noun is None and token.lemma_.lower() in _VAGUE_HEADS | {"dozens", "scores"}:
+        noun = _of_complement(token)
+        if noun is not None:
+            return _noun_phrase(noun), token
+    if noun is None:
+        return None, token
+    return _noun_phrase(noun), noun
+
+
+def _percent_token(token: Token) -> Token:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    return following if following.lower_ in {"percent", "per", "%"} else token
+
+
+def _of_complement(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_TAGS:
+                    return grandchild
+    return None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The noun with the adjectives and nouns that define the population ("residential blocks")."""
+    words = [
+        child
+        for child in noun.lefts
+        if child.dep_ in _COUNTED_MODIFIERS
+        and child.ent_type_ not in {"NORP", "GPE", "ORG", "PERSON", "LOC", "CARDINAL"}
+        and child.pos_ in {"ADJ", "NOUN"}
+        and not child.like_num
+        and "-" not in child.text
+    ]
+    words.append(noun)
+    text = " ".join(word.text for word in words)
+    return text if noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" else text.lower()
+
+
+def governing_action(counted: Token) -> tuple[str | None, Token | None]:
+    """``(base verb, the verb token)`` saying what happened to the counted thing."""
+    vocab = action_vocab()
+    is_argument = counted.dep_ in _VERB_ARGUMENT_DEPS and counted.head.pos_ == "VERB"
+    for child in counted.children:
+        if is_argument:
+            break
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and child.lemma_ not in vocab.light_verbs:
+            return verb_action(child)
+    token = counted
+    for _ in range(MAX_CLIMB):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            return verb_action(token)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in vocab.nominalizations:
+            return vocab.nominalizations[token.lemma_.lower()], token
+    return None, None
+
+
+def verb_action(verb: Token) -> tuple[str | None, Token]:
+    vocab = action_vocab()
+    lemma = verb.lemma_.lower()
+    if lemma in vocab.light_verbs:
+        for child in verb.children:
+            if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+                return verb_action(child)
+    if lemma in vocab.reporting:
+        return None, verb
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    obj = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
+    for key in (f"{lemma} {particle} {obj}", f"{lemma} {particle}", f"{lemma} {obj}", lemma):
+        if key in vocab.phrases:
+            return vocab.phrases[key], verb
+    return lemma, verb

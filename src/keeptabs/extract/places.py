@@ -1,0 +1,94 @@
+"""Where a figure happened: place entities near it, with compass parts kept apart.
+
+"eastern Aleppo", "east Aleppo" and "the eastern parts of Aleppo" all become
+"East Aleppo"; spaCy's small model sometimes tags a city as NORP or PERSON, so a
+capitalised name after a locative cue ("from X", "the area of X") counts too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
+# of these prepositions a capitalised name is taken as a place unless it reads as a nationality.
+_LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "into", "of", "near", "around", "across", "toward", "towards", "outside", "inside"})
+_NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
+_DIRECTION = re.compile(
+    r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)"
+    r"(?:ern)?\b(?:\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+of)?"
+    r"(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_LOCATIVE_NOUN = re.compile(
+    r"\b(?:area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
+    re.IGNORECASE,
+)
+DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
+
+
+def find_place(sentence: Span, scope: Iterable[Token], anchor: int) -> str | None:
+    """The place in ``scope`` (tokens of the claim's clause) nearest to token ``anchor``."""
+    scope_ids = {token.i for token in scope}
+    candidates = [span for span in _place_spans(sentence) if span.start in scope_ids]
+    if not candidates:
+        return None
+    after = [span for span in candidates if span.start > anchor]
+    span = min(after or candidates, key=lambda s: abs(s.start - anchor))
+    return normalize_place(span)
+
+
+def _place_spans(sentence: Span) -> list[Span]:
+    spans = [ent for ent in sentence.ents if ent.label_ in PLACE_LABELS]
+    taken = {token.i for span in spans for token in span}
+    for ent in sentence.ents:
+        if ent.label_ in {"NORP", "PERSON", "ORG"} and ent.start not in taken and _reads_as_place(ent):
+            spans.append(ent)
+            taken.update(token.i for token in ent)
+    spans.extend(_unlabelled_names(sentence, taken))
+    return spans
+
+
+def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
+    """Runs of proper nouns the model left untagged, after "from", "in", "western" ..."""
+    found = []
+    index = sentence.start
+    while index < sentence.end:
+        token = sentence.doc[index]
+        end = index
+        while end < sentence.end and sentence.doc[end].pos_ == "PROPN" and end not in taken and not sentence.doc[end].ent_type_:
+            end += 1
+        if end > index:
+            span = sentence.doc[index:end]
+            if _reads_as_place(span, untagged=True):
+                found.append(span)
+            index = end
+        else:
+            index += 1
+        del token
+    return found
+
+
+def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
+    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+    before = ent.doc.text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
+    if _LOCATIVE_NOUN.search(before):
+        return True
+    if (ent.label_ != "NORP" and not untagged) or _NATIONALITY.search(ent.text):
+        return False
+    return previous is not None and (previous.lower_ in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before)))
+
+
+def normalize_place(span: Span) -> str:
+    """The place as written, with a compass part folded in front: "East Aleppo"."""
+    name = span.text.strip(" \"“”‘’'")
+    name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
+    before = span.doc.text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+    match = _DIRECTION.search(before)
+    if match:
+        return f"{match.group('dir').capitalize()} {name}"
+    return name

@@ -1,0 +1,207 @@
+"""Plain text -> headline | body | caption | comment | boilerplate segments.
+
+A cascade, cheapest evidence first:
+
+1. Each non-blank line is a block.  Boilerplate and caption blocks are recognised by
+   web-chrome patterns kept as data (``data/text_markers.json``).
+2. The headline is the given title, or the first short title-like block near the top.
+3. Where editorial text ends is a change point: every remaining block gets a
+   comment score from general signals (comment headers, names on a line of their own,
+   first and second person outside quotes, questions, insults and informal register)
+   against editorial signals (attribution verbs, datelines); the comment section
+   starts where the sum of scores over the rest of the document is highest, if that
+   sum is convincing.  No single article's strings are needed.
+4. Blocks are widened to tile the text (whitespace joins the block before it) and
+   neighbours of one kind and author are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from keeptabs.segment.markers import TextMarkers, count_hits, load_text_markers, matches_any
+from keeptabs.types import Segment, SegmentKind
+
+# A headline is short: news titles run 20-120 characters; 200 allows long wire titles.
+MAX_HEADLINE_CHARS = 200
+MIN_HEADLINE_WORDS = 3
+# The headline sits in the first few blocks, after at most a line or two of site chrome.
+HEADLINE_SEARCH_BLOCKS = 5
+# Comment scores.  A header ("NAME says", "• NAME") is near-certain; a name alone on a line
+# is good evidence; each informal signal in a text block is weaker, editorial cues pull back.
+HEADER_SCORE = 3.0
+NAME_LINE_SCORE = 1.2
+SIGNAL_SCORE = 0.8
+MAX_SIGNAL_SCORE = 2.4  # one rant full of "I" and "?" must not outweigh several blocks
+EDITORIAL_SCORE = -0.9
+MAX_EDITORIAL_SCORE = -1.8
+BLOCK_PRIOR = -0.3  # a block with no evidence leans editorial: bodies come first
+# The tail must add up to this much comment evidence: about one header plus a reply,
+# or three informal blocks.  Lower lets a body's closing question start a comment section.
+MIN_COMMENT_EVIDENCE = 2.0
+MAX_NAME_CHARS = 40
+MAX_NAME_WORDS = 4
+_NAME_PARTICLES = frozenset({"jr", "sr", "de", "van", "von", "al", "el", "bin", "da", "le", "la"})
+_FUNCTION_WORDS = frozenset(
+    "the a an of in on to and or for with from by at is are was were be this that it its "
+    "as not but has have had will would".split()
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]{12,}’")
+_SAYS_SUFFIX = re.compile(r"\s+(says|said|wrote|writes|replied|replies)\s*:?$", re.IGNORECASE)
+_LEADING_MARKS = re.compile(r"^[^\w]+|^\d+[.)]\s*")  # bullets and list numbers before a name
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d+", re.UNICODE)
+
+
+@dataclass(slots=True)
+class _Block:
+    start: int
+    end: int
+    text: str
+    kind: SegmentKind | None = None
+    author: str | None = None
+    score: float = 0.0
+    header: bool = False
+
+
+def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
+    """Segment plain ``text``; ``title``, when known, pins the headline."""
+    blocks = _split_blocks(text)
+    if not blocks:
+        return (Segment("boilerplate", 0, len(text)),) if text else ()
+    markers = load_text_markers()
+    for block in blocks:
+        block.kind = _fixed_kind(block.text, markers)
+    first_body = _mark_headline(blocks, title) + 1
+    _mark_comments(blocks, first_body, markers)
+    for block in blocks:
+        block.kind = block.kind or "body"
+    return _tile(text, blocks)
+
+
+def _split_blocks(text: str) -> list[_Block]:
+    blocks = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + (len(line) - len(line.lstrip()))
+            blocks.append(_Block(start, start + len(stripped), stripped))
+    return blocks
+
+
+def _fixed_kind(line: str, markers: TextMarkers) -> SegmentKind | None:
+    if matches_any(markers.boilerplate, line):
+        return "boilerplate"
+    if len(line) <= 400 and matches_any(markers.caption, line):
+        return "caption"
+    return None
+
+
+def _mark_headline(blocks: list[_Block], title: str | None) -> int:
+    """Mark the headline block; return its index, or -1 when there is none."""
+    for index, block in enumerate(blocks[:HEADLINE_SEARCH_BLOCKS]):
+        if block.kind is not None:
+            continue
+        if title is not None:
+            if _same_title(block.text, title):
+                block.kind = "headline"
+                return index
+            continue
+        if _looks_like_headline(block.text):
+            block.kind = "headline"
+            return index
+        return -1
+    return -1
+
+
+def _same_title(line: str, title: str) -> bool:
+    def fold(value: str) -> str:
+        return " ".join(value.casefold().split())
+
+    return fold(line).startswith(fold(title)[:MAX_HEADLINE_CHARS])
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if len(line) > MAX_HEADLINE_CHARS or len(words) < MIN_HEADLINE_WORDS:
+        return False
+    if line.endswith((":", ",", ";")):
+        return False
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
+    return len(sentences) == 1
+
+
+def _mark_comments(blocks: list[_Block], first_body: int, markers: TextMarkers) -> None:
+    scored = [i for i in range(first_body, len(blocks)) if blocks[i].kind is None]
+    for index in scored:
+        _score_block(blocks[index], markers)
+    start = _comment_start([blocks[i] for i in scored])
+    if start is None or start == 0:
+        return  # no comment section, or nothing editorial before it
+    author: str | None = None
+    for block in (blocks[i] for i in scored[start:]):
+        author = block.author if block.header and block.author else author
+        block.kind, block.author = "comment", author
+
+
+def _comment_start(blocks: list[_Block]) -> int | None:
+    """The index where the suffix sum of comment scores peaks, if it is convincing."""
+    best_index, best_sum, running = None, MIN_COMMENT_EVIDENCE, 0.0
+    for index in range(len(blocks) - 1, -1, -1):
+        running += blocks[index].score
+        if running >= best_sum:
+            best_index, best_sum = index, running
+    return best_index
+
+
+def _score_block(block: _Block, markers: TextMarkers) -> None:
+    header = matches_any(markers.comment_header, block.text)
+    if header:
+        author = _clean_author(header.groupdict().get("author"))
+        if author is not None or "author" not in header.groupdict():
+            block.header, block.author, block.score = True, author, HEADER_SCORE
+            return
+    if _looks_like_name(block.text):
+        block.header, block.author, block.score = True, block.text, NAME_LINE_SCORE
+        return
+    unquoted = _QUOTED.sub(" ", block.text)
+    informal = min(MAX_SIGNAL_SCORE, SIGNAL_SCORE * count_hits(markers.comment_words, unquoted))
+    editorial = max(MAX_EDITORIAL_SCORE, EDITORIAL_SCORE * count_hits(markers.editorial_words, unquoted))
+    block.score = BLOCK_PRIOR + informal + editorial
+
+
+def _clean_author(author: str | None) -> str | None:
+    if author is None:
+        return None
+    author = _SAYS_SUFFIX.sub("", _LEADING_MARKS.sub("", author.strip()))
+    return author if _looks_like_name(author) else None
+
+
+def _looks_like_name(line: str) -> bool:
+    """A person's name or a user handle alone on a line: "Monte George Jr", "archie1954"."""
+    if len(line) > MAX_NAME_CHARS or line[-1] in ".:;,!?\"”'’)":
+        return False
+    words = _WORD.findall(line)
+    if not 1 <= len(words) <= MAX_NAME_WORDS or len(words) != len(line.split()):
+        return False
+    if any(word.casefold() in _FUNCTION_WORDS for word in words) or words[0].isdigit():
+        return False
+    capitalised = all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+    handle = len(words) == 1 and any(ch.isdigit() for ch in words[0])
+    lowercase_pair = len(words) == 2 and all(w.isalpha() and w.islower() for w in words)
+    return capitalised or handle or lowercase_pair
+
+
+def _tile(text: str, blocks: list[_Block]) -> tuple[Segment, ...]:
+    segments: list[Segment] = []
+    for index, block in enumerate(blocks):
+        start = 0 if index == 0 else block.start
+        end = blocks[index + 1].start if index + 1 < len(blocks) else len(text)
+        kind: SegmentKind = block.kind or "body"
+        previous = segments[-1] if segments else None
+        if previous and previous.kind == kind and previous.author == block.author:
+            segments[-1] = Segment(kind, previous.start, end, previous.author)
+        else:
+            segments.append(Segment(kind, start, end, block.author))
+    return tuple(segments)
