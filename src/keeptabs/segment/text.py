@@ -27,7 +27,11 @@ from keeptabs.types import Segment, SegmentKind
 MAX_HEADLINE_CHARS = 200
 MIN_HEADLINE_WORDS = 3
 # The headline sits in the first few blocks, after at most a line or two of site chrome.
-HEADLINE_SEARCH_BLOCKS = 5
+HEADLINE_SEARCH_BLOCKS = 7
+HEADLINE_FULL_WORDS = 15  # past this length a line is no more headline-like
+SENTENCE_PENALTY = 12.0  # a line ending in "." loses to any unpunctuated candidate
+MASTHEAD_WORDS = 4  # site names and taglines are this short; headlines rarely are
+MASTHEAD_PENALTY = 4.0
 # Comment scores.  A header ("NAME says", "• NAME") is near-certain; a name alone on a line
 # is good evidence; each informal signal in a text block is weaker, editorial cues pull back.
 HEADER_SCORE = 3.0
@@ -99,7 +103,13 @@ def _fixed_kind(line: str, markers: TextMarkers) -> SegmentKind | None:
 
 
 def _mark_headline(blocks: list[_Block], title: str | None) -> int:
-    """Mark the headline block; return its index, or -1 when there is none."""
+    """Mark the headline block (and the masthead above it); return its index or -1.
+
+    With a known title, the block that repeats it.  Otherwise the most title-like
+    block among the first few, before the first full paragraph: site names, taglines
+    and navigation above it are masthead boilerplate.
+    """
+    candidates: list[tuple[float, int]] = []
     for index, block in enumerate(blocks[:HEADLINE_SEARCH_BLOCKS]):
         if block.kind is not None:
             continue
@@ -108,11 +118,34 @@ def _mark_headline(blocks: list[_Block], title: str | None) -> int:
                 block.kind = "headline"
                 return index
             continue
+        if _is_paragraph(block.text):
+            break
         if _looks_like_headline(block.text):
-            block.kind = "headline"
-            return index
+            candidates.append((_headline_score(block.text), index))
+    if not candidates:
         return -1
-    return -1
+    _score, chosen = max(candidates, key=lambda pair: (pair[0], -pair[1]))
+    blocks[chosen].kind = "headline"
+    for block in blocks[:chosen]:
+        block.kind = block.kind or "boilerplate"
+    return chosen
+
+
+def _is_paragraph(line: str) -> bool:
+    """Body prose: long, or several sentences ending in a full stop."""
+    sentences = len(re.split(r"(?<=[.!?])\s+(?=[A-Z])", line))
+    return len(line) > MAX_HEADLINE_CHARS or (sentences > 1 and line.endswith("."))
+
+
+def _headline_score(line: str) -> float:
+    """Longer lines read more like headlines, up to a point; site names and sentences less."""
+    words = line.split()
+    score = float(min(len(words), HEADLINE_FULL_WORDS))
+    if line.endswith("."):
+        score -= SENTENCE_PENALTY  # a standfirst or caption, not a headline
+    if len(words) <= MASTHEAD_WORDS or line.isupper():
+        score -= MASTHEAD_PENALTY  # "The Harbour Courier", "VALDREN DAILY"
+    return score
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -126,10 +159,7 @@ def _looks_like_headline(line: str) -> bool:
     words = line.split()
     if len(line) > MAX_HEADLINE_CHARS or len(words) < MIN_HEADLINE_WORDS:
         return False
-    if line.endswith((":", ",", ";")):
-        return False
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
-    return len(sentences) == 1
+    return not line.endswith((":", ",", ";")) and not _is_paragraph(line)
 
 
 def _mark_comments(blocks: list[_Block], first_body: int, markers: TextMarkers) -> None:
