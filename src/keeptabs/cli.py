@@ -22,10 +22,11 @@ from keeptabs.report.records import (
     rejection_record,
     segment_record,
 )
-from keeptabs.types import Claim, Document, RawDocument, Rejection
+from keeptabs.types import Document, RawDocument, Rejection
 
 app = typer.Typer(
-    help="Keep tabs on the figures the news reports: who said which number, about what, where and when.",
+    help="Keep tabs on the figures the news reports: who said which number, about what, "
+    "where and when.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -33,13 +34,21 @@ app = typer.Typer(
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLAlchemy database URL. Default: sqlite:///keeptabs.db", envvar="KEEPTABS_DB"),
+    typer.Option(
+        "--db", help="SQLAlchemy database URL. Default: sqlite:///keeptabs.db", envvar="KEEPTABS_DB"
+    ),
 ]
 TextCol = Annotated[str, typer.Option("--text-col", help="CSV/JSONL column with the article text.")]
 TitleCol = Annotated[str | None, typer.Option("--title-col", help="Column with the headline.")]
-OutletCol = Annotated[str | None, typer.Option("--outlet-col", help="Column with the outlet's name.")]
-DateCol = Annotated[str | None, typer.Option("--date-col", help="Column with the publication date.")]
-IdCol = Annotated[str | None, typer.Option("--id-col", help="Column with a row id (names the document).")]
+OutletCol = Annotated[
+    str | None, typer.Option("--outlet-col", help="Column with the outlet's name.")
+]
+DateCol = Annotated[
+    str | None, typer.Option("--date-col", help="Column with the publication date.")
+]
+IdCol = Annotated[
+    str | None, typer.Option("--id-col", help="Column with a row id (names the document).")
+]
 UrlCol = Annotated[str | None, typer.Option("--url-col", help="Column with the article URL.")]
 
 
@@ -67,7 +76,9 @@ def ingest(
     date_col: DateCol = "date",
     id_col: IdCol = "unit_id",
     url_col: UrlCol = None,
-    encoding: Annotated[str | None, typer.Option(help="Force this text encoding (default: detect).")] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force this text encoding (default: detect).")
+    ] = None,
 ) -> None:
     """Ingest articles into the ledger: segment them, extract their claims, store all.
 
@@ -86,7 +97,7 @@ def ingest(
                 tally[outcome] += 1
     except KeeptabsError as error:
         raise _fail(error) from error
-    typer.echo(f"ingested {tally['ingested']}, unchanged {tally['unchanged']}, rejected {tally['rejected']}")
+    typer.echo(", ".join(f"{name} {count}" for name, count in tally.items()))
 
 
 def _ingest_one(store: Any, item: RawDocument | Rejection, encoding: str | None) -> str:
@@ -117,7 +128,9 @@ def claims(
     from keeptabs.store.base import open_store
 
     if format not in {"table", "jsonl", "csv"}:
-        raise typer.BadParameter(f"unknown format '{format}'; use table, jsonl or csv.", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format '{format}'; use table, jsonl or csv.", param_hint="--format"
+        )
     try:
         with open_store(db) as store:
             names = {d.id: _doc_name(d) for d in store.documents()}
@@ -128,7 +141,9 @@ def claims(
 
 
 def _doc_name(document: Document) -> str:
-    return Path(document.path).name if "#" not in document.path else document.path.rsplit("/", 1)[-1]
+    return (
+        Path(document.path).name if "#" not in document.path else document.path.rsplit("/", 1)[-1]
+    )
 
 
 def _print_records(records: list[dict[str, Any]], format: str) -> None:
@@ -143,11 +158,21 @@ def _print_records(records: list[dict[str, Any]], format: str) -> None:
         typer.echo(render_claims_table(records))
 
 
-TABLE_COLUMNS = (("doc", 28), ("section", 8), ("number_text", 18), ("counted", 16), ("action", 10), ("place", 16), ("period", 18), ("source", 24))
+TABLE_COLUMNS = (
+    ("doc", 28),
+    ("section", 8),
+    ("number_text", 18),
+    ("counted", 16),
+    ("action", 10),
+    ("place", 16),
+    ("period", 18),
+    ("source", 24),
+)
 
 
 def render_claims_table(records: list[dict[str, Any]]) -> str:
     """A fixed-width table of claims, one line each, long cells cut with '…'."""
+
     def cell(value: Any, width: int) -> str:
         text = "" if value is None else str(value)
         return (text[: width - 1] + "…" if len(text) > width else text).ljust(width)
@@ -182,7 +207,10 @@ def documents(
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     for r in records:
-        typer.echo(f"{r['id'][:12]}  {r['claims']:>3} claims  {r['outlet'] or '-':<22.22}  {r['published'] or '-':<10}  {r['title'] or r['path']}")
+        typer.echo(
+            f"{r['id'][:12]}  {r['claims']:>3} claims  {r['outlet'] or '-':<22.22}  "
+            f"{r['published'] or '-':<10}  {r['title'] or r['path']}"
+        )
     typer.echo(f"{len(records)} documents")
 
 
@@ -213,7 +241,9 @@ def rejections(
 @app.command()
 def segment(
     files: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html).")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON array per file instead of text.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON array per file instead of text.")
+    ] = False,
 ) -> None:
     """Print each file's segments (headline, body, caption, comment, boilerplate); no database.
 
@@ -237,7 +267,9 @@ def segment(
         else:
             for r in records:
                 preview = " ".join(r["text"].split())
-                typer.echo(f"{r['doc']}  {r['kind']:<11} {r['start']:>6}-{r['end']:<6} {preview[:80]}")
+                typer.echo(
+                    f"{r['doc']}  {r['kind']:<11} {r['start']:>6}-{r['end']:<6} {preview[:80]}"
+                )
     if failed:
         raise typer.Exit(code=1)
 
@@ -268,8 +300,12 @@ def extract(
 
 @app.command(name="eval")
 def evaluate(
-    docs: Annotated[Path, typer.Argument(help="Folder (or CSV corpus) holding the gold's documents.")],
-    gold: Annotated[Path, typer.Option("--gold", help="Gold claims, JSON Lines (see gold/README.md).")],
+    docs: Annotated[
+        Path, typer.Argument(help="Folder (or CSV corpus) holding the gold's documents.")
+    ],
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold claims, JSON Lines (see gold/README.md).")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     text_col: TextCol = "article_content",
     title_col: TitleCol = "article_title",
@@ -300,7 +336,17 @@ def demo(db: DbOption = None) -> None:
     """
     from keeptabs.demo import corpus_path
 
-    ingest([corpus_path()], db=db, text_col="article_content", title_col=None, outlet_col=None, date_col=None, id_col=None, url_col=None, encoding=None)
+    ingest(
+        [corpus_path()],
+        db=db,
+        text_col="article_content",
+        title_col=None,
+        outlet_col=None,
+        date_col=None,
+        id_col=None,
+        url_col=None,
+        encoding=None,
+    )
     claims(db=db, format="table")
 
 

@@ -20,7 +20,9 @@ from keeptabs.segment.text import segment_text
 from keeptabs.types import Document, RawDocument, Rejection, Result, Segment
 
 
-def process(raw: RawDocument, *, nlp: Language | None = None, encoding: str | None = None) -> Result:
+def process(
+    raw: RawDocument, *, nlp: Language | None = None, encoding: str | None = None
+) -> Result:
     """Run one raw document through every stage; failures come back as rejections."""
     try:
         document, segments = read_document(raw, encoding=encoding)
@@ -33,7 +35,9 @@ def process(raw: RawDocument, *, nlp: Language | None = None, encoding: str | No
     return Result(document, tuple(segments), tuple(claims))
 
 
-def read_document(raw: RawDocument, *, encoding: str | None = None) -> tuple[Document, tuple[Segment, ...]]:
+def read_document(
+    raw: RawDocument, *, encoding: str | None = None
+) -> tuple[Document, tuple[Segment, ...]]:
     """Decode and segment ``raw``: the Document and the segments tiling its text."""
     if raw.text is not None:
         text, used = raw.text, raw.encoding or "utf-8"
@@ -43,7 +47,12 @@ def read_document(raw: RawDocument, *, encoding: str | None = None) -> tuple[Doc
     if raw.media_type == "text/html":
         page = segment_html(text, url=meta.get("url"))
         text, segments = page.text, page.segments
-        found = {"title": page.title, "outlet": page.outlet, "url": page.url, "published": page.published}
+        found = {
+            "title": page.title,
+            "outlet": page.outlet,
+            "url": page.url,
+            "published": page.published,
+        }
     else:
         segments = segment_text(text, title=meta.get("title"))
         found = {"title": _headline(text, segments), "outlet": find_text_clues(text).outlet}
@@ -53,7 +62,9 @@ def read_document(raw: RawDocument, *, encoding: str | None = None) -> tuple[Doc
             path=raw.path,
             stage="segment",
         )
-    merged = {key: meta.get(key) or found.get(key) for key in ("title", "outlet", "url", "published")}
+    merged = {
+        key: meta.get(key) or found.get(key) for key in ("title", "outlet", "url", "published")
+    }
     document = Document(
         id=sha256_hex(raw.raw),
         path=raw.path,

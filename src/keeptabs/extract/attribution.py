@@ -19,9 +19,24 @@ from keeptabs.extract.vocab import action_vocab, actor_table
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
 _CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
-_GENERIC_SOURCES = frozenset({"data", "datum", "reports", "report", "figure", "estimate", "information", "account"})
+_GENERIC_SOURCES = frozenset(
+    {"data", "datum", "reports", "report", "figure", "estimate", "information", "account"}
+)
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_REPORT_NOUNS = frozenset({"comment", "statement", "report", "claim", "estimate", "figure", "announcement", "data", "tally", "toll"})
+_REPORT_NOUNS = frozenset(
+    {
+        "comment",
+        "statement",
+        "report",
+        "claim",
+        "estimate",
+        "figure",
+        "announcement",
+        "data",
+        "tally",
+        "toll",
+    }
+)
 _SO_CALLED = re.compile(r"^(?:the\s+)?so-called\s+", re.IGNORECASE)
 # A quotation long enough to be speech, not a scare-quoted word ('helped', "rebels").
 MIN_SPEECH_CHARS = 30
@@ -63,7 +78,7 @@ def speaker_of(verb: Token, memory: SourceMemory) -> Attribution | None:
         return memory.last
     phrase = _subject_phrase(subject)
     named = _named_entity(subject, phrase)
-    source = _clean(named.text if named is not None else phrase.text)
+    source = _clean(named.text if named is not None else _without_article(phrase).text)
     organisation = actor_table().organisation(phrase.text) or actor_table().organisation(source)
     if organisation is None and named is None and _is_description(phrase):
         earlier = memory.by_head.get(subject.lower_) or memory.last
@@ -72,8 +87,10 @@ def speaker_of(verb: Token, memory: SourceMemory) -> Attribution | None:
 
 
 def _is_description(phrase: Span) -> bool:
-    """"the statement", "the centre": a definite description with no name in it."""
-    return phrase[0].lower_ in {"the", "this", "that"} and not any(t.pos_ == "PROPN" for t in phrase)
+    """ "the statement", "the centre": a definite description with no name in it."""
+    return phrase[0].lower_ in {"the", "this", "that"} and not any(
+        t.pos_ == "PROPN" for t in phrase
+    )
 
 
 def _entity_before(verb: Token) -> Attribution | None:
@@ -84,7 +101,9 @@ def _entity_before(verb: Token) -> Attribution | None:
         return None
     name = names[-1]
     context = verb.doc[max(sentence.start, name.start - MAX_NAME_TO_VERB) : verb.i]
-    return Attribution(name.text, actor_table().organisation(context.text) or actor_table().organisation(name.text))
+    return Attribution(
+        name.text, actor_table().organisation(context.text) or actor_table().organisation(name.text)
+    )
 
 
 def _subject_phrase(subject: Token) -> Span:
@@ -96,6 +115,15 @@ def _subject_phrase(subject: Token) -> Span:
             break
         right = child.right_edge.i
     return subject.doc[subject.left_edge.i : right + 1]
+
+
+def _without_article(phrase: Span) -> Span:
+    """"the UN" -> "UN": an article before a name is not part of the name."""
+    if len(phrase) > 1 and phrase[0].dep_ == "det":
+        rest = phrase[1:]
+        if any(e.start == rest.start and e.end == rest.end for e in phrase.doc.ents):
+            return rest
+    return phrase
 
 
 def _named_entity(subject: Token, phrase: Span) -> Span | None:
@@ -116,7 +144,9 @@ def _clean(text: str) -> str:
     return text.strip(" ,\"“”‘’'")
 
 
-def attribute(sentence: Span, token: Token, memory: SourceMemory, *, headline: bool) -> Attribution | None:
+def attribute(
+    sentence: Span, token: Token, memory: SourceMemory, *, headline: bool
+) -> Attribution | None:
     """Attribution for the claim whose number is ``token`` in ``sentence``."""
     for finder in (_quote_speaker, _according_to, _reporting_verb, _report_noun):
         found = finder(sentence, token, memory)
@@ -133,7 +163,10 @@ def attribute(sentence: Span, token: Token, memory: SourceMemory, *, headline: b
 def _quote_speaker(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
     doc = sentence.doc
     for match in _QUOTE.finditer(doc.text):
-        if match.end() - match.start() < MIN_SPEECH_CHARS or not match.start() <= token.idx < match.end():
+        if (
+            match.end() - match.start() < MIN_SPEECH_CHARS
+            or not match.start() <= token.idx < match.end()
+        ):
             continue
         for verb in _reporting_tokens(doc[:]):
             after = 0 <= verb.idx - match.end() <= SPEAKER_AFTER_QUOTE
@@ -149,8 +182,10 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
         if word.lower_ == "according" and word.i + 1 < sentence.end and word.nbor().lower_ == "to":
             objects = [c for c in word.nbor().children if c.dep_ == "pobj"]
             if objects:
-                phrase = _subject_phrase(objects[0])
-                if objects[0].lemma_.lower() in _GENERIC_SOURCES and not any(t.pos_ == "PROPN" for t in phrase):
+                phrase = _without_article(_subject_phrase(objects[0]))
+                if objects[0].lemma_.lower() in _GENERIC_SOURCES and not any(
+                    t.pos_ == "PROPN" for t in phrase
+                ):
                     return None
                 source = _clean(phrase.text)
                 organisation = actor_table().organisation(source)
@@ -185,7 +220,9 @@ def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
     if any(t.i == verb.i for t in token.subtree):
         return False
     conditional = any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
-    framing = verb.dep_ in {"ROOT", "parataxis", "conj"} or (verb.i > token.i and verb.dep_ != "advcl")
+    framing = verb.dep_ in {"ROOT", "parataxis", "conj"} or (
+        verb.i > token.i and verb.dep_ != "advcl"
+    )
     return framing and not conditional
 
 

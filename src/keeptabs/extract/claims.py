@@ -15,18 +15,19 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
+from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.frame import counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.numbers import find_numbers
 from keeptabs.extract.places import find_place
-from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.time import find_period
 from keeptabs.types import Claim, Quantity, Segment
 
 DEFAULT_COUNTED = "people"  # "75,000 liberated", "around 2.5 million": news counts people
 # Words that open a subset of the figure just given: "including 2,934 children".
 _SUBSET_CUE = re.compile(
-    r"(?:\bincluding|\bamong (?:them|whom|those)|\bof (?:whom|them|which)|\bamong)\s+(?:some\s+|about\s+|at least\s+)?$",
+    r"(?:\bincluding|\bamong (?:them|whom|those)|\bof (?:whom|them|which)|\bamong)"
+    r"\s+(?:some\s+|about\s+|at least\s+)?$",
     re.IGNORECASE,
 )
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
@@ -56,7 +57,7 @@ def extract_claims(
     claims: list[Claim] = []
     names = proper_names(text)
     texts = (sentence_case(text[p.start : p.end], names) for p in paragraphs)
-    for paragraph, doc in zip(paragraphs, nlp.pipe(texts)):
+    for paragraph, doc in zip(paragraphs, nlp.pipe(texts), strict=True):
         for sentence in doc.sents:
             claims.extend(_sentence_claims(sentence, paragraph, doc_id, memory, claims))
             remember_sources(sentence, memory)
@@ -113,7 +114,11 @@ def _frame_claim(
     if counted is None:
         countable = [c for c in before if c.kind in {"count", "vague", "range"}]
         counted = countable[-1].counted if countable else DEFAULT_COUNTED
-    attribution = attribute(sentence, token, memory, headline=paragraph.segment.kind == "headline") if token is not None else None
+    attribution = (
+        attribute(sentence, token, memory, headline=paragraph.segment.kind == "headline")
+        if token is not None
+        else None
+    )
     if attribution is None and paragraph.segment.kind == "comment" and paragraph.segment.author:
         attribution = Attribution(paragraph.segment.author, None)
     offset = paragraph.start
@@ -173,7 +178,9 @@ def _as_part(claim: Claim, whole: Claim) -> Claim:
     return replace(
         claim,
         part_of=whole.value,
-        action=whole.action if claim.action in _PART_ACTIONS or claim.action is None else claim.action,
+        action=whole.action
+        if claim.action in _PART_ACTIONS or claim.action is None
+        else claim.action,
         place=claim.place or whole.place,
         source=claim.source or whole.source,
         source_org=claim.source_org or whole.source_org,

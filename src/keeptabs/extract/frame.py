@@ -11,7 +11,9 @@ NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 # Dependencies by which a number modifies the noun it counts.
 _NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 # Dependencies by which a noun is an argument of the verb that says what happened to it.
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd"})
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd"}
+)
 _VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are other clauses
 _COUNTED_MODIFIERS = frozenset({"amod", "compound"})
@@ -23,7 +25,9 @@ def number_token(sentence: Span, quantity: Quantity) -> Token | None:
     tokens = [t for t in sentence if quantity.start <= t.idx < quantity.end]
     if not tokens:
         return None
-    numeric = [t for t in tokens if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _VAGUE_HEADS]
+    numeric = [
+        t for t in tokens if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _VAGUE_HEADS
+    ]
     return (numeric or tokens)[-1]
 
 
@@ -85,7 +89,11 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     for child in counted.children:
         if is_argument:
             break
-        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and child.lemma_ not in vocab.light_verbs:
+        if (
+            child.dep_ in {"acl", "relcl"}
+            and child.pos_ == "VERB"
+            and child.lemma_ not in vocab.light_verbs
+        ):
             return verb_action(child)
     token = counted
     for _ in range(MAX_CLIMB):

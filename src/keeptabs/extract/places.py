@@ -12,10 +12,27 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.gazetteer import is_place_name
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
 # of these prepositions a capitalised name is taken as a place unless it reads as a nationality.
-_LOCATIVE_PREPOSITIONS = frozenset({"in", "from", "to", "into", "of", "near", "around", "across", "toward", "towards", "outside", "inside"})
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "from",
+        "to",
+        "into",
+        "of",
+        "near",
+        "around",
+        "across",
+        "toward",
+        "towards",
+        "outside",
+        "inside",
+    }
+)
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)"
@@ -45,7 +62,11 @@ def _place_spans(sentence: Span) -> list[Span]:
     spans = [ent for ent in sentence.ents if ent.label_ in PLACE_LABELS]
     taken = {token.i for span in spans for token in span}
     for ent in sentence.ents:
-        if ent.label_ in {"NORP", "PERSON", "ORG"} and ent.start not in taken and _reads_as_place(ent):
+        if (
+            ent.label_ in {"NORP", "PERSON", "ORG"}
+            and ent.start not in taken
+            and _reads_as_place(ent)
+        ):
             spans.append(ent)
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
@@ -59,7 +80,12 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
     while index < sentence.end:
         token = sentence.doc[index]
         end = index
-        while end < sentence.end and sentence.doc[end].pos_ == "PROPN" and end not in taken and not sentence.doc[end].ent_type_:
+        while (
+            end < sentence.end
+            and sentence.doc[end].pos_ == "PROPN"
+            and end not in taken
+            and not sentence.doc[end].ent_type_
+        ):
             end += 1
         if end > index:
             span = sentence.doc[index:end]
@@ -73,13 +99,17 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
 
 
 def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
+    if is_place_name(ent.text.strip()):
+        return True
     previous = ent.doc[ent.start - 1] if ent.start > 0 else None
     before = ent.doc.text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
     if _LOCATIVE_NOUN.search(before):
         return True
     if (ent.label_ != "NORP" and not untagged) or _NATIONALITY.search(ent.text):
         return False
-    return previous is not None and (previous.lower_ in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before)))
+    return previous is not None and (
+        previous.lower_ in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before))
+    )
 
 
 def normalize_place(span: Span) -> str:

@@ -18,7 +18,9 @@ def load_data(name: str) -> dict[str, Any]:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ConfigError(f"Could not load data file '{name}': {error}. Restore it from git.") from error
+        raise ConfigError(
+            f"Could not load data file '{name}': {error}. Restore it from git."
+        ) from error
     if not isinstance(data, dict):
         raise ConfigError(f"Data file '{name}' must hold a JSON object. Restore it from git.")
     return data
@@ -51,7 +53,9 @@ def period_patterns() -> tuple[re.Pattern[str], ...]:
         try:
             regex = re.compile(pattern, re.IGNORECASE)
         except re.error as error:
-            raise ConfigError(f"periods.json: bad pattern {pattern!r} ({error}). Fix it.") from error
+            raise ConfigError(
+                f"periods.json: bad pattern {pattern!r} ({error}). Fix it."
+            ) from error
         if "period" not in regex.groupindex:
             raise ConfigError(f"periods.json: pattern {pattern!r} has no (?P<period>...) group.")
         compiled.append(regex)

@@ -42,7 +42,9 @@ def read_corpus(path: Path, columns: Columns) -> Iterator[RawDocument | Rejectio
         message = error.message if isinstance(error, InputError) else str(error)
         yield Rejection(str(path), "ingest", "input", message, sha256_hex(b""), b"")
         return
-    rows = _json_rows(text, path) if path.suffix.lower() != ".csv" else _csv_rows(text, path, columns)
+    rows = (
+        _json_rows(text, path) if path.suffix.lower() != ".csv" else _csv_rows(text, path, columns)
+    )
     for number, row in enumerate(rows, start=1):
         yield _row_document(row, number, path, columns)
 
@@ -80,8 +82,7 @@ def _row_document(
     body = (row.get(columns.text) or "").strip()
     if "__error__" in row or not body:
         reason = row.get("__error__") or (
-            f"row {number} ({where}) has an empty '{columns.text}' cell. "
-            "Fill it or drop the row."
+            f"row {number} ({where}) has an empty '{columns.text}' cell. Fill it or drop the row."
         )
         return Rejection(where, "ingest", "empty", reason, sha256_hex(raw), raw)
     title = (row.get(columns.title or "") or "").strip() or None
@@ -92,4 +93,6 @@ def _row_document(
         "url": (row.get(columns.url or "") or "").strip() or None,
     }
     text = f"{title}\n\n{body}" if title else body
-    return RawDocument(raw=raw, path=where, media_type="text/plain", meta=meta, text=text, encoding="utf-8")
+    return RawDocument(
+        raw=raw, path=where, media_type="text/plain", meta=meta, text=text, encoding="utf-8"
+    )

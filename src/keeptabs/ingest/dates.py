@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 # Forms seen in corpora and sidecars; US month-first before day-first, as in FA-KES.
-_FORMATS = ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y", "%d.%m.%Y", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y")
+_FORMATS = (
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%S",
+    "%m/%d/%Y",
+    "%d.%m.%Y",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+)
 
 
 def normalize_date(value: str | None) -> str | None:

@@ -51,7 +51,13 @@ def read_file(path: Path) -> RawDocument | Rejection:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return _reject(path, b"", InputError(f"Could not read '{path}': {error.strerror}. Check the path and its permissions."))
+        return _reject(
+            path,
+            b"",
+            InputError(
+                f"Could not read '{path}': {error.strerror}. Check the path and its permissions."
+            ),
+        )
     media_type = MEDIA_TYPES.get(path.suffix.lower())
     if media_type is None:
         return _reject(

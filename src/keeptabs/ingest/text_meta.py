@@ -54,4 +54,8 @@ def read_sidecar(path: Path) -> dict[str, str | None]:
             path=str(path),
             stage="ingest",
         )
-    return {key: (str(value) if value is not None else None) for key, value in data.items() if key in SIDECAR_KEYS}
+    return {
+        key: (str(value) if value is not None else None)
+        for key, value in data.items()
+        if key in SIDECAR_KEYS
+    }

@@ -40,7 +40,8 @@ def _compile(pattern: str, group: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as error:
         raise ConfigError(
-            f"text_markers.json, list '{group}': bad pattern {pattern!r} ({error}). Fix the pattern."
+            f"text_markers.json, list '{group}': bad pattern {pattern!r} ({error}). "
+            "Fix the pattern."
         ) from error
 
 

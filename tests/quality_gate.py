@@ -1,0 +1,81 @@
+"""The quality gate: gold sets scored against floors that only ever go up.
+
+    python tests/quality_gate.py            # print scores next to their floors
+    python tests/quality_gate.py --raise    # raise floors to today's scores
+    python tests/quality_gate.py --raise --allow-lower   # also lower (say why in the commit)
+
+Floors live in tests/quality_floors.json; tests/test_quality_gate.py fails when a score
+drops below its floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from keeptabs.evaluate.run import evaluate_corpus
+from keeptabs.ingest.corpus import Columns
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = Path(__file__).with_name("quality_floors.json")
+# Gold sets: name -> (gold file, documents), relative to the repository root.
+GOLD_SETS = {
+    "aleppo-2016": ("../shared/gold/aleppo-2016.jsonl", "../shared/corpus/aleppo-2016"),
+    "demo": ("src/keeptabs/demo/gold.jsonl", "src/keeptabs/demo/corpus"),
+}
+ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
+
+
+def measure(name: str) -> dict[str, float]:
+    gold, docs = GOLD_SETS[name]
+    report = evaluate_corpus(ROOT / gold, ROOT / docs, Columns()).to_json()
+    scores = {"detection_f1": report["detection"]["f1"]}
+    for field, result in report["fields"].items():
+        scores[f"{field}_accuracy"] = result["accuracy"]
+    return {key: round(value, ROUNDING) for key, value in scores.items()}
+
+
+def load_floors() -> dict[str, dict[str, float]]:
+    data: dict[str, Any] = json.loads(FLOORS.read_text(encoding="utf-8"))
+    return {name: dict(values) for name, values in data.items() if not name.startswith("_")}
+
+
+def raise_floors(*, allow_lower: bool) -> dict[str, dict[str, float]]:
+    floors = load_floors()
+    for name in GOLD_SETS:
+        if not (ROOT / GOLD_SETS[name][0]).exists():
+            continue
+        scores = measure(name)
+        old = floors.get(name, {})
+        floors[name] = {
+            key: value if allow_lower else max(value, old.get(key, 0.0)) for key, value in scores.items()
+        }
+    data = {"_doc": "Quality floors; raise with `python tests/quality_gate.py --raise`.", **floors}
+    FLOORS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return floors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--raise", dest="raise_", action="store_true", help="raise floors to current scores")
+    parser.add_argument("--allow-lower", action="store_true", help="let --raise lower a floor")
+    args = parser.parse_args()
+    if args.raise_:
+        raise_floors(allow_lower=args.allow_lower)
+    floors = load_floors()
+    for name in GOLD_SETS:
+        if not (ROOT / GOLD_SETS[name][0]).exists():
+            print(f"{name}: gold missing, skipped")
+            continue
+        for key, value in measure(name).items():
+            floor = floors.get(name, {}).get(key, 0.0)
+            flag = "" if value >= floor else "  BELOW FLOOR"
+            print(f"{name:12} {key:22} {value:.3f}  floor {floor:.3f}{flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

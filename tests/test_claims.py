@@ -1,0 +1,111 @@
+"""Claim extraction: which numbers are claims, and the frame around each."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from keeptabs.extract.claims import extract_claims
+from keeptabs.segment.text import segment_text
+from keeptabs.types import Claim
+
+
+def claims_of(text: str, nlp: Language) -> list[Claim]:
+    return extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+
+
+def by_number(claims: list[Claim]) -> dict[str, Claim]:
+    return {claim.number_text: claim for claim in claims}
+
+
+def test_claims_frame_of_an_attributed_evacuation(nlp: Language) -> None:
+    text = (
+        "Some 3,120 residents, including 1,400 children, left northern Mosul over the past "
+        "48 hours, the Iraqi Interior Ministry said.\n"
+    )
+    found = by_number(claims_of(text, nlp))
+    whole, part = found["Some 3,120"], found["1,400"]
+    assert (whole.value, whole.qualifier, whole.lower, whole.upper) == (3120, "approx", 3120, 3120)
+    assert whole.counted == "residents"
+    assert whole.action == "leave"
+    assert whole.place == "North Mosul"
+    assert whole.period == "past 48 hours"
+    assert whole.source == "the Iraqi Interior Ministry"
+    assert part.part_of == 3120
+    assert part.counted == "children"
+    assert part.action == "leave"
+    assert text[whole.start : whole.end] == "Some 3,120"
+
+
+def test_claims_skip_dates_ages_and_durations(nlp: Language) -> None:
+    text = (
+        "On December 12, 2016, a 34-year-old man said the siege had lasted for four years "
+        "and that 120 families were still trapped in Homs.\n"
+    )
+    found = claims_of(text, nlp)
+    assert [c.number_text for c in found] == ["120"]
+    assert found[0].counted == "families"
+
+
+def test_claims_quote_speaker_after_the_quotation(nlp: Language) -> None:
+    text = (
+        "“More than 900 fighters laid down their weapons in the past day,” spokesman "
+        "Ivan Petrov told reporters.\n"
+    )
+    [claim] = claims_of(text, nlp)
+    assert claim.qualifier == "more_than"
+    assert claim.lower == 900 and claim.upper is None
+    assert claim.action == "surrender"
+    assert claim.source == "Ivan Petrov"
+    assert claim.period == "past day"
+
+
+def test_claims_according_to_and_vague_amounts(nlp: Language) -> None:
+    text = "Thousands of people have fled Raqqa since the start of the offensive, according to the UN.\n"
+    [claim] = claims_of(text, nlp)
+    assert claim.qualifier == "vague"
+    assert claim.value is None and (claim.lower, claim.upper) == (1000, 9999)
+    assert claim.counted == "people"
+    assert claim.action == "flee"
+    assert claim.place == "Raqqa"
+    assert claim.source == "UN"
+    assert claim.source_org == "United Nations"
+    assert claim.period is not None and claim.period.startswith("since the start of")
+
+
+def test_claims_outlet_voice_has_no_source(nlp: Language) -> None:
+    [claim] = claims_of("Over 400 buildings were destroyed in the old city last week.\n", nlp)
+    assert claim.source is None and claim.source_org is None
+
+
+def test_claims_comment_claims_keep_their_section_and_author(nlp: Language) -> None:
+    text = (
+        "Storm hits coastal town\n\n"
+        "At least 12 people were killed on Monday, officials said.\n\n"
+        "Comments 2\n\n"
+        "Maria says\n\n"
+        "I counted 40 ambulances myself, you are all being lied to??\n"
+    )
+    found = by_number(claims_of(text, nlp))
+    assert found["At least 12"].section == "body"
+    assert found["40"].section == "comment"
+    assert found["40"].source == "Maria"
+
+
+def test_claims_headline_section_and_title_case(nlp: Language) -> None:
+    text = "Over 2,000 Civilians Flee Besieged Ghouta\n\nThe exodus continued on Monday.\n"
+    [claim] = claims_of(text, nlp)
+    assert claim.section == "headline"
+    assert claim.counted == "civilians"
+    assert claim.action == "flee"
+
+
+def test_claims_boilerplate_numbers_are_not_claims(nlp: Language) -> None:
+    text = "Comments 6\n\nTen rebels surrendered near Hama, the army said.\n\nShare this article\n"
+    assert [c.number_text for c in claims_of(text, nlp)] == ["Ten"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "No numbers at all here.", "1 2 3"])
+def test_claims_never_crash_on_odd_input(text: str, nlp: Language) -> None:
+    for claim in claims_of(text, nlp):
+        assert text[claim.start : claim.end] == claim.number_text
