@@ -95,32 +95,46 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def run_comment_gold() -> dict[str, tuple[int, int]]:
-    """hits/total per snippet class over the synthetic comment-gold pages."""
-    totals = {
-        "main in body": [0, 0],
-        "boilerplate out of body": [0, 0],
-        "comments in comment": [0, 0],
+def _gold_checks(
+    spec: dict[str, list[str]], body: str, comments: list[str]
+) -> dict[str, list[bool]]:
+    body = _norm(body)
+    return {
+        "main in body": [_norm(s) in body for s in spec.get("main", [])],
+        "boilerplate out of body": [_norm(s) not in body for s in spec.get("boilerplate", [])],
+        "comments in comment": [
+            any(_norm(s) in _norm(c) for c in comments) for s in spec.get("comments", [])
+        ],
     }
+
+
+def run_comment_gold() -> dict[str, dict[str, tuple[int, int]]]:
+    """hits/total per snippet class over the synthetic comment-gold pages, for us and for
+    trafilatura alone (its main text vs its comment output)."""
+    totals: dict[str, dict[str, list[int]]] = {"keeptabs": {}, "trafilatura": {}}
     for spec_path in sorted(GOLD.glob("*.json")):
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
-        page = segment_html(spec_path.with_suffix(".html").read_text(encoding="utf-8"))
-        body = _norm(_kind_text(page, "body"))
-        comments = [_norm(page.text[s.start : s.end]) for s in page.segments if s.kind == "comment"]
-        checks = {
-            "main in body": [_norm(s) in body for s in spec.get("main", [])],
-            "boilerplate out of body": [_norm(s) not in body for s in spec.get("boilerplate", [])],
-            "comments in comment": [
-                any(_norm(s) in c for c in comments) for s in spec.get("comments", [])
-            ],
+        html = spec_path.with_suffix(".html").read_text(encoding="utf-8")
+        page = segment_html(html)
+        comments = [page.text[s.start : s.end] for s in page.segments if s.kind == "comment"]
+        doc = trafilatura.bare_extraction(html, include_comments=True)
+        runs = {
+            "keeptabs": _gold_checks(spec, _kind_text(page, "body"), comments),
+            "trafilatura": _gold_checks(
+                spec, getattr(doc, "text", "") or "", [getattr(doc, "comments", "") or ""]
+            ),
         }
-        for name, hits in checks.items():
-            totals[name][0] += sum(hits)
-            totals[name][1] += len(hits)
-    return {name: (hit, total) for name, (hit, total) in totals.items()}
+        for system, checks in runs.items():
+            for name, hits in checks.items():
+                hit, total = totals[system].setdefault(name, [0, 0])
+                totals[system][name] = [hit + sum(hits), total + len(hits)]
+    return {
+        system: {name: (hit, total) for name, (hit, total) in checks.items()}
+        for system, checks in totals.items()
+    }
 
 
-def report(scores: dict[str, Score], gold: dict[str, tuple[int, int]]) -> None:
+def report(scores: dict[str, Score], gold: dict[str, dict[str, tuple[int, int]]]) -> None:
     n = len(next(iter(scores.values())).pages)
     print(f"scrapinghub-aeb, {n} pages: token P/R/F1 vs gold articleBody")
     print(
@@ -132,8 +146,14 @@ def report(scores: dict[str, Score], gold: dict[str, tuple[int, int]]) -> None:
         cells = " ".join(f"{v:6.4f}" for v in avg) + "  " + " ".join(f"{v:6.4f}" for v in mic)
         print(f"{name:28} {cells}  {1000 * score.seconds / max(n, 1):7.1f}")
     print("\ncomment gold (tests/data/html): share of snippets")
-    for name, (hit, total) in gold.items():
-        print(f"{name:28} {hit / total if total else 0.0:6.3f}  ({hit}/{total})")
+    print(f"{'check':28} {'keeptabs':>14} {'trafilatura':>14}")
+    for name in gold["keeptabs"]:
+        shares = [_share(*gold[system][name]) for system in ("keeptabs", "trafilatura")]
+        print(f"{name:28} {shares[0]:>14} {shares[1]:>14}")
+
+
+def _share(hit: int, total: int) -> str:
+    return f"{hit / total if total else 0.0:.3f} ({hit}/{total})"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,28 @@ _GENERIC_SOURCES = frozenset(
     {"data", "datum", "reports", "report", "figure", "estimate", "information", "account"}
 )
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Nouns that say what kind of body spoke, not which: "the agency", "the ministry".
+_GENERIC_ORG_NOUNS = frozenset(
+    {
+        "agency",
+        "ministry",
+        "army",
+        "government",
+        "police",
+        "council",
+        "service",
+        "group",
+        "center",
+        "centre",
+        "committee",
+        "office",
+        "military",
+        "monitor",
+        "observatory",
+        "statement",
+        "authorities",
+    }
+)
 _REPORT_NOUNS = frozenset(
     {
         "comment",
@@ -65,13 +87,32 @@ class SourceMemory:
         if attribution.source.lower() in _PRONOUNS:
             return
         self.last = attribution
-        head = attribution.source.split()[-1].lower()
-        self.by_head[head] = attribution
+        for name in (attribution.source, attribution.source_org):
+            if name:
+                self.by_head[name.split()[-1].lower()] = attribution
 
 
-def speaker_of(verb: Token, memory: SourceMemory) -> Attribution | None:
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., says mayor": a noun right after a verb of saying is its speaker."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    while (
+        following is not None
+        and following.pos_ in {"DET", "ADJ", "PROPN"}
+        and following.head.i > following.i
+    ):
+        following = following.head
+    if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.head.i == verb.i:
+        return following
+    return None
+
+
+def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) -> Attribution | None:
     """The subject of a verb of saying, as named, with its organisation."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None and claim is not None and claim in subject.subtree:
+        subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
+    if subject is None:
+        subject = _inverted_subject(verb)
     if subject is None:
         return _entity_before(verb)
     if subject.lower_ in _PRONOUNS:
@@ -79,11 +120,44 @@ def speaker_of(verb: Token, memory: SourceMemory) -> Attribution | None:
     phrase = _subject_phrase(subject)
     named = _named_entity(subject, phrase)
     source = _clean(named.text if named is not None else _without_article(phrase).text)
-    organisation = actor_table().organisation(phrase.text) or actor_table().organisation(source)
-    if organisation is None and named is None and _is_description(phrase):
-        earlier = memory.by_head.get(subject.lower_) or memory.last
-        organisation = earlier.source_org if earlier else None
-    return Attribution(source, organisation)
+    return Attribution(source, _organisation(subject, phrase, named, memory))
+
+
+def _organisation(
+    subject: Token, phrase: Span, named: Span | None, memory: SourceMemory
+) -> str | None:
+    """The organisation behind a speaker: the actor table, an organisation named in the
+    subject or its apposition ("Defense Ministry spokesperson X", "X, Riverwatch's
+    coordinator"), the speaker itself when it is one, or an earlier mention that a
+    surname or a description ("the agency", "agency spokeswoman X") points to."""
+    table = actor_table()
+    found = table.organisation(phrase.text)
+    if found is not None:
+        return found
+    appositions = [c for c in subject.children if c.dep_ == "appos"]
+    for span in [phrase, *(subject.doc[a.left_edge.i : a.right_edge.i + 1] for a in appositions)]:
+        for ent in span.ents:
+            if _is_named_organisation(ent):
+                return table.organisation(ent.text) or _clean_name(ent.text)
+    keys = [named.text.split()[-1].lower()] if named is not None else []
+    keys += [t.lower_ for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    earlier = next((memory.by_head[key] for key in keys if key in memory.by_head), None)
+    if earlier is None and named is None and _is_description(phrase):
+        earlier = memory.last
+    return earlier.source_org if earlier else None
+
+
+def _is_named_organisation(ent: Span) -> bool:
+    """An ORG entity that names one ("Riverwatch"), not a bare common noun ("Agency")."""
+    if ent.label_ != "ORG":
+        return False
+    words = [t for t in ent if t.dep_ != "det"]
+    return len(words) > 1 or (len(words) == 1 and words[0].lower_ not in _GENERIC_ORG_NOUNS)
+
+
+def _clean_name(text: str) -> str:
+    """An organisation's name without a leading article: "The Food Bank" -> "Food Bank"."""
+    return re.sub(r"^the\s+", "", _clean(text), flags=re.IGNORECASE)
 
 
 def _is_description(phrase: Span) -> bool:
@@ -118,7 +192,7 @@ def _subject_phrase(subject: Token) -> Span:
 
 
 def _without_article(phrase: Span) -> Span:
-    """"the UN" -> "UN": an article before a name is not part of the name."""
+    """ "the UN" -> "UN": an article before a name is not part of the name."""
     if len(phrase) > 1 and phrase[0].dep_ == "det":
         rest = phrase[1:]
         if any(e.start == rest.start and e.end == rest.end for e in phrase.doc.ents):
@@ -148,6 +222,9 @@ def attribute(
     sentence: Span, token: Token, memory: SourceMemory, *, headline: bool
 ) -> Attribution | None:
     """Attribution for the claim whose number is ``token`` in ``sentence``."""
+    owned = _possessor(token) or (_possessor(token.head) if token.dep_ == "nummod" else None)
+    if owned is not None:
+        return owned
     for finder in (_quote_speaker, _according_to, _reporting_verb, _report_noun):
         found = finder(sentence, token, memory)
         if found is not None:
@@ -156,7 +233,26 @@ def attribute(
         match = _HEADLINE_SPEAKER.match(sentence.text)
         if match and match.end("who") <= token.idx - sentence.start_char:
             who = match.group("who").strip()
-            return Attribution(who, actor_table().organisation(who))
+            organisation = actor_table().organisation(who)
+            if organisation is not None or _names_an_actor(sentence, len(who)):
+                return Attribution(who, organisation)
+    return None
+
+
+def _names_an_actor(sentence: Span, length: int) -> bool:
+    """Whether the first ``length`` characters are a person or organisation's name."""
+    return any(
+        e.label_ in {"PERSON", "ORG"} and e.start_char - sentence.start_char < length
+        for e in sentence.ents
+    )
+
+
+def _possessor(token: Token) -> Attribution | None:
+    """ "the mayor's 15,000": the possessor of a figure is its source."""
+    for owner in (c for c in token.children if c.dep_ == "poss"):
+        phrase = owner.doc[owner.left_edge.i : owner.i + 1]
+        source = _clean(phrase.text)
+        return Attribution(source, actor_table().organisation(source))
     return None
 
 
@@ -206,7 +302,7 @@ def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attri
     verbs = [v for v in _reporting_tokens(sentence) if _governs(v, token, ancestors)]
     verbs.sort(key=lambda verb: (verb.i not in ancestors, abs(verb.i - token.i)))
     for verb in verbs:
-        found = speaker_of(verb, memory)
+        found = speaker_of(verb, memory, token)
         if found is not None:
             return found
     return None

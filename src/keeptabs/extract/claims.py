@@ -9,18 +9,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
 from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.frame import counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.numbers import find_numbers
-from keeptabs.extract.places import find_place
-from keeptabs.extract.time import find_period
+from keeptabs.extract.places import find_place, last_place_named
+from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.types import Claim, Quantity, Segment
 
 DEFAULT_COUNTED = "people"  # "75,000 liberated", "around 2.5 million": news counts people
@@ -35,6 +35,15 @@ _LIST_JOIN = re.compile(r"^[^.;:()\d]{0,40}?(?:,|\band)\s*$")
 # Bare words that read as a number but rarely count anything in news ("one final lie").
 _WEAK_NUMBER_WORDS = frozenset({"one", "a", "an"})
 _PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its whole
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the document has established so far: sources, and the place last named."""
+
+    doc_id: str
+    sources: SourceMemory = field(default_factory=SourceMemory)
+    last_place: str | None = None
 
 
 @dataclass(slots=True)
@@ -53,14 +62,15 @@ def extract_claims(
     if not paragraphs:
         return []
     nlp = nlp or load_nlp()
-    memory = SourceMemory()
+    context = _Context(doc_id)
     claims: list[Claim] = []
     names = proper_names(text)
     texts = (sentence_case(text[p.start : p.end], names) for p in paragraphs)
     for paragraph, doc in zip(paragraphs, nlp.pipe(texts), strict=True):
         for sentence in doc.sents:
-            claims.extend(_sentence_claims(sentence, paragraph, doc_id, memory, claims))
-            remember_sources(sentence, memory)
+            claims.extend(_sentence_claims(sentence, paragraph, context, claims))
+            remember_sources(sentence, context.sources)
+            context.last_place = last_place_named(sentence) or context.last_place
     return claims
 
 
@@ -82,7 +92,7 @@ def _paragraphs_with_numbers(text: str, segments: Sequence[Segment]) -> Iterator
 
 
 def _sentence_claims(
-    sentence: Span, paragraph: _Paragraph, doc_id: str, memory: SourceMemory, earlier: list[Claim]
+    sentence: Span, paragraph: _Paragraph, context: _Context, earlier: list[Claim]
 ) -> Iterator[Claim]:
     made: list[Claim] = []
     for quantity in paragraph.quantities:
@@ -90,43 +100,59 @@ def _sentence_claims(
         if not sentence.start_char <= local.start < sentence.end_char:
             continue
         same_paragraph = [c for c in earlier[-3:] if c.start >= paragraph.start]
-        claim = _frame_claim(sentence, local, paragraph, doc_id, memory, made or same_paragraph)
+        claim = _frame_claim(sentence, local, paragraph, context, made or same_paragraph)
         made.append(claim)
     yield from _link_parts(sentence, paragraph.start, made)
+
+
+@dataclass(slots=True)
+class _Frame:
+    counted: str | None = None
+    action: str | None = None
+    place: str | None = None
+    period: str | None = None
+
+
+def _read_frame(
+    sentence: Span, quantity: Quantity, last_place: str | None
+) -> tuple[_Frame, Token | None]:
+    """Counted noun, action, place and period around the number, and the number's token."""
+    frame = _Frame(period=find_period(sentence.text, quantity.start - sentence.start_char))
+    token = number_token(sentence, quantity)
+    if token is None:
+        return frame, None
+    frame.counted, counted_token = counted_noun(token, quantity)
+    frame.action, verb = governing_action(counted_token)
+    scope = list(verb.subtree) if verb is not None else list(sentence)
+    frame.place = find_place(sentence, scope, token.i, last_place=last_place)
+    frame.period = frame.period or find_date_period(scope, token)
+    return frame, token
 
 
 def _frame_claim(
     sentence: Span,
     quantity: Quantity,
     paragraph: _Paragraph,
-    doc_id: str,
-    memory: SourceMemory,
+    context: _Context,
     before: Sequence[Claim],
 ) -> Claim:
-    token = number_token(sentence, quantity)
-    counted: str | None = None
-    action = place = None
-    if token is not None:
-        counted, counted_token = counted_noun(token, quantity)
-        action, verb = governing_action(counted_token)
-        scope = list(verb.subtree) if verb is not None else list(sentence)
-        place = find_place(sentence, scope, token.i)
-    if counted is None:
+    frame, token = _read_frame(sentence, quantity, context.last_place)
+    if frame.counted is None:
         countable = [c for c in before if c.kind in {"count", "vague", "range"}]
-        counted = countable[-1].counted if countable else DEFAULT_COUNTED
+        frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
+    segment = paragraph.segment
     attribution = (
-        attribute(sentence, token, memory, headline=paragraph.segment.kind == "headline")
+        attribute(sentence, token, context.sources, headline=segment.kind == "headline")
         if token is not None
         else None
     )
-    if attribution is None and paragraph.segment.kind == "comment" and paragraph.segment.author:
-        attribution = Attribution(paragraph.segment.author, None)
-    offset = paragraph.start
+    if attribution is None and segment.kind == "comment" and segment.author:
+        attribution = Attribution(segment.author, None)
     return Claim(
-        doc_id=doc_id,
-        section=paragraph.segment.kind,
-        start=quantity.start + offset,
-        end=quantity.end + offset,
+        doc_id=context.doc_id,
+        section=segment.kind,
+        start=quantity.start + paragraph.start,
+        end=quantity.end + paragraph.start,
         number_text=quantity.text,
         quote=sentence.text.strip(),
         value=quantity.value,
@@ -135,10 +161,10 @@ def _frame_claim(
         qualifier=quantity.qualifier,
         kind=quantity.kind,
         unit=quantity.unit,
-        counted=counted,
-        action=action,
-        place=place,
-        period=find_period(sentence.text, quantity.start - sentence.start_char),
+        counted=frame.counted,
+        action=frame.action,
+        place=frame.place,
+        period=frame.period,
         source=attribution.source if attribution else None,
         source_org=attribution.source_org if attribution else None,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.vocab import action_vocab
 from keeptabs.types import Quantity
 
@@ -74,6 +75,7 @@ def _noun_phrase(noun: Token) -> str:
         if child.dep_ in _COUNTED_MODIFIERS
         and child.ent_type_ not in {"NORP", "GPE", "ORG", "PERSON", "LOC", "CARDINAL"}
         and child.pos_ in {"ADJ", "NOUN"}
+        and not is_place_name(child.text)
         and not child.like_num
         and "-" not in child.text
     ]

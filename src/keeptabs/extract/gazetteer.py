@@ -27,7 +27,12 @@ def place_names() -> frozenset[str]:
 
 
 def _is_latin_name(name: str) -> bool:
-    return bool(name) and name[0].isupper() and name.replace(" ", "").replace("-", "").isalpha() and name.isascii()
+    return (
+        bool(name)
+        and name[0].isupper()
+        and name.replace(" ", "").replace("-", "").isalpha()
+        and name.isascii()
+    )
 
 
 def is_place_name(text: str) -> bool:

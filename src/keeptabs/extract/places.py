@@ -33,6 +33,12 @@ _LOCATIVE_PREPOSITIONS = frozenset(
         "inside",
     }
 )
+# A name tagged PERSON after these is a place ("evacuated from Norrow", "40 percent of X");
+# "to", "by" and "with" are left out: "told to X", "said by X" name people.
+_PERSON_AS_PLACE_PREPOSITIONS = frozenset(
+    {"in", "from", "of", "into", "near", "around", "across", "outside", "inside", "at"}
+)
+MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)"
@@ -44,18 +50,56 @@ _LOCATIVE_NOUN = re.compile(
     r"\b(?:area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
     re.IGNORECASE,
 )
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+_PART_NOUNS = frozenset(
+    {
+        "part",
+        "parts",
+        "area",
+        "areas",
+        "side",
+        "half",
+        "districts",
+        "neighbourhoods",
+        "neighborhoods",
+    }
+)
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
 
 
-def find_place(sentence: Span, scope: Iterable[Token], anchor: int) -> str | None:
-    """The place in ``scope`` (tokens of the claim's clause) nearest to token ``anchor``."""
-    scope_ids = {token.i for token in scope}
+def find_place(
+    sentence: Span, scope: Iterable[Token], anchor: int, *, last_place: str | None = None
+) -> str | None:
+    """The place in ``scope`` (tokens of the claim's clause) nearest to token ``anchor``;
+    "the city" or "the town" there means ``last_place``, the place named before."""
+    scope_tokens = list(scope)
+    scope_ids = {token.i for token in scope_tokens}
     candidates = [span for span in _place_spans(sentence) if span.start in scope_ids]
     if not candidates:
-        return None
+        refers_back = any(_is_back_reference(token) for token in scope_tokens)
+        return last_place if refers_back else None
     after = [span for span in candidates if span.start > anchor]
     span = min(after or candidates, key=lambda s: abs(s.start - anchor))
     return normalize_place(span)
+
+
+def last_place_named(sentence: Span) -> str | None:
+    """The last settlement ``sentence`` names, without compass parts, for "the city" later."""
+    spans = sorted(_place_spans(sentence), key=lambda span: span.start)
+    return _bare_name(spans[-1]) if spans else None
+
+
+def _is_back_reference(token: Token) -> bool:
+    """ "left the city", "in the town": the settlement named earlier, as a whole.
+
+    "the western part of the city" names a part, not the place of the event.
+    """
+    return (
+        token.lower_ in _SETTLEMENT_NOUNS
+        and token.pos_ == "NOUN"
+        and any(child.lower_ in {"the", "this"} for child in token.children)
+        and not (token.dep_ == "pobj" and token.head.head.lower_ in _PART_NOUNS)
+    )
 
 
 def _place_spans(sentence: Span) -> list[Span]:
@@ -99,24 +143,39 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
 
 
 def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
+    """A name the model tagged as a nationality, a person or nothing, used as a place."""
     if is_place_name(ent.text.strip()):
         return True
-    previous = ent.doc[ent.start - 1] if ent.start > 0 else None
     before = ent.doc.text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
     if _LOCATIVE_NOUN.search(before):
         return True
-    if (ent.label_ != "NORP" and not untagged) or _NATIONALITY.search(ent.text):
+    if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
         return False
-    return previous is not None and (
-        previous.lower_ in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before))
-    )
+    preposition = _governing_preposition(ent)
+    if ent.label_ == "PERSON":
+        return preposition in _PERSON_AS_PLACE_PREPOSITIONS
+    if untagged:  # "the western MSM": a compass word alone does not make a place
+        return preposition in _LOCATIVE_PREPOSITIONS
+    return preposition in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before))
+
+
+def _governing_preposition(ent: Span) -> str | None:
+    """The preposition before a name, across articles and adjectives ("from flooded X")."""
+    index = ent.start - 1
+    while index >= 0 and ent.doc[index].pos_ in {"DET", "ADJ"} and ent.start - index <= MAX_SKIPPED:
+        index -= 1
+    return ent.doc[index].lower_ if index >= 0 else None
+
+
+def _bare_name(span: Span) -> str:
+    name = span.text.strip(" \"“”‘’'")
+    name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
+    return re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
 
 
 def normalize_place(span: Span) -> str:
     """The place as written, with a compass part folded in front: "East Aleppo"."""
-    name = span.text.strip(" \"“”‘’'")
-    name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
-    name = re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
+    name = _bare_name(span)
     before = span.doc.text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     match = _DIRECTION.search(before)
     if match:
