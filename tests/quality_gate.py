@@ -51,7 +51,8 @@ def raise_floors(*, allow_lower: bool) -> dict[str, dict[str, float]]:
         scores = measure(name)
         old = floors.get(name, {})
         floors[name] = {
-            key: value if allow_lower else max(value, old.get(key, 0.0)) for key, value in scores.items()
+            key: value if allow_lower else max(value, old.get(key, 0.0))
+            for key, value in scores.items()
         }
     data = {"_doc": "Quality floors; raise with `python tests/quality_gate.py --raise`.", **floors}
     FLOORS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
@@ -59,8 +60,12 @@ def raise_floors(*, allow_lower: bool) -> dict[str, dict[str, float]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--raise", dest="raise_", action="store_true", help="raise floors to current scores")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--raise", dest="raise_", action="store_true", help="raise floors to current scores"
+    )
     parser.add_argument("--allow-lower", action="store_true", help="let --raise lower a floor")
     args = parser.parse_args()
     if args.raise_:

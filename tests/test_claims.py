@@ -61,7 +61,10 @@ def test_claims_quote_speaker_after_the_quotation(nlp: Language) -> None:
 
 
 def test_claims_according_to_and_vague_amounts(nlp: Language) -> None:
-    text = "Thousands of people have fled Raqqa since the start of the offensive, according to the UN.\n"
+    text = (
+        "Thousands of people have fled Raqqa since the start of the offensive, "
+        "according to the UN.\n"
+    )
     [claim] = claims_of(text, nlp)
     assert claim.qualifier == "vague"
     assert claim.value is None and (claim.lower, claim.upper) == (1000, 9999)

@@ -9,7 +9,9 @@ from typer.testing import CliRunner
 
 from keeptabs.cli import app
 
-STORY = "Storm kills 12 in coastal town\n\nAt least 12 people were killed on Monday, officials said.\n"
+STORY = (
+    "Storm kills 12 in coastal town\n\nAt least 12 people were killed on Monday, officials said.\n"
+)
 
 
 def write_corpus(folder: Path) -> Path:
@@ -92,7 +94,13 @@ def test_cli_eval_json_shape(runner: CliRunner, tmp_path: Path) -> None:
     (corpus / "storm.txt").write_text(STORY, encoding="utf-8")
     gold = tmp_path / "gold.jsonl"
     record = {"doc": "storm.txt", "section": "body", "quote": "At least 12 people were killed"}
-    record |= {"number_text": "At least 12", "value": 12, "lower": 12, "upper": None, "qualifier": "at_least"}
+    record |= {
+        "number_text": "At least 12",
+        "value": 12,
+        "lower": 12,
+        "upper": None,
+        "qualifier": "at_least",
+    }
     record |= {"counted": "people", "action": "kill", "place": None, "period": None}
     record |= {"source": "officials", "source_org": None, "part_of": None}
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
@@ -106,7 +114,16 @@ def test_cli_eval_json_shape(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_cli_every_command_documents_an_example(runner: CliRunner) -> None:
-    for command in ["ingest", "claims", "documents", "rejections", "segment", "extract", "eval", "demo"]:
+    for command in [
+        "ingest",
+        "claims",
+        "documents",
+        "rejections",
+        "segment",
+        "extract",
+        "eval",
+        "demo",
+    ]:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Example: keeptabs" in result.stdout, command

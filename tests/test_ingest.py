@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_shared
 from keeptabs.errors import DecodeError, EmptyDocumentError
 from keeptabs.ingest.corpus import Columns, read_corpus
 from keeptabs.ingest.dates import normalize_date
@@ -14,8 +15,6 @@ from keeptabs.ingest.decode import decode_bytes
 from keeptabs.ingest.files import read_paths, sha256_hex
 from keeptabs.ingest.text_meta import find_text_clues
 from keeptabs.types import RawDocument, Rejection
-
-from conftest import require_shared
 
 TEXT = "Café “quoted” – naïve façade, 8,461 civilians"
 
@@ -44,7 +43,7 @@ def test_ingest_forced_encoding_error_says_what_to_do() -> None:
 
 
 def test_ingest_empty_file_is_an_error() -> None:
-    with pytest.raises(EmptyDocumentError, match="'blank.txt' is empty"):
+    with pytest.raises(EmptyDocumentError, match=r"'blank\.txt' is empty"):
         decode_bytes(b"  \n", path="blank.txt")
 
 
@@ -109,7 +108,12 @@ def test_ingest_site_icon_names_the_outlet() -> None:
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("4/5/2017", "2017-04-05"), ("2016-12-10", "2016-12-10"), ("9 April 2024", "2024-04-09"), (None, None)],
+    [
+        ("4/5/2017", "2017-04-05"),
+        ("2016-12-10", "2016-12-10"),
+        ("9 April 2024", "2024-04-09"),
+        (None, None),
+    ],
 )
 def test_ingest_dates_normalize_to_iso(given: str | None, expected: str | None) -> None:
     assert normalize_date(given) == expected

@@ -9,8 +9,13 @@ from keeptabs.ingest.files import sha256_hex
 
 
 def test_pipeline_text_document_end_to_end(nlp: Language) -> None:
-    raw_text = "Site icon Example Post\n\nQuake kills 40 in mountain town\n\nAt least 40 people died on Monday, officials said.\n"
-    raw = RawDocument(raw=raw_text.encode("cp1252"), path="quake.txt", meta={"published": "4/5/2017"})
+    raw_text = (
+        "Site icon Example Post\n\nQuake kills 40 in mountain town\n\n"
+        "At least 40 people died on Monday, officials said.\n"
+    )
+    raw = RawDocument(
+        raw=raw_text.encode("cp1252"), path="quake.txt", meta={"published": "4/5/2017"}
+    )
     result = process(raw, nlp=nlp)
     assert result.document is not None
     assert result.document.id == sha256_hex(raw.raw)

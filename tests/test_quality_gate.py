@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from quality_gate import GOLD_SETS, ROOT, load_floors, measure
 
 from conftest import require_shared
+from quality_gate import GOLD_SETS, ROOT, load_floors, measure
 
 # The acceptance bars of issue #2 on the shared gold, independent of the floors file.
 ACCEPTANCE = {"detection_f1": 0.85, "value_accuracy": 0.95, "section_accuracy": 0.90}
@@ -19,7 +19,11 @@ def test_quality_gate_scores_hold_their_floors(name: str) -> None:
     assert (ROOT / gold).exists()
     floors = load_floors()[name]
     scores = measure(name)
-    below = {key: (scores.get(key), floor) for key, floor in floors.items() if scores.get(key, 0.0) < floor}
+    below = {
+        key: (scores.get(key), floor)
+        for key, floor in floors.items()
+        if scores.get(key, 0.0) < floor
+    }
     assert not below, f"{name}: scores below their floors (score, floor): {below}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from hypothesis import given
@@ -47,7 +48,7 @@ def kind_at(text: str, segments: tuple[Segment, ...], needle: str) -> str:
 def assert_tiles(text: str, segments: tuple[Segment, ...]) -> None:
     assert segments[0].start == 0
     assert segments[-1].end == len(text)
-    for left, right in zip(segments, segments[1:], strict=False):
+    for left, right in itertools.pairwise(segments):
         assert left.end == right.start
         assert left.start < left.end
 
