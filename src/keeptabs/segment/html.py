@@ -25,6 +25,7 @@ from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 from keeptabs.segment.html_blocks import Block, clean_tree, parse_html, walk_blocks
 from keeptabs.segment.html_classify import build_signals, classify
 from keeptabs.segment.html_rules import load_rules
+from keeptabs.segment.text import find_comment_tail
 from keeptabs.types import Segment, SegmentKind
 
 __all__ = ["HtmlPage", "segment_html"]
@@ -85,6 +86,7 @@ def segment_html(html: str, *, url: str | None = None) -> HtmlPage:
     blocks = walk_blocks(root)
     rules = load_rules()
     classify(blocks, build_signals(blocks, found.body, found.comments), rules)
+    _find_unmarked_comments(blocks)
     headline = _pick_headline(blocks, found.title)
     text, segments = _assemble(blocks, headline)
     return HtmlPage(
@@ -95,6 +97,21 @@ def segment_html(html: str, *, url: str | None = None) -> HtmlPage:
         published=published,
         outlet=found.outlet,
     )
+
+
+def _find_unmarked_comments(blocks: Sequence[Block]) -> None:
+    """Reader comments with no markup (no class, no heading): found by their register,
+    as in plain text, among the blocks left as boilerplate after the article."""
+    if any(block.kind == "comment" for block in blocks):
+        return
+    body = [index for index, block in enumerate(blocks) if block.kind == "body"]
+    if not body:
+        return
+    tail = [block for block in blocks[body[-1] + 1 :] if block.kind == "boilerplate"]
+    verdicts = find_comment_tail([blocks[body[-1]].text, *(block.text for block in tail)])
+    for block, (is_comment, author) in zip(tail, verdicts[1:], strict=True):
+        if is_comment:
+            block.kind, block.author = "comment", author
 
 
 def _run_trafilatura(html: str, url: str | None) -> _Extraction:

@@ -10,7 +10,14 @@ from importlib import resources
 
 from keeptabs.errors import ConfigError
 
-_GROUPS = ("boilerplate", "caption", "comment_header", "comment_words", "editorial_words")
+_GROUPS = (
+    "boilerplate",
+    "caption",
+    "comment_header",
+    "comment_words",
+    "editorial_words",
+    "reader_voice",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +27,7 @@ class TextMarkers:
     comment_header: tuple[re.Pattern[str], ...]
     comment_words: tuple[re.Pattern[str], ...]
     editorial_words: tuple[re.Pattern[str], ...]
+    reader_voice: tuple[re.Pattern[str], ...]
 
 
 @cache

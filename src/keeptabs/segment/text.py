@@ -18,6 +18,7 @@ A cascade, cheapest evidence first:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from keeptabs.segment.markers import TextMarkers, count_hits, load_text_markers, matches_any
@@ -43,6 +44,9 @@ BLOCK_PRIOR = -0.3  # a block with no evidence leans editorial: bodies come firs
 # The tail must add up to this much comment evidence: about one header plus a reply,
 # or three informal blocks.  Lower lets a body's closing question start a comment section.
 MIN_COMMENT_EVIDENCE = 2.0
+MIN_PROSE_WORDS = 6  # shorter lines on web pages are menus and labels, whatever their tone
+MIN_PROSE_COMMENTS = 2  # one chatty block after an article is not yet a comment section
+FOOTER_SCORE = -3.0  # "About us", "Privacy policy": a comment section has ended
 MAX_NAME_CHARS = 40
 MAX_NAME_WORDS = 4
 _NAME_PARTICLES = frozenset({"jr", "sr", "de", "van", "von", "al", "el", "bin", "da", "le", "la"})
@@ -163,23 +167,75 @@ def _mark_comments(blocks: list[_Block], first_body: int, markers: TextMarkers) 
     scored = [i for i in range(first_body, len(blocks)) if blocks[i].kind is None]
     for index in scored:
         _score_block(blocks[index], markers)
-    start = _comment_start([blocks[i] for i in scored])
-    if start is None or start == 0:
+    found = _comment_range([blocks[i].score for i in scored], to_end=True)
+    if found is None or found[0] == 0:
         return  # no comment section, or nothing editorial before it
+    _label_comments([blocks[i] for i in scored[found[0] : found[1]]])
+
+
+def _label_comments(blocks: list[_Block]) -> None:
+    """Comment kind for each block; a header's author carries to the replies below it."""
     author: str | None = None
-    for block in (blocks[i] for i in scored[start:]):
+    for block in blocks:
         author = block.author if block.header and block.author else author
         block.kind, block.author = "comment", author
 
 
-def _comment_start(blocks: list[_Block]) -> int | None:
-    """The index where the suffix sum of comment scores peaks, if it is convincing."""
-    best_index, best_sum, running = None, MIN_COMMENT_EVIDENCE, 0.0
-    for index in range(len(blocks) - 1, -1, -1):
-        running += blocks[index].score
-        if running >= best_sum:
-            best_index, best_sum = index, running
-    return best_index
+def _comment_range(scores: Sequence[float], *, to_end: bool) -> tuple[int, int] | None:
+    """The run of blocks whose comment scores add up most, if the sum is convincing.
+
+    ``to_end``: the run must reach the last block (plain text, where footers are already
+    set aside); otherwise it may stop earlier (HTML, where unknown footers follow).
+    """
+    best: tuple[int, int] | None = None
+    best_sum = MIN_COMMENT_EVIDENCE
+    for end in [len(scores)] if to_end else range(len(scores), 0, -1):
+        running = 0.0
+        for start in range(end - 1, -1, -1):
+            running += scores[start]
+            if running >= best_sum:
+                best, best_sum = (start, end), running
+    return best
+
+
+def find_comment_tail(texts: Sequence[str]) -> list[tuple[bool, str | None]]:
+    """Which of ``texts`` (blocks after the last editorial one, which comes first) are
+    reader comments with no markup to say so, and who wrote each: ``(is_comment, author)``.
+
+    Web pages end in menus of short Title Case links that read like names, so here only
+    prose counts as evidence, and at least two prose blocks must read like comments.
+    """
+    markers = load_text_markers()
+    blocks = [_text_block(text, markers) for text in texts]
+    found = _comment_range([b.score for b in blocks[1:]], to_end=False)
+    if found is not None:
+        start, end = found[0] + 1, found[1] + 1
+        voiced = [b for b in blocks[start:end] if matches_any(markers.reader_voice, b.text)]
+        if len(voiced) >= MIN_PROSE_COMMENTS:
+            if start > 1 and blocks[start - 1].header:
+                start -= 1  # the commenter's name just above the first comment
+            _label_comments(blocks[start:end])
+    return [(block.kind == "comment", block.author) for block in blocks]
+
+
+def _text_block(text: str, markers: TextMarkers) -> _Block:
+    """A block of one or more lines: a name on the first line heads the rest."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()] or [""]
+    block = _Block(0, len(text), " ".join(lines))
+    if _fixed_kind(" ".join(lines), markers) == "boilerplate":
+        block.score = FOOTER_SCORE
+        return block
+    first = _Block(0, 0, lines[0])
+    _score_block(first, markers)
+    block.score, block.header, block.author = first.score, first.header, first.author
+    if len(lines) > 1:
+        rest = _Block(0, 0, " ".join(lines[1:]))
+        _score_block(rest, markers)
+        block.score = rest.score + (HEADER_SCORE if block.score >= HEADER_SCORE else 0.0)
+        block.header = block.header and bool(block.author)
+    elif block.score < HEADER_SCORE and len(lines[0].split()) < MIN_PROSE_WORDS:
+        block.score = BLOCK_PRIOR  # a lone short line: a name, or just a menu link
+    return block
 
 
 def _score_block(block: _Block, markers: TextMarkers) -> None:
