@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -22,6 +23,7 @@ from keeptabs.report.records import (
     rejection_record,
     segment_record,
 )
+from keeptabs.store.base import Store
 from keeptabs.types import Document, RawDocument, Rejection
 
 app = typer.Typer(
@@ -50,6 +52,21 @@ IdCol = Annotated[
     str | None, typer.Option("--id-col", help="Column with a row id (names the document).")
 ]
 UrlCol = Annotated[str | None, typer.Option("--url-col", help="Column with the article URL.")]
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array.")]
+T = TypeVar("T")
+
+
+def _from_store(db: str | None, read: Callable[[Store], T]) -> T:
+    """Open the store at ``db``, read from it, and turn store errors into exit code 2."""
+    from keeptabs.store.base import open_store
+
+    try:
+        with open_store(db) as store:
+            return read(store)
+    except KeeptabsError as error:
+        raise _fail(error) from error
 
 
 def _fail(error: KeeptabsError) -> typer.Exit:
@@ -125,19 +142,16 @@ def claims(
 
     Example: keeptabs claims --format jsonl > claims.jsonl
     """
-    from keeptabs.store.base import open_store
-
     if format not in {"table", "jsonl", "csv"}:
         raise typer.BadParameter(
             f"unknown format '{format}'; use table, jsonl or csv.", param_hint="--format"
         )
-    try:
-        with open_store(db) as store:
-            names = {d.id: _doc_name(d) for d in store.documents()}
-            records = [claim_record(c, names.get(c.doc_id, c.doc_id)) for c in store.claims()]
-    except KeeptabsError as error:
-        raise _fail(error) from error
-    _print_records(records, format)
+
+    def read(store: Store) -> list[dict[str, Any]]:
+        names = {d.id: _doc_name(d) for d in store.documents()}
+        return [claim_record(c, names.get(c.doc_id, c.doc_id)) for c in store.claims()]
+
+    _print_records(_from_store(db, read), format)
 
 
 def _doc_name(document: Document) -> str:
@@ -185,24 +199,17 @@ def render_claims_table(records: list[dict[str, Any]]) -> str:
 
 
 @app.command()
-def documents(
-    db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
-) -> None:
+def documents(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the stored documents.
 
     Example: keeptabs documents --json
     """
-    from keeptabs.store.base import open_store
 
-    try:
-        with open_store(db) as store:
-            counts: dict[str, int] = {}
-            for claim in store.claims():
-                counts[claim.doc_id] = counts.get(claim.doc_id, 0) + 1
-            records = [document_record(d, claims=counts.get(d.id, 0)) for d in store.documents()]
-    except KeeptabsError as error:
-        raise _fail(error) from error
+    def read(store: Store) -> list[dict[str, Any]]:
+        counts = Counter(claim.doc_id for claim in store.claims())
+        return [document_record(d, claims=counts[d.id]) for d in store.documents()]
+
+    records = _from_store(db, read)
     if as_json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
@@ -215,21 +222,12 @@ def documents(
 
 
 @app.command()
-def rejections(
-    db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
-) -> None:
+def rejections(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the input that could not be ingested, with the reason.
 
     Example: keeptabs rejections --json
     """
-    from keeptabs.store.base import open_store
-
-    try:
-        with open_store(db) as store:
-            records = [rejection_record(r) for r in store.rejections()]
-    except KeeptabsError as error:
-        raise _fail(error) from error
+    records = _from_store(db, lambda store: [rejection_record(r) for r in store.rejections()])
     if as_json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
