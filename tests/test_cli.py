@@ -113,6 +113,42 @@ def test_cli_eval_json_shape(runner: CliRunner, tmp_path: Path) -> None:
     assert report["fields"]["qualifier"] == {"accuracy": 1.0, "n": 1}
 
 
+def test_cli_numbers_one_array_per_input_line(runner: CliRunner) -> None:
+    text = "some 8,461 civilians left over the past 24 hours\nno numbers\n"
+    text += "24 hectares (2.6 square feet)\n"
+    result = runner.invoke(app, ["numbers"], input=text)
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 3
+    first = lines[0][0]
+    assert set(first) == {
+        "text",
+        "start",
+        "end",
+        "value",
+        "lower",
+        "upper",
+        "qualifier",
+        "unit",
+    } | {
+        "kind",
+        "cue",
+        "si_value",
+        "si_unit",
+    }
+    assert (first["text"], first["value"], first["qualifier"], first["cue"]) == (
+        "some 8,461",
+        8461,
+        "approx",
+        "some",
+    )
+    assert [q["kind"] for q in lines[0]] == ["count", "duration"]
+    assert lines[1] == []
+    hectares = lines[2][0]
+    assert hectares["kind"] == "measure" and hectares["value"] == 24
+    assert abs(hectares["si_value"] - 240000) < 1
+
+
 def test_cli_every_command_documents_an_example(runner: CliRunner) -> None:
     for command in [
         "ingest",

@@ -20,6 +20,7 @@ from keeptabs.report.records import (
     CLAIM_FIELDS,
     claim_record,
     document_record,
+    quantity_record,
     rejection_record,
     segment_record,
 )
@@ -294,6 +295,23 @@ def extract(
             typer.echo(json.dumps(claim_record(claim, item.path), ensure_ascii=False))
     if failed:
         raise typer.Exit(code=1)
+
+
+@app.command()
+def numbers() -> None:
+    """Read lines of text on stdin; print, per line, a JSON array of the number phrases in it.
+
+    Each phrase: text, start, end, value, lower, upper, qualifier, unit, kind, cue,
+    si_value, si_unit.  Kinds date, time, duration, age, ordinal, identifier and
+    list_marker are numbers that are not claims.
+
+    Example: echo "some 8,461 civilians left over the past 24 hours" | keeptabs numbers
+    """
+    from keeptabs.extract.numbers import find_numbers
+
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        typer.echo(json.dumps([quantity_record(q) for q in find_numbers(text)], ensure_ascii=False))
 
 
 @app.command(name="eval")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keeptabs.types import Claim, Document, Rejection, Segment
+from keeptabs.types import Claim, Document, Quantity, Rejection, Segment
 
 CLAIM_FIELDS = (
     "doc",
@@ -99,4 +99,22 @@ def rejection_record(rejection: Rejection) -> dict[str, Any]:
         "message": rejection.message,
         "sha256": rejection.sha256,
         "bytes": len(rejection.raw),
+    }
+
+
+def quantity_record(quantity: Quantity) -> dict[str, Any]:
+    """A number phrase as ``keeptabs numbers`` prints it."""
+    return {
+        "text": quantity.text,
+        "start": quantity.start,
+        "end": quantity.end,
+        "value": plain_number(quantity.value),
+        "lower": plain_number(quantity.lower),
+        "upper": plain_number(quantity.upper),
+        "qualifier": quantity.qualifier,
+        "unit": quantity.unit,
+        "kind": quantity.kind,
+        "cue": quantity.cue,
+        "si_value": quantity.si_value,
+        "si_unit": quantity.si_unit,
     }
