@@ -1,12 +1,11 @@
 """Claims: each number phrase that counts something, with the frame around it.
 
-Only paragraphs that hold a claim-kind number are parsed with spaCy, in one batch;
+Only windows that hold a claim-kind number are parsed with spaCy, in one batch;
 every other stage works on their sentences.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +17,9 @@ from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, r
 from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.frame import counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
-from keeptabs.extract.numbers import find_numbers
 from keeptabs.extract.places import find_place, last_place_named
 from keeptabs.extract.time import find_date_period, find_period
+from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
 
 DEFAULT_COUNTED = "people"  # "75,000 liberated", "around 2.5 million": news counts people
@@ -32,8 +31,6 @@ _SUBSET_CUE = re.compile(
 )
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
 _LIST_JOIN = re.compile(r"^[^.;:()\d]{0,40}?(?:,|\band)\s*$")
-# Bare words that read as a number but rarely count anything in news ("one final lie").
-_WEAK_NUMBER_WORDS = frozenset({"one", "a", "an"})
 _PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its whole
 
 
@@ -46,63 +43,38 @@ class _Context:
     last_place: str | None = None
 
 
-@dataclass(slots=True)
-class _Paragraph:
-    start: int
-    end: int
-    segment: Segment
-    quantities: list[Quantity]
-
-
 def extract_claims(
     text: str, segments: Sequence[Segment], *, doc_id: str, nlp: Language | None = None
 ) -> list[Claim]:
     """Every claim in ``text``; ``segments`` tile it (boilerplate is skipped)."""
-    paragraphs = list(_paragraphs_with_numbers(text, segments))
-    if not paragraphs:
+    windows = claim_windows(text, segments)
+    if not windows:
         return []
     nlp = nlp or load_nlp()
     context = _Context(doc_id)
     claims: list[Claim] = []
     names = proper_names(text)
-    texts = (sentence_case(text[p.start : p.end], names) for p in paragraphs)
-    for paragraph, doc in zip(paragraphs, nlp.pipe(texts), strict=True):
+    texts = (sentence_case(text[w.start : w.end], names) for w in windows)
+    for window, doc in zip(windows, nlp.pipe(texts), strict=True):
         for sentence in doc.sents:
-            claims.extend(_sentence_claims(sentence, paragraph, context, claims))
+            claims.extend(_sentence_claims(sentence, window, context, claims))
             remember_sources(sentence, context.sources)
             context.last_place = last_place_named(sentence) or context.last_place
     return claims
 
 
-def _paragraphs_with_numbers(text: str, segments: Sequence[Segment]) -> Iterator[_Paragraph]:
-    starts = [segment.start for segment in segments]
-    by_line: dict[tuple[int, int], _Paragraph] = {}
-    for quantity in find_numbers(text):
-        if not quantity.is_claim_kind or quantity.text.lower() in _WEAK_NUMBER_WORDS:
-            continue
-        segment = segments[bisect.bisect_right(starts, quantity.start) - 1] if segments else None
-        if segment is None or segment.kind == "boilerplate":
-            continue
-        line_start = max(text.rfind("\n", segment.start, quantity.start) + 1, segment.start)
-        line_end = text.find("\n", quantity.end, segment.end)
-        key = (line_start, segment.end if line_end == -1 else line_end)
-        paragraph = by_line.setdefault(key, _Paragraph(key[0], key[1], segment, []))
-        paragraph.quantities.append(quantity)
-    yield from sorted(by_line.values(), key=lambda p: p.start)
-
-
 def _sentence_claims(
-    sentence: Span, paragraph: _Paragraph, context: _Context, earlier: list[Claim]
+    sentence: Span, window: Window, context: _Context, earlier: list[Claim]
 ) -> Iterator[Claim]:
     made: list[Claim] = []
-    for quantity in paragraph.quantities:
-        local = _shift(quantity, -paragraph.start)
+    for quantity in window.quantities:
+        local = _shift(quantity, -window.start)
         if not sentence.start_char <= local.start < sentence.end_char:
             continue
-        same_paragraph = [c for c in earlier[-3:] if c.start >= paragraph.start]
-        claim = _frame_claim(sentence, local, paragraph, context, made or same_paragraph)
+        same_window = [c for c in earlier[-3:] if c.start >= window.start]
+        claim = _frame_claim(sentence, local, window, context, made or same_window)
         made.append(claim)
-    yield from _link_parts(sentence, paragraph.start, made)
+    yield from _link_parts(sentence, window.start, made)
 
 
 @dataclass(slots=True)
@@ -132,7 +104,7 @@ def _read_frame(
 def _frame_claim(
     sentence: Span,
     quantity: Quantity,
-    paragraph: _Paragraph,
+    window: Window,
     context: _Context,
     before: Sequence[Claim],
 ) -> Claim:
@@ -140,7 +112,7 @@ def _frame_claim(
     if frame.counted is None:
         countable = [c for c in before if c.kind in {"count", "vague", "range"}]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
-    segment = paragraph.segment
+    segment = window.segment
     attribution = (
         attribute(sentence, token, context.sources, headline=segment.kind == "headline")
         if token is not None
@@ -151,8 +123,8 @@ def _frame_claim(
     return Claim(
         doc_id=context.doc_id,
         section=segment.kind,
-        start=quantity.start + paragraph.start,
-        end=quantity.end + paragraph.start,
+        start=quantity.start + window.start,
+        end=quantity.end + window.start,
         number_text=quantity.text,
         quote=sentence.text.strip(),
         value=quantity.value,
