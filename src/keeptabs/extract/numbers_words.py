@@ -1,0 +1,290 @@
+"""Numbers written in words: 'twenty-one', 'two thousand and five', 'one and a half million',
+'a third', 'half a dozen', 'two hundred point zero three', and vague amounts ('thousands')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from keeptabs.extract.numbers_match import NumberMatch
+from keeptabs.extract.numbers_tables import PREFIX_WINDOW, norm, patterns, tables
+from keeptabs.extract.numbers_text import next_word, noun_follows, prev_word
+
+__all__ = ["word_numbers"]
+
+_WORD_TOKEN: Final = re.compile(r"[A-Za-z]+|&")
+_ARTICLE_BEFORE: Final = re.compile(r"(?<![a-z])an? $", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    word: str  # lowercased
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Int:
+    value: float
+    end: int  # index of the first token not consumed
+    last: str | None  # class of the last token: small, tens, hundred, scale, implied
+    top_scale: int  # the smallest scale word used so far ("thousand"), 1 if none
+    before_and: float | None = None  # value before the last 'and': 'one hundred | and three'
+    and_scale: int = 1  # the scale word just before that 'and' ("billion"), 1 if none
+
+
+_Found = tuple[NumberMatch, int]  # a number and the index of the first token after it
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def _scan_words(text: str) -> list[re.Match[str]]:
+    """Runs of number words and vague amounts; candidates come from a fast trie scan."""
+    p = patterns()
+    lowered = text.lower()
+    words, starts = p.words, p.starts
+    if len(lowered) != len(text):  # rare characters whose lowercase is longer ('İ')
+        lowered, words, starts = text, p.words_ci, p.starts_ci
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for cand in starts.finditer(lowered):
+        pos = cand.start()
+        if pos < last_end or (pos and lowered[pos - 1].isalpha()):
+            continue
+        article = _ARTICLE_BEFORE.search(lowered, max(last_end, pos - 4), pos)
+        m = (article and words.match(lowered, article.start())) or words.match(lowered, pos)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def word_numbers(text: str) -> list[NumberMatch]:
+    """Every number written in words, and every vague amount, in text."""
+    out: list[NumberMatch] = []
+    vague = tables().vague
+    for m in _scan_words(text):
+        start, end = m.span()
+        if m.lastgroup == "vague":
+            lo, hi = vague[norm(m.group())]
+            out.append(NumberMatch(start, end, start, end, None, "vague", "vague", "vague", lo, hi))
+        else:
+            out += _parse_word_run(text, start, end)
+    return out
+
+
+def _parse_word_run(text: str, start: int, end: int) -> list[NumberMatch]:
+    toks = [
+        _Tok(m.group().lower(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, start, end)
+    ]
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(toks):
+        parsed = _parse_words(text, toks, i)
+        if parsed is None:
+            i += 1
+            continue
+        num, i = parsed
+        if _plainly_counts(text, num):
+            out.append(num)
+    return out
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse_words(text: str, toks: list[_Tok], i: int) -> _Found | None:
+    t = tables()
+    k = i + 1 if toks[i].word in ("a", "an") else i
+    if k >= len(toks):
+        return None
+    if toks[k].word in t.fraction_words and not toks[k].word.endswith("s"):
+        return _leading_fraction(toks, i, k)
+    n = _parse_integer(toks, k, implied=i < k)
+    if n.end == k:
+        return _lone_ordinal(text, toks, i, k)
+    return _after_integer(toks, i, n)
+
+
+def _parse_integer(toks: list[_Tok], i: int, *, implied: bool) -> _Int:
+    """Cardinal words from toks[i]: 'two hundred and two thousand' -> 202000."""
+    t = tables()
+    total, cur, top = 0, (1 if implied else 0), 0
+    last: str | None = "implied" if implied else None
+    before_and: float | None = None
+    and_scale, j = 1, i
+    while j < len(toks):
+        w = toks[j].word
+        nxt = toks[j + 1].word if j + 1 < len(toks) else ""
+        if w in ("and", "&") and last in ("hundred", "scale") and nxt in t.cardinals:
+            before_and, and_scale = float(total + cur), (top if last == "scale" else 1)
+            j += 1
+            continue
+        if w in t.cardinals:
+            v = t.cardinals[w]
+            if not (last in (None, "hundred", "scale") or (last == "tens" and 0 < v < 10)):
+                break
+            cur, last = cur + v, ("tens" if v >= 20 else "small")
+        elif w == "hundred" and last in ("small", "tens", "implied") and 0 < cur < 100:
+            cur, last = cur * 100, "hundred"
+        elif w in t.scales and last is not None and cur > 0 and (not top or t.scales[w] < top):
+            total, cur, top, last = total + cur * t.scales[w], 0, t.scales[w], "scale"
+        elif w in t.dozen_words and last is not None:
+            cur, last = cur * 12, "dozen"
+        else:
+            break
+        j += 1
+    return _Int(float(total + cur), j, last, top or 1, before_and, and_scale)
+
+
+def _denominator(word: str, *, plural: bool) -> int | None:
+    """'thirds' -> 3 (plural), 'third' -> 3; halves and quarters either way; never 'second'."""
+    t = tables()
+    if word in t.fraction_words:
+        return t.fraction_words[word]
+    base = word[:-1] if plural and word.endswith("s") else word
+    if plural != word.endswith("s") or (base in ("second", "first") and not plural):
+        return None
+    return t.ordinals.get(base)
+
+
+def _fraction_phrase(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """'a half', 'one quarter', 'three fifths', 'two thirds' starting at toks[i]."""
+    if i >= len(toks):
+        return None
+    w = toks[i].word
+    numerator = 1.0 if w in ("a", "an") else float(tables().cardinals.get(w, -1))
+    if numerator < 0 or i + 1 >= len(toks):
+        return None
+    den = _denominator(toks[i + 1].word, plural=numerator != 1)
+    if den is None or (den == 2 and toks[i + 1].word == "second"):
+        return None
+    return numerator / den, i + 2
+
+
+def _word_number(
+    toks: list[_Tok], i: int, j: int, value: float, form: str, kind: str = "count"
+) -> _Found:
+    s, e = toks[i].start, toks[j - 1].end
+    return NumberMatch(s, e, s, e, value, form, kind), j
+
+
+def _point_digits(toks: list[_Tok], j: int) -> tuple[str, int]:
+    """Digits spoken after 'point': 'zero three' -> '03', 'seventy-one' -> '71'."""
+    cards, digits = tables().cardinals, ""
+    while j < len(toks) and toks[j].word in cards:
+        v = cards[toks[j].word]
+        if v >= 20 and j + 1 < len(toks) and 0 < cards.get(toks[j + 1].word, 0) < 10:
+            v, j = v + cards[toks[j + 1].word], j + 1
+        digits, j = digits + str(v), j + 1
+    return digits, j
+
+
+def _leading_fraction(toks: list[_Tok], i: int, k: int) -> _Found:
+    """'half', 'a quarter', 'half a million', 'quarter million', 'half a dozen'."""
+    t = tables()
+    part = 1 / t.fraction_words[toks[k].word]
+    nxt = [tok.word for tok in toks[k + 1 : k + 3]]
+    multipliers = {**t.scales, **t.dozen_words}
+    if nxt and nxt[0] in multipliers:
+        return _word_number(toks, i, k + 2, part * multipliers[nxt[0]], "words")
+    if len(nxt) == 2 and nxt[0] in ("a", "an") and nxt[1] in multipliers:
+        return _word_number(toks, i, k + 3, part * multipliers[nxt[1]], "words")
+    return _word_number(toks, i, k + 1, part, "fraction")
+
+
+def _lone_ordinal(text: str, toks: list[_Tok], i: int, k: int) -> _Found | None:
+    """An ordinal word with no cardinal before it: 'second', 'a fifth', 'a twenty-first'."""
+    t = tables()
+    w = toks[k].word
+    nxt = toks[k + 1].word if k + 1 < len(toks) else ""
+    if i < k and w in t.cardinals and t.cardinals[w] >= 20 and t.ordinals.get(nxt, 99) < 10:
+        return _word_number(toks, i, k + 2, 1 / (t.cardinals[w] + t.ordinals[nxt]), "fraction")
+    if w not in t.ordinals:
+        return None
+    if i < k and w not in ("first", "second") and not noun_follows(text, toks[k].end):
+        return _word_number(toks, i, k + 1, 1 / t.ordinals[w], "fraction")
+    return _word_number(toks, k, k + 1, float(t.ordinals[w]), "ordinal", "ordinal")
+
+
+def _ordinal_after(toks: list[_Tok], i: int, n: _Int) -> _Found | None:
+    """'twenty-first' -> 21st, 'two hundredth' -> 200th, 'one fifth' -> 0.2."""
+    word = toks[n.end].word
+    ordv = tables().ordinals[word]
+    lone_one = n.end - i == 1 and toks[i].word == "one"
+    if lone_one and word not in ("first", "second"):
+        return _word_number(toks, i, n.end + 1, 1 / ordv, "fraction")
+    if ordv >= 100:
+        return _word_number(toks, i, n.end + 1, n.value * ordv, "ordinal", "ordinal")
+    round_to = 100 if ordv >= 10 else 10
+    if n.last in ("tens", "hundred", "scale") and n.value % round_to == 0:
+        return _word_number(toks, i, n.end + 1, n.value + ordv, "ordinal", "ordinal")
+    return None
+
+
+def _and_fraction(toks: list[_Tok], i: int, n: _Int) -> _Found | None:
+    """'one and a half', 'three million and a quarter', 'one and a half million'."""
+    frac = _fraction_phrase(toks, n.end + 1)
+    if frac is None:
+        return None
+    part, j = frac
+    scales = tables().scales
+    after = toks[j].word if j < len(toks) else ""
+    if n.last == "scale":
+        value = n.value + part * scales.get(after, n.top_scale)
+    else:
+        value = (n.value + part) * scales.get(after, 1)
+    return _word_number(toks, i, j + (after in scales), value, "words")
+
+
+def _after_integer(toks: list[_Tok], i: int, n: _Int) -> _Found:
+    """What follows a cardinal: 'point five', an ordinal, 'and a half', 'thirds'."""
+    nxt = toks[n.end].word if n.end < len(toks) else ""
+    found: _Found | None = None
+    if nxt == "point":
+        digits, j = _point_digits(toks, n.end + 1)
+        if digits:
+            found = _word_number(toks, i, j, float(f"{int(n.value)}.{digits}"), "words")
+    elif nxt in tables().ordinals:
+        found = _ordinal_after(toks, i, n)
+    elif nxt in ("and", "&"):
+        found = _and_fraction(toks, i, n)
+    elif (den := _denominator(nxt, plural=True)) and n.before_and is not None:
+        part = (n.value - n.before_and) / den * n.and_scale  # 'one hundred and three quarters'
+        found = _word_number(toks, i, n.end + 1, n.before_and + part, "words")
+    elif den and (nxt.endswith("s") or n.value == 1):
+        found = _word_number(toks, i, n.end + 1, n.value / den, "fraction")
+    return found or _word_number(toks, i, n.end, n.value, "words")
+
+
+# --------------------------------------------------------------------------- pronoun 'one'
+
+_ONE_STOP_NEXT: Final = frozenset(
+    "of another or and who whom whose which that is was are were has had have would will can could"
+    " may might must does did do else more less by than the a an to in on at for from with as if"
+    " way".split()
+)  # "one of them", "one another", "no one was": not a count
+_ONE_STOP_PREV: Final = frozenset(
+    "the this that which each any no every some someone anyone per its his her their our my your"
+    " little".split()
+)  # "the one you mentioned", "which one": pronoun uses
+_HALF_NEXT: Final = frozenset("of a an the their its his her our".split())
+
+
+def _plainly_counts(text: str, num: NumberMatch) -> bool:
+    """Drop pronoun 'one' and loose 'half': they must plainly count or divide something."""
+    core = text[num.core_start : num.core_end].lower()
+    if core == "one":
+        before = prev_word(text, num.core_start).lower()
+        if before in ("minus", "negative"):
+            return True
+        nxt = next_word(text, num.core_end)
+        return bool(nxt) and nxt.lower() not in _ONE_STOP_NEXT and before not in _ONE_STOP_PREV
+    if core == "half":
+        window = text[max(0, num.core_start - PREFIX_WINDOW) : num.core_start]
+        return next_word(text, num.core_end).lower() in _HALF_NEXT or bool(
+            patterns().prefix_cue.search(window)
+        )
+    return True
