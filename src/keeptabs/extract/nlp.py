@@ -70,9 +70,11 @@ def make_annotator(nlp: Language, name: str) -> Annotator:
     tag_map = {}
     for pattern in ruler.patterns:  # type: ignore[attr-defined]
         tokens = pattern["patterns"][0]
-        if len(pattern["patterns"]) == 1 and len(tokens) == 1 and set(tokens[0]) == {"TAG"}:
-            if "POS" in pattern["attrs"]:
-                tag_map[tokens[0]["TAG"]] = pattern["attrs"]["POS"]
+        single_tag = (
+            len(pattern["patterns"]) == 1 and len(tokens) == 1 and set(tokens[0]) == {"TAG"}
+        )
+        if single_tag and "POS" in pattern["attrs"]:
+            tag_map[tokens[0]["TAG"]] = pattern["attrs"]["POS"]
     return Annotator(tag_map, nlp.get_pipe("lemmatizer"))
 
 
