@@ -7,10 +7,12 @@ Result and never stop a run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 
 from keeptabs.errors import InputError, KeeptabsError
-from keeptabs.extract.claims import extract_claims
+from keeptabs.extract.claims import ClaimInput, extract_claims_many
 from keeptabs.ingest.dates import normalize_date
 from keeptabs.ingest.decode import decode_bytes
 from keeptabs.ingest.files import sha256_hex
@@ -24,15 +26,36 @@ def process(
     raw: RawDocument, *, nlp: Language | None = None, encoding: str | None = None
 ) -> Result:
     """Run one raw document through every stage; failures come back as rejections."""
+    return process_many([raw], nlp=nlp, encoding=encoding)[0]
+
+
+def process_many(
+    raws: Sequence[RawDocument], *, nlp: Language | None = None, encoding: str | None = None
+) -> list[Result]:
+    """:func:`process` for several documents; their sentences are parsed together, which
+    is several times faster.  One Result per raw document, in order."""
+    read: list[tuple[Document, tuple[Segment, ...]] | Result] = []
+    for raw in raws:
+        try:
+            read.append(read_document(raw, encoding=encoding))
+        except KeeptabsError as error:
+            read.append(Result(document=None, rejections=(_rejection(raw, error, "ingest"),)))
+    inputs = [
+        ClaimInput(item[0].text, item[1], item[0].id)
+        for item in read
+        if not isinstance(item, Result)
+    ]
     try:
-        document, segments = read_document(raw, encoding=encoding)
+        extracted = iter(extract_claims_many(inputs, nlp=nlp))
     except KeeptabsError as error:
-        return Result(document=None, rejections=(_rejection(raw, error, "ingest"),))
-    try:
-        claims = extract_claims(document.text, segments, doc_id=document.id, nlp=nlp)
-    except KeeptabsError as error:
-        return Result(document, tuple(segments), rejections=(_rejection(raw, error, "extract"),))
-    return Result(document, tuple(segments), tuple(claims))
+        if len(raws) > 1:  # find the document that fails, and process the rest
+            return [process(raw, nlp=nlp, encoding=encoding) for raw in raws]
+        document, segments = read[0] if not isinstance(read[0], Result) else (None, ())
+        return [Result(document, segments, rejections=(_rejection(raws[0], error, "extract"),))]
+    return [
+        item if isinstance(item, Result) else Result(item[0], item[1], tuple(next(extracted)))
+        for item in read
+    ]
 
 
 def read_document(

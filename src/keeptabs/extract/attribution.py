@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.doctext import doc_text, entities_in, entities_of
 from keeptabs.extract.vocab import action_vocab, actor_table
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -136,7 +137,7 @@ def _organisation(
         return found
     appositions = [c for c in subject.children if c.dep_ == "appos"]
     for span in [phrase, *(subject.doc[a.left_edge.i : a.right_edge.i + 1] for a in appositions)]:
-        for ent in span.ents:
+        for ent in entities_in(span):
             if _is_named_organisation(ent):
                 return table.organisation(ent.text) or _clean_name(ent.text)
     keys = [named.text.split()[-1].lower()] if named is not None else []
@@ -169,12 +170,16 @@ def _is_description(phrase: Span) -> bool:
 
 def _entity_before(verb: Token) -> Attribution | None:
     """A misparsed "..., the head of X, General Y, also said": the last name before the verb."""
-    sentence = verb.sent
-    names = [e for e in sentence.ents if e.end <= verb.i and e.label_ in {"PERSON", "ORG"}]
+    doc = verb.doc
+    names = [
+        e
+        for e in entities_of(doc)
+        if verb.i - MAX_NAME_TO_VERB - 8 <= e.end <= verb.i and e.label_ in {"PERSON", "ORG"}
+    ]
     if not names or verb.i - names[-1].end > MAX_NAME_TO_VERB:
         return None
     name = names[-1]
-    context = verb.doc[max(sentence.start, name.start - MAX_NAME_TO_VERB) : verb.i]
+    context = doc[max(0, name.start - MAX_NAME_TO_VERB) : verb.i]
     return Attribution(
         name.text, actor_table().organisation(context.text) or actor_table().organisation(name.text)
     )
@@ -195,7 +200,7 @@ def _without_article(phrase: Span) -> Span:
     """ "the UN" -> "UN": an article before a name is not part of the name."""
     if len(phrase) > 1 and phrase[0].dep_ == "det":
         rest = phrase[1:]
-        if any(e.start == rest.start and e.end == rest.end for e in phrase.doc.ents):
+        if any(e.start == rest.start and e.end == rest.end for e in entities_of(phrase.doc)):
             return rest
     return phrase
 
@@ -204,10 +209,10 @@ def _named_entity(subject: Token, phrase: Span) -> Span | None:
     """A person named in the subject or its apposition wins over a long description."""
     candidates = [subject, *(c for c in subject.children if c.dep_ == "appos")]
     for token in candidates:
-        for ent in token.doc.ents:
+        for ent in entities_of(token.doc):
             if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
                 return ent
-    for ent in phrase.ents:
+    for ent in entities_in(phrase):
         if ent.label_ in {"ORG", "PERSON"} and ent.end - ent.start >= len(phrase) - 2:
             return ent
     return None
@@ -243,7 +248,7 @@ def _names_an_actor(sentence: Span, length: int) -> bool:
     """Whether the first ``length`` characters are a person or organisation's name."""
     return any(
         e.label_ in {"PERSON", "ORG"} and e.start_char - sentence.start_char < length
-        for e in sentence.ents
+        for e in entities_in(sentence)
     )
 
 
@@ -258,7 +263,7 @@ def _possessor(token: Token) -> Attribution | None:
 
 def _quote_speaker(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
     doc = sentence.doc
-    for match in _QUOTE.finditer(doc.text):
+    for match in _QUOTE.finditer(doc_text(doc)):
         if (
             match.end() - match.start() < MIN_SPEECH_CHARS
             or not match.start() <= token.idx < match.end()
@@ -274,6 +279,8 @@ def _quote_speaker(sentence: Span, token: Token, memory: SourceMemory) -> Attrib
 
 
 def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    if "ccording to" not in sentence.text:
+        return None
     for word in sentence:
         if word.lower_ == "according" and word.i + 1 < sentence.end and word.nbor().lower_ == "to":
             objects = [c for c in word.nbor().children if c.dep_ == "pobj"]
@@ -293,8 +300,14 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
 
 
 def _reporting_tokens(span: Span) -> list[Token]:
-    reporting = action_vocab().reporting
-    return [t for t in span if t.pos_ == "VERB" and t.lemma_.lower() in reporting]
+    """Verbs of saying in ``span`` (found once per document, then filtered)."""
+    doc = span.doc
+    found: list[Token] | None = doc.user_data.get("keeptabs.reporting")
+    if found is None:
+        reporting = action_vocab().reporting
+        found = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in reporting]
+        doc.user_data["keeptabs.reporting"] = found
+    return [t for t in found if span.start <= t.i < span.end]
 
 
 def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:

@@ -15,6 +15,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z'’]*)")
 TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
 MIN_TITLE_WORDS = 3
+MAX_TITLE_CHARS = 300  # longer lines are prose, whatever their capitals
 
 
 def proper_names(text: str) -> frozenset[str]:
@@ -38,6 +39,8 @@ def sentence_case(line: str, names: frozenset[str]) -> str:
 
 
 def _is_title_case(line: str) -> bool:
+    if len(line) > MAX_TITLE_CHARS:
+        return False
     long_words = [w.group() for w in _WORD.finditer(line) if len(w.group()) > 3]
     if len(long_words) < MIN_TITLE_WORDS or "\n" in line.strip():
         return False

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
 from keeptabs.extract.casing import proper_names, sentence_case
+from keeptabs.extract.doctext import doc_text
 from keeptabs.extract.frame import counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import find_place, last_place_named
@@ -43,24 +44,52 @@ class _Context:
     last_place: str | None = None
 
 
+# Windows parsed in one call: the tagger and parser run several times faster on large
+# batches than window by window.
+PARSE_BATCH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimInput:
+    """One document's text and segments, and the id its claims carry."""
+
+    text: str
+    segments: Sequence[Segment]
+    doc_id: str
+
+
 def extract_claims(
     text: str, segments: Sequence[Segment], *, doc_id: str, nlp: Language | None = None
 ) -> list[Claim]:
     """Every claim in ``text``; ``segments`` tile it (boilerplate is skipped)."""
-    windows = claim_windows(text, segments)
-    if not windows:
-        return []
-    nlp = nlp or load_nlp()
-    context = _Context(doc_id)
-    claims: list[Claim] = []
-    names = proper_names(text)
-    texts = (sentence_case(text[w.start : w.end], names) for w in windows)
-    for window, doc in zip(windows, nlp.pipe(texts), strict=True):
-        for sentence in doc.sents:
-            claims.extend(_sentence_claims(sentence, window, context, claims))
-            remember_sources(sentence, context.sources)
-            context.last_place = last_place_named(sentence) or context.last_place
-    return claims
+    return extract_claims_many([ClaimInput(text, segments, doc_id)], nlp=nlp)[0]
+
+
+def extract_claims_many(
+    inputs: Sequence[ClaimInput], *, nlp: Language | None = None
+) -> list[list[Claim]]:
+    """Claims of several documents, their windows parsed together; one list per input."""
+    plans = [(item, claim_windows(item.text, item.segments)) for item in inputs]
+    window_texts = []
+    for item, windows in plans:
+        names = proper_names(item.text) if windows else frozenset()
+        window_texts += [sentence_case(item.text[w.start : w.end], names) for w in windows]
+    parsed = (
+        iter((nlp or load_nlp()).pipe(window_texts, batch_size=PARSE_BATCH))
+        if window_texts
+        else iter(())
+    )
+    results = []
+    for item, windows in plans:
+        context = _Context(item.doc_id)
+        claims: list[Claim] = []
+        for window in windows:
+            for sentence in next(parsed).sents:
+                claims.extend(_sentence_claims(sentence, window, context, claims))
+                remember_sources(sentence, context.sources)
+                context.last_place = last_place_named(sentence) or context.last_place
+        results.append(claims)
+    return results
 
 
 def _sentence_claims(
@@ -68,9 +97,9 @@ def _sentence_claims(
 ) -> Iterator[Claim]:
     made: list[Claim] = []
     for quantity in window.quantities:
-        local = _shift(quantity, -window.start)
-        if not sentence.start_char <= local.start < sentence.end_char:
+        if not sentence.start_char <= quantity.start - window.start < sentence.end_char:
             continue
+        local = _shift(quantity, -window.start)
         same_window = [c for c in earlier[-3:] if c.start >= window.start]
         claim = _frame_claim(sentence, local, window, context, made or same_window)
         made.append(claim)
@@ -95,9 +124,12 @@ def _read_frame(
         return frame, None
     frame.counted, counted_token = counted_noun(token, quantity)
     frame.action, verb = governing_action(counted_token)
-    scope = list(verb.subtree) if verb is not None else list(sentence)
-    frame.place = find_place(sentence, scope, token.i, last_place=last_place)
-    frame.period = frame.period or find_date_period(scope, token)
+    root = verb if verb is not None else sentence.root
+    clause = (
+        sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
+    )
+    frame.place = find_place(sentence, clause, token.i, last_place=last_place)
+    frame.period = frame.period or find_date_period(clause, root, token)
     return frame, token
 
 
@@ -150,7 +182,7 @@ def _shift(quantity: Quantity, delta: int) -> Quantity:
 
 def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]:
     """Mark subsets ("including 2,934 children") with the value of their whole."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     linked: list[Claim] = []
     whole: Claim | None = None
     for index, claim in enumerate(claims):

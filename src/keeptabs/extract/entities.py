@@ -16,11 +16,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from keeptabs.extract.doctext import doc_text, remember_entities
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.vocab import actor_table, load_data
 
 # Tags the tagger gives names it does not know as names: "Aleppo city" (JJ), "Syrian" (JJ).
 _MISTAGGED_NAME_TAGS = frozenset({"JJ", "NN", "NNS"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -56,7 +58,7 @@ def is_nationality(word: str) -> bool:
 
 
 def label_entities(doc: Doc) -> None:
-    """Set ``doc.ents`` from proper-noun runs and date phrases."""
+    """Label proper-noun runs and date phrases (see :func:`entities_of`)."""
     spans = [*_name_spans(doc), *_date_spans(doc)]
     spans.sort(key=lambda span: (span.start, -len(span)))
     chosen: list[Span] = []
@@ -65,15 +67,16 @@ def label_entities(doc: Doc) -> None:
         if not taken.intersection(range(span.start, span.end)):
             chosen.append(span)
             taken.update(range(span.start, span.end))
-    doc.ents = sorted(chosen, key=lambda span: span.start)
+    remember_entities(doc, sorted(chosen, key=lambda span: span.start))
 
 
 def _name_spans(doc: Doc) -> list[Span]:
     vocab = entity_vocab()
+    names = _name_flags(doc)
     spans = []
     index = 0
     while index < len(doc):
-        end = _run_end(doc, index, vocab)
+        end = _run_end(doc, names, index, vocab)
         if end > index:
             spans.extend(_labelled(doc[index:end], vocab))
             index = end
@@ -82,36 +85,38 @@ def _name_spans(doc: Doc) -> list[Span]:
     return spans
 
 
-def _is_name_token(doc: Doc, index: int) -> bool:
-    """A proper noun, or a capitalised nationality or known place the tagger called
-    an adjective ("Syrian", "Aleppo city")."""
-    token = doc[index]
-    if token.tag_ in {"NNP", "NNPS"}:
-        return True
-    if not token.text[:1].isupper() or token.tag_ not in _MISTAGGED_NAME_TAGS:
-        return False
-    mid_sentence = index > 0 and doc[index - 1].is_alpha and not token.is_sent_start
-    return is_nationality(token.text) or (mid_sentence and is_place_name(token.text))
+def _name_flags(doc: Doc) -> list[bool]:
+    """Per token: a proper noun, or a capitalised nationality or known place the tagger
+    called an adjective or a common noun ("Syrian", "Aleppo city")."""
+    flags = []
+    previous_alpha = False
+    for token in doc:
+        tag = token.tag_
+        if tag in _PROPER_TAGS:
+            flags.append(True)
+        elif tag in _MISTAGGED_NAME_TAGS and token.text[:1].isupper():
+            mid_sentence = previous_alpha and not token.is_sent_start
+            flags.append(is_nationality(token.text) or (mid_sentence and is_place_name(token.text)))
+        else:
+            flags.append(False)
+        previous_alpha = token.is_alpha
+    return flags
 
 
-def _run_end(doc: Doc, start: int, vocab: EntityVocab) -> int:
+def _run_end(doc: Doc, names: list[bool], start: int, vocab: EntityVocab) -> int:
     """End of the proper-noun run starting at ``start`` (``start`` when there is none).
 
     Connectors ("of", "for") join names only inside an organisation's name:
     "Syrian Observatory for Human Rights", not "Aleppo of Syria".
     """
-    if not _is_name_token(doc, start):
+    if not names[start]:
         return start
     end, plain_end = start + 1, start + 1
     while end < len(doc):
-        if _is_name_token(doc, end):
+        if names[end]:
             end += 1
             plain_end = end if plain_end == end - 1 else plain_end
-        elif (
-            doc[end].lower_ in vocab.connectors
-            and end + 1 < len(doc)
-            and _is_name_token(doc, end + 1)
-        ):
+        elif end + 1 < len(doc) and names[end + 1] and doc[end].lower_ in vocab.connectors:
             end += 1
         else:
             break
@@ -148,7 +153,7 @@ def _person(span: Span, vocab: EntityVocab) -> list[Span]:
 
 def _date_spans(doc: Doc) -> list[Span]:
     spans = []
-    for match in _DATE.finditer(doc.text):
+    for match in _DATE.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), label="DATE", alignment_mode="expand")
         if span is not None:
             spans.append(span)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.doctext import entity_label
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.vocab import action_vocab
 from keeptabs.types import Quantity
@@ -23,7 +24,8 @@ _VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "t
 
 def number_token(sentence: Span, quantity: Quantity) -> Token | None:
     """The token of ``sentence`` that carries the number of ``quantity``."""
-    tokens = [t for t in sentence if quantity.start <= t.idx < quantity.end]
+    span = sentence.doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
     if not tokens:
         return None
     numeric = [
@@ -73,7 +75,7 @@ def _noun_phrase(noun: Token) -> str:
         child
         for child in noun.lefts
         if child.dep_ in _COUNTED_MODIFIERS
-        and child.ent_type_ not in {"NORP", "GPE", "ORG", "PERSON", "LOC", "CARDINAL"}
+        and entity_label(child) not in {"NORP", "GPE", "ORG", "PERSON", "LOC", "CARDINAL"}
         and child.pos_ in {"ADJ", "NOUN"}
         and not is_place_name(child.text)
         and not child.like_num
@@ -81,7 +83,7 @@ def _noun_phrase(noun: Token) -> str:
     ]
     words.append(noun)
     text = " ".join(word.text for word in words)
-    return text if noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" else text.lower()
+    return text if noun.pos_ == "PROPN" and entity_label(noun) == "NORP" else text.lower()
 
 
 def governing_action(counted: Token) -> tuple[str | None, Token | None]:

@@ -26,42 +26,48 @@ _BE_FORMS = frozenset(
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 # Tags of words already in their base form; the suffix rules would mangle some ("need").
 _BASE_FORM_TAGS = frozenset({"VB", "VBP", "NN", "JJ", "MD"})
+_LEMMATIZED = frozenset({"VERB", "AUX", "NOUN"})  # the only lemmas the frame readers use
 
 
 class Annotator:
-    """Sets ``pos_``, ``lemma_`` and ``doc.ents`` cheaply after tagging and parsing."""
+    """Sets ``pos_``, ``lemma_`` and the entities cheaply after tagging and parsing.
+
+    Coarse tag and lemma depend on the word, its tag and (for auxiliaries) its
+    dependency; they are computed once per such key and stored as the integer ids
+    spaCy keeps, which is much cheaper than assigning strings token by token.
+    """
 
     def __init__(self, tag_map: dict[str, str], lemmatizer: Any) -> None:
         self.tag_map = tag_map
         self.lemmatizer = lemmatizer
-        self.lemmas: dict[tuple[str, str], str] = {}  # (word, tag) -> lemma
+        self.cache: dict[tuple[int, int, bool], tuple[int, int]] = {}  # -> (pos id, lemma id)
 
     def __call__(self, doc: Doc) -> Doc:
+        cache = self.cache
         for token in doc:
-            pos = self.tag_map.get(token.tag_, "X")
-            if pos == "VERB" and (token.lower_ in _BE_FORMS or token.dep_ in _AUX_DEPS):
-                pos = "AUX"
-            token.pos_ = pos
-            token.lemma_ = self._lemma(token, pos)
+            key = (token.lower, token.tag, token.dep_ in _AUX_DEPS)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = self._analyse(token, key[2])
+            token.pos, token.lemma = found
         label_entities(doc)
         return doc
 
-    def _lemma(self, token: Token, pos: str) -> str:
-        key = (token.lower_, token.tag_)
-        lemma = self.lemmas.get(key)
-        if lemma is None:
-            if token.lower_ in _BE_FORMS:
-                lemma = "be"
-            elif pos == "PROPN":
-                lemma = token.text
-            elif token.tag_ in _BASE_FORM_TAGS:
-                lemma = token.lower_  # already a base form: "need", "civilian"
-            else:  # the rules know verbs, not auxiliaries: "need" (MD) is lemmatized as a verb
-                token.pos_ = "VERB" if pos == "AUX" else pos
-                lemma = self.lemmatizer.rule_lemmatize(token)[0]
-                token.pos_ = pos
-            self.lemmas[key] = lemma
-        return lemma
+    def _analyse(self, token: Token, auxiliary: bool) -> tuple[int, int]:
+        pos = self.tag_map.get(token.tag_, "X")
+        if pos == "VERB" and (token.lower_ in _BE_FORMS or auxiliary):
+            pos = "AUX"
+        if token.lower_ in _BE_FORMS:
+            lemma = "be"
+        elif pos == "PROPN":
+            lemma = token.text
+        elif token.tag_ in _BASE_FORM_TAGS or pos not in _LEMMATIZED:
+            lemma = token.lower_  # already a base form: "need", "civilian"
+        else:  # the rules know verbs, not auxiliaries: "need" (MD) is lemmatized as a verb
+            token.pos_ = "VERB" if pos == "AUX" else pos
+            lemma = self.lemmatizer.rule_lemmatize(token)[0]
+        strings = token.doc.vocab.strings
+        return strings.add(pos), strings.add(lemma)
 
 
 @Language.factory("keeptabs_annotate")

@@ -8,10 +8,10 @@ capitalised name after a locative cue ("from X", "the area of X") counts too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.doctext import doc_text, entities_in, entity_label
 from keeptabs.extract.gazetteer import is_place_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -68,19 +68,17 @@ DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern part
 
 
 def find_place(
-    sentence: Span, scope: Iterable[Token], anchor: int, *, last_place: str | None = None
+    sentence: Span, clause: Span, anchor: int, *, last_place: str | None = None
 ) -> str | None:
-    """The place in ``scope`` (tokens of the claim's clause) nearest to token ``anchor``;
-    "the city" or "the town" there means ``last_place``, the place named before."""
-    scope_tokens = list(scope)
-    scope_ids = {token.i for token in scope_tokens}
+    """The place in ``clause`` (the claim's verb and its dependents) nearest to token
+    ``anchor``; "the city" or "the town" there means ``last_place``, named before."""
     spans = _place_spans(sentence)
-    candidates = [span for span in spans if span.start in scope_ids]
-    if not candidates and len(scope_ids) < len(sentence):
+    candidates = [span for span in spans if clause.start <= span.start < clause.end]
+    if not candidates and len(clause) < len(sentence):
         # a misattached place ("claims ... flee Aleppo"): the one after the number
         candidates = [span for span in spans if span.start > anchor][:1]
     if not candidates:
-        refers_back = any(_is_back_reference(token) for token in scope_tokens)
+        refers_back = any(_is_back_reference(token) for token in clause)
         return last_place if refers_back else None
     after = [span for span in candidates if span.start > anchor]
     span = min(after or candidates, key=lambda s: abs(s.start - anchor))
@@ -107,9 +105,19 @@ def _is_back_reference(token: Token) -> bool:
 
 
 def _place_spans(sentence: Span) -> list[Span]:
-    spans = [ent for ent in sentence.ents if ent.label_ in PLACE_LABELS]
+    """The places ``sentence`` names (computed once per sentence: every claim asks)."""
+    key = f"keeptabs.places.{sentence.start}"
+    cached: list[Span] | None = sentence.doc.user_data.get(key)
+    if cached is None:
+        cached = sentence.doc.user_data[key] = _find_place_spans(sentence)
+    return cached
+
+
+def _find_place_spans(sentence: Span) -> list[Span]:
+    entities = entities_in(sentence)
+    spans = [ent for ent in entities if ent.label_ in PLACE_LABELS]
     taken = {token.i for span in spans for token in span}
-    for ent in sentence.ents:
+    for ent in entities:
         if (
             ent.label_ in {"NORP", "PERSON", "ORG"}
             and ent.start not in taken
@@ -132,7 +140,7 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
             end < sentence.end
             and sentence.doc[end].pos_ == "PROPN"
             and end not in taken
-            and not sentence.doc[end].ent_type_
+            and not entity_label(sentence.doc[end])
         ):
             end += 1
         if end > index:
@@ -150,7 +158,7 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     """A name the model tagged as a nationality, a person or nothing, used as a place."""
     if is_place_name(ent.text.strip()):
         return True
-    before = ent.doc.text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
+    before = doc_text(ent.doc)[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
     if _LOCATIVE_NOUN.search(before):
         return True
     if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
@@ -180,7 +188,7 @@ def _bare_name(span: Span) -> str:
 def normalize_place(span: Span) -> str:
     """The place as written, with a compass part folded in front: "East Aleppo"."""
     name = _bare_name(span)
-    before = span.doc.text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     match = _DIRECTION.search(before)
     if match:
         return f"{match.group('dir').capitalize()} {name}"

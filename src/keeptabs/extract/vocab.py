@@ -64,27 +64,46 @@ def period_patterns() -> tuple[re.Pattern[str], ...]:
 
 @dataclass(frozen=True, slots=True)
 class ActorTable:
-    aliases: tuple[tuple[re.Pattern[str], str], ...]  # longest alias first
+    """Aliases -> organisation, matched as whole words by one alternation (longest first)."""
+
+    pattern: re.Pattern[str]
+    capitals: re.Pattern[str]  # short all-capital aliases, matched case-sensitively
+    organisations: dict[str, str]  # alias, case-folded with straight quotes -> organisation
 
     def organisation(self, name: str | None) -> str | None:
         """The organisation whose alias ``name`` mentions, if any."""
         if not name:
             return None
-        for pattern, organisation in self.aliases:
-            if pattern.search(name):
-                return organisation
-        return None
+        found = [m for m in (self.pattern.search(name), self.capitals.search(name)) if m]
+        if not found:
+            return None
+        best = max(found, key=lambda match: len(match.group()))
+        return self.organisations.get(_alias_key(best.group()))
+
+
+def _alias_key(alias: str) -> str:
+    return alias.casefold().replace("’", "'")
+
+
+def _alternation(aliases: list[str]) -> str:
+    escaped = (
+        re.escape(alias).replace("’", "(?:'|’)").replace("'", "(?:'|’)") for alias in aliases
+    )
+    return rf"(?<!\w)(?:{'|'.join(escaped)})(?!\w)"
 
 
 @cache
 def actor_table() -> ActorTable:
     organisations = load_data("actors.json")["organisations"]
-    pairs = [(alias, org) for org, aliases in organisations.items() for alias in aliases]
-    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-    compiled = []
-    for alias, org in pairs:
-        # Short all-capital aliases (UN, SAA, WHO) must match in capitals: "who" is a word.
-        flags = 0 if alias.isupper() and len(alias) <= 4 else re.IGNORECASE
-        escaped = re.escape(alias).replace("’", "(?:'|’)").replace("'", "(?:'|’)")
-        compiled.append((re.compile(rf"(?<!\w){escaped}(?!\w)", flags), org))
-    return ActorTable(aliases=tuple(compiled))
+    table = {_alias_key(alias): org for org, aliases in organisations.items() for alias in aliases}
+    aliases = sorted(
+        {alias for aliases in organisations.values() for alias in aliases}, key=len, reverse=True
+    )
+    # Short all-capital aliases (UN, SAA, WHO) must match in capitals: "who" is a word.
+    capitals = [alias for alias in aliases if alias.isupper() and len(alias) <= 4]
+    others = [alias for alias in aliases if alias not in capitals]
+    return ActorTable(
+        pattern=re.compile(_alternation(others), re.IGNORECASE),
+        capitals=re.compile(_alternation(capitals)),
+        organisations=table,
+    )

@@ -1,0 +1,91 @@
+"""Claim extraction over fakes-dev against spaCy's full pipeline over whole documents.
+
+    python benchmarks/extract_speed.py [--limit N] [--check]
+
+Both are measured in the same run, on the same documents, in one process, after a
+warm-up, so the ratio holds whatever the machine's load.  The baseline is what a
+straightforward extractor would do: run en_core_web_sm (all its components) over
+every document.  keeptabs parses only windows around claim numbers, with the tagger
+and parser alone (see keeptabs.extract.nlp).  ``--check`` exits 1 when keeptabs is
+under 5 times faster (issue #4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from keeptabs.cli import INGEST_BATCH
+from keeptabs.extract.claims import ClaimInput, extract_claims, extract_claims_many
+from keeptabs.extract.nlp import MODEL_PACKAGE, load_nlp
+from keeptabs.segment.text import segment_text
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "fakes-dev.csv"
+TARGET_RATIO = 5.0  # issue #4: full extraction at >= 5x the docs/s of whole-document spaCy
+csv.field_size_limit(2**31 - 1)
+
+
+def load_texts(limit: int | None) -> list[str]:
+    with CORPUS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    texts = [f"{row['article_title']}\n\n{row['article_content']}" for row in rows]
+    return texts[:limit] if limit else texts
+
+
+def time_baseline(texts: list[str]) -> float:
+    nlp = spacy.load(MODEL_PACKAGE)
+    list(nlp.pipe(texts[:5]))  # warm-up
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - start
+
+
+def time_keeptabs(texts: list[str]) -> tuple[float, int]:
+    """Segment and extract, documents in batches as ``keeptabs ingest`` takes them."""
+    nlp = load_nlp()
+    for text in [*texts[:5], "It covers 24 hectares."]:  # warm-up: model, gazetteer, pint
+        extract_claims(text, segment_text(text), doc_id="warm", nlp=nlp)
+    start = time.perf_counter()
+    claims = 0
+    for first in range(0, len(texts), INGEST_BATCH):
+        batch = texts[first : first + INGEST_BATCH]
+        inputs = [
+            ClaimInput(text, segment_text(text), str(first + i)) for i, text in enumerate(batch)
+        ]
+        claims += sum(len(found) for found in extract_claims_many(inputs, nlp=nlp))
+    return time.perf_counter() - start, claims
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--check", action="store_true", help="exit 1 below the target ratio")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"{CORPUS} is missing: clone keeptabs beside its shared/ folder.")
+        return 2
+    texts = load_texts(args.limit)
+    ours, claims = time_keeptabs(texts)
+    baseline = time_baseline(texts)
+    ratio = baseline / ours
+    print(f"documents: {len(texts)}  characters: {sum(map(len, texts)):,}")
+    rate = len(texts) / baseline
+    print(f"spaCy full pipeline, whole documents: {rate:8.1f} docs/s ({baseline:.1f} s)")
+    rate = len(texts) / ours
+    print(
+        f"keeptabs segment + claims:            {rate:8.1f} docs/s ({ours:.1f} s, {claims} claims)"
+    )
+    print(f"ratio: {ratio:.2f}x (target {TARGET_RATIO:.0f}x)")
+    return 1 if args.check and ratio < TARGET_RATIO else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

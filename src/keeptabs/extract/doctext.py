@@ -1,0 +1,47 @@
+"""Per-Doc caches: the joined text and the entity spans.
+
+``Doc.text`` and ``Doc.ents`` rebuild their result on every call; the frame readers ask
+for them once per claim, so each is computed once per Doc and kept in ``user_data``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+_TEXT = "keeptabs.text"
+_ENTS = "keeptabs.ents"
+_LABELS = "keeptabs.labels"
+
+
+def doc_text(doc: Doc) -> str:
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def remember_entities(doc: Doc, spans: list[Span]) -> None:
+    """Keep ``spans`` as the Doc's entities (``doc.ents`` itself is left unset: its
+    setter costs more than all the rule labelling)."""
+    doc.user_data[_ENTS] = tuple(spans)
+    doc.user_data[_LABELS] = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+
+
+def entity_label(token: Token) -> str:
+    """The label of the entity ``token`` belongs to, or ``""``."""
+    labels: dict[int, str] | None = token.doc.user_data.get(_LABELS)
+    if labels is None:
+        return token.ent_type_
+    return labels.get(token.i, "")
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    found: tuple[Span, ...] | None = doc.user_data.get(_ENTS)
+    if found is None:
+        found = doc.user_data[_ENTS] = tuple(doc.ents)
+    return found
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The entities inside ``span`` (a sentence or a phrase)."""
+    return [ent for ent in entities_of(span.doc) if span.start <= ent.start and ent.end <= span.end]
