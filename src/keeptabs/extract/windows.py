@@ -14,11 +14,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from keeptabs.extract.candidates import is_claim_candidate
 from keeptabs.extract.numbers import find_numbers
 from keeptabs.types import Quantity, Segment
 
-# Bare words that read as a number but rarely count anything in news ("one final lie").
-WEAK_NUMBER_WORDS = frozenset({"one", "a", "an"})
 # A sentence ends at . ! or ? (and any closing quote), before a capital, digit or quote.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Abbreviations after which a full stop does not end a sentence ("Gen. Igor", "U.S. Army").
@@ -67,7 +66,7 @@ def claim_windows(text: str, segments: Sequence[Segment]) -> list[Window]:
     by_segment: dict[int, list[Quantity]] = {}
     starts = [segment.start for segment in segments]
     for quantity in find_numbers(text):
-        if not quantity.is_claim_kind or quantity.text.lower() in WEAK_NUMBER_WORDS or not segments:
+        if not segments or not is_claim_candidate(quantity, text):
             continue
         index = bisect.bisect_right(starts, quantity.start) - 1
         if segments[index].kind != "boilerplate":

@@ -1,0 +1,80 @@
+"""Which number phrases become claims: the number layer's quantities, less those that
+count nothing new in the story.
+
+The number layer already sets aside dates, ages, durations, ordinals and ids.  Here,
+from the words around a quantity: loose vague words ("several fighters"), re-mentions
+("the two pilots", "all four areas"), a bare "one" or "a" that counts no person,
+zeros of share counters ("0 0 0"), compound modifiers ("a 20-member team") and fixed
+distances between places ("25 kilometres west of Raqqa").  Vocabularies are in
+``data/candidates.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from keeptabs.extract.vocab import load_data
+from keeptabs.types import Quantity
+
+_SMALL_WORD_NUMBERS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve".split()
+)
+_WEAK_ONE = frozenset({"one", "a", "an"})
+LOOKAROUND = 40  # characters of context read on either side of a number
+_MODIFIER = re.compile(r"^-[a-z]")  # "20-member", "five-storey": the number modifies a noun
+# A fixed distance between places: "25 kilometres west of Raqqa", "3 km (2 miles) from".
+_PLACE_DISTANCE = re.compile(
+    r"^\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?\s+of|from|away from|outside|off)\b",
+    re.IGNORECASE,
+)
+_EVENT_DISTANCE = re.compile(r"\b(?:within|up to|as far as|reached|range of)\s*$", re.IGNORECASE)
+_LENGTH_UNITS = frozenset(
+    {"kilometer", "kilometre", "meter", "metre", "mile", "km", "m", "yard", "foot", "feet"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateVocab:
+    weak_vague: frozenset[str]
+    anaphora: re.Pattern[str]
+    person_after_one: re.Pattern[str]
+
+
+@cache
+def candidate_vocab() -> CandidateVocab:
+    data = load_data("candidates.json")
+    determiners = sorted(data["anaphoric_determiners"], key=len, reverse=True)
+    persons = "|".join(sorted(data["person_nouns"], key=len, reverse=True))
+    return CandidateVocab(
+        weak_vague=frozenset(data["weak_vague"]),
+        anaphora=re.compile(rf"\b(?:{'|'.join(map(re.escape, determiners))})\s+$", re.IGNORECASE),
+        person_after_one=re.compile(rf"^(?:\s+[\w-]+){{0,2}}?\s+(?:{persons})s?\b", re.IGNORECASE),
+    )
+
+
+def is_claim_candidate(quantity: Quantity, text: str) -> bool:
+    """Whether ``quantity`` (found in ``text``) can be a claim."""
+    if not quantity.is_claim_kind:
+        return False
+    vocab = candidate_vocab()
+    words = quantity.text.lower()
+    before = text[max(0, quantity.start - LOOKAROUND) : quantity.start]
+    after = text[quantity.end : quantity.end + LOOKAROUND]
+    if quantity.kind == "vague" and words in vocab.weak_vague:
+        return False
+    if words in _WEAK_ONE:
+        return bool(vocab.person_after_one.match(after))
+    if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
+        return False
+    if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):
+        return False
+    return not _is_place_distance(quantity, before, after)
+
+
+def _is_place_distance(quantity: Quantity, before: str, after: str) -> bool:
+    if quantity.kind != "measure" or (quantity.unit or "").lower() not in _LENGTH_UNITS:
+        return False
+    return bool(_PLACE_DISTANCE.match(after)) and not _EVENT_DISTANCE.search(before)

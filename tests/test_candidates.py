@@ -1,0 +1,32 @@
+"""Which quantities become claims: re-mentions, loose vague words and distances do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from keeptabs.extract.candidates import is_claim_candidate
+from keeptabs.extract.numbers import find_numbers
+
+
+def candidates(text: str) -> list[str]:
+    return [q.text for q in find_numbers(text) if is_claim_candidate(q, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels killed several soldiers near Hama.", []),
+        ("Several hundred fighters surrendered.", ["Several hundred"]),
+        ("Thousands of civilians fled the town.", ["Thousands"]),
+        ("One civilian was killed and one of the bombs missed.", ["One"]),
+        ("The two pilots were flying a test mission.", []),
+        ("An attack on two villages killed 15 civilians.", ["two", "15"]),
+        ("All four areas have been under siege.", []),
+        ("Get short URL 0 0 0 Syrian forces fired rockets.", []),
+        ("A 20-member team arrived to inspect three sites.", ["three"]),
+        ("Heneyda is around 25 kilometres west of Raqqa.", []),
+        ("The strikes hit within 12 miles of the port.", ["12 miles"]),
+    ],
+)
+def test_candidates_keep_only_numbers_that_count_something(text: str, expected: list[str]) -> None:
+    assert candidates(text) == expected
