@@ -170,6 +170,117 @@ def test_numbers_spans_cover_text_and_do_not_overlap_on_gold_article() -> None:
     assert [q.kind for q in found] == ["count", "duration"]
 
 
+# --------------------------------------------------------------------------- held-out kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "lower", "upper", "kind", "unit"),
+    [
+        ("the 250,000 – 300,000 civilians", "250,000 – 300,000", 250000, 300000, "range", None),
+        ("lose 50-75% of them", "50-75%", 50, 75, "percent", "percent"),
+        ("between 20 and 30 people", "between 20 and 30", 20, 30, "range", None),
+        ("from 3 to 5 people were hurt", "from 3 to 5", 3, 5, "range", None),
+        ("from 3 to 5 million people", "from 3 to 5 million", 3e6, 5e6, "range", None),
+        ("10 to 12 kilometres away", "10 to 12 kilometres", 10, 12, "measure", "kilometer"),
+        ("an 8- to 16-meter telescope", "8- to 16-meter", 8, 16, "measure", "meter"),
+        ("1,000-1,500 people fled", "1,000-1,500", 1000, 1500, "range", None),
+        ("20 or 30 people", "20 or 30", 20, 30, "range", None),
+        ("two or three clans", "two or three", 2, 3, "range", None),
+        ("20 to 30 per cent", "20 to 30 per cent", 20, 30, "percent", "percent"),
+        ("$10-$20 million", "$10-$20 million", 10e6, 20e6, "money", "USD"),
+    ],
+)
+def test_numbers_ranges(
+    text: str, phrase: str, lower: float, upper: float, kind: str, unit: str | None
+) -> None:
+    q = one(text)
+    assert (q.text, q.lower, q.upper, q.qualifier, q.kind, q.unit) == (
+        phrase,
+        lower,
+        upper,
+        "range",
+        kind,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["either 10 bln or 10 tln", "a 32-bit or 64-bit version", "30 or 20 people"]
+)
+def test_numbers_or_joins_only_rising_bare_numbers(text: str) -> None:
+    assert [q.qualifier for q in find_numbers(text)] == ["exact", "exact"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides", "unit"),
+    [
+        ("a 10 by 20 metres plot", [("10", 10), ("20 metres", 20)], "meter"),
+        ("a 3 x 4 m room", [("3", 3), ("4 m", 4)], "meter"),
+        ("a 2.5m x 3m tarp", [("2.5m", 2.5), ("3m", 3)], "meter"),
+        ("cells are 8-by-12 feet", [("8", 8), ("12 feet", 12)], "foot"),
+        ("a 3 x 100 m pool", [("3", 3), ("100 m", 100)], "meter"),  # not 3×10⁰
+        ("10 x 20 x 5 metres", [("10", 10), ("20", 20), ("5 metres", 5)], "meter"),
+    ],
+)
+def test_numbers_dimensions_are_one_measure_per_side(
+    text: str, sides: list[tuple[str, float]], unit: str
+) -> None:
+    found = find_numbers(text)
+    assert [(q.text, q.value) for q in found] == sides
+    assert {(q.kind, q.unit, q.qualifier) for q in found} == {("measure", unit, "exact")}
+
+
+def test_numbers_dimensions_need_a_length() -> None:
+    assert [q.kind for q in find_numbers("3 x 4 kg")] == ["count", "measure"]
+    assert [q.kind for q in find_numbers("won 3 by 2 goals")] == ["count", "count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "unit"),
+    [
+        ("$3m was paid", "$3m", 3e6, "USD"),
+        ("US$1.2 billion in aid", "US$1.2 billion", 1.2e9, "USD"),
+        ("a €50,000 fine", "€50,000", 50000, "EUR"),
+        ("a £2.5bn deal", "£2.5bn", 2.5e9, "GBP"),
+        ("5 million euros", "5 million euros", 5e6, "EUR"),
+        ("1,000 Syrian pounds", "1,000 Syrian pounds", 1000, "SYP"),
+        ("SYP 500 a month", "SYP 500", 500, "SYP"),
+        ("500 SYP", "500 SYP", 500, "SYP"),
+        ("USD 300", "USD 300", 300, "USD"),
+        ("A$40 million", "A$40 million", 4e7, "AUD"),
+    ],
+)
+def test_numbers_currency(text: str, phrase: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.text, q.value, q.kind, q.unit) == (phrase, value, "money", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The 2019 flood was worse", "date"),
+        ("during the 2016 offensive", "date"),
+        ("in 2019 the city", "date"),
+        ("Syria's 2012 constitution", "date"),
+        ("the 2014 elections", "date"),
+        ("the 2016 presidential election", "date"),
+        ("2000 people died", "count"),
+        ("1500 fighters arrived", "count"),
+        ("2000 displaced people", "count"),
+        ("the 2000 dead", "count"),
+        ("2000 killed in the raid", "count"),
+        ("2014 elections", "count"),  # no determiner: could be 2,014 ballots
+    ],
+)
+def test_numbers_year_or_count(text: str, kind: str) -> None:
+    assert one(text).kind == kind
+
+
+def test_numbers_line_start_after_a_word_is_not_an_identifier() -> None:
+    found = find_numbers("in New Zealand mountains\nTwo climbers died")
+    assert [(q.text, q.kind) for q in found] == [("Two", "count")]
+
+
 # --------------------------------------------------------------------------- properties
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]

@@ -25,7 +25,7 @@ _DIGIT_PATTERN: Final = re.compile(
     rf"|(?P<digits>(?:(?<=\d)\d{{0,2}}(?:,\d{{3}}(?!\d))+(?:\.\d+)?"  # 8,461 and 1,674,200.5
     rf"|(?<=\d)(?<![A-Za-z]\d)\d{{0,2}}(?:[ \u00a0\u202f\u2009]\d{{3}}(?!\d))+(?:\.\d+)?"  # 816 000
     rf"|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
-    rf"(?:[eE][-+]?\d+|\s?[x×]\s?10\^?[-−]?\d+)?(?!\d)))"
+    rf"(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)?(?!\d)))"
 )
 _SEPARATORS: Final = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _DIGIT_RUN: Final = re.compile(r"\d+")
@@ -92,7 +92,9 @@ def digit_numbers(text: str) -> list[NumberMatch]:
         else:  # dotted: 192.168.1.2, version 2.3.1: each part an identifier
             out += _parts(text, start, end, "dotted", "identifier")
             continue
-        out.append(_with_sign(text, NumberMatch(start, end, start, end, value, form or "")))
+        num = NumberMatch(start, end, start, end, value, form or "")
+        before = text[max(0, start - 2) : start]  # a sign is at most one space away
+        out.append(_with_sign(text, num) if "-" in before or "−" in before else num)
     return out
 
 
@@ -118,7 +120,6 @@ def _with_sign(text: str, num: NumberMatch) -> NumberMatch:
 _URL: Final = re.compile(
     r"https?://\S+|www\.\S+|(?<![\w.@-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|html?|php|aspx?)\b\S*"
 )
-_URL_HINTS: Final = ("http", "www.", ".com", ".org", ".net", ".htm", ".php", ".asp")
 _URL_HINT: Final = re.compile(r"http|www\.|\.(?:com|org|net|htm|php|asp)")
 _NON_SPACE: Final = re.compile(r"\S*")
 
@@ -133,14 +134,15 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
         start = hint.start()
         while start > 0 and not text[start - 1].isspace():
             start -= 1
-        scanned = _NON_SPACE.match(text, hint.start()).end()
+        token = _NON_SPACE.match(text, hint.start())  # always matches (maybe empty)
+        scanned = token.end() if token else hint.end()
         spans += [m.span() for m in _URL.finditer(text, start, scanned)]
     return spans
 
 
 def url_numbers(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
     """Numbers inside URLs become bare identifiers: '…/201611271047905042-syrian…'."""
-    if not any(hint in text for hint in _URL_HINTS):
+    if not _URL_HINT.search(text):
         return found
     spans = _url_spans(text)
     if not spans:

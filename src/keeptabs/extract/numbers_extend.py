@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -34,13 +35,21 @@ def extend_number(text: str, num: NumberMatch) -> None:
 
 def _extend_currency(text: str, num: NumberMatch) -> None:
     start = num.start
-    if not start:
-        return
+    last = text[start - 1 : start]
+    if last.isspace():
+        last = text[start - 2 : start - 1]
+    if not last or last not in _prefix_ends():
+        return  # no currency sign or code ends just before the number
     m = patterns().currency_prefix.search(text, max(0, start - 5), start)
     if m:
         sign = m.group("cur") or m.group("code")
         num.start, num.unit, num.unit_kind = m.start(), tables().currency_prefixes[sign], "money"
         num.prefix_currency = True
+
+
+@functools.cache
+def _prefix_ends() -> frozenset[str]:
+    return frozenset(prefix[-1] for prefix in tables().currency_prefixes)
 
 
 def _extend_multiplier(text: str, num: NumberMatch) -> None:

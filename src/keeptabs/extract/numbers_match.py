@@ -8,7 +8,7 @@ from typing import Any
 
 from keeptabs.types import Qualifier, Quantity
 
-__all__ = ["NumberMatch", "to_si"]
+__all__ = ["NumberMatch", "is_length", "to_si"]
 
 
 @dataclass(slots=True)
@@ -71,6 +71,15 @@ def _si_factor(unit: str) -> tuple[float, str] | None:
     except Exception:  # pint raises many types; an unknown unit just has no SI value
         return (float("nan"), "")
     return float(base.magnitude), str(base.units)
+
+
+@functools.cache
+def is_length(unit: str) -> bool:
+    """Whether unit measures a length ('meter', 'foot'): the sides of a dimension."""
+    try:
+        return bool(_registry().Quantity(1.0, unit).dimensionality == "[length]")
+    except Exception:  # an expression pint does not know is no length
+        return False
 
 
 def to_si(value: float | None, unit: str | None) -> tuple[float | None, str | None]:

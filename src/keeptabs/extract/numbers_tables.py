@@ -8,6 +8,7 @@ the regular expressions built from them.  Both are cached for the process.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -199,8 +200,10 @@ def _trie_regex(node: dict[str, Any]) -> str:
 class Patterns:
     words: re.Pattern[str]  # for lowercased text: case-insensitive scanning is ~3x slower
     words_ci: re.Pattern[str]  # for text whose lowercase form changes length
-    starts: re.Pattern[str]  # finds candidates for `words` ('a'/'an' are looked back for)
+    starts: re.Pattern[str]  # a non-letter, then a word that can start a number phrase
     starts_ci: re.Pattern[str]
+    first: re.Pattern[str]  # a word that can start a number phrase, at the text's start
+    first_ci: re.Pattern[str]
     multiplier: re.Pattern[str]
     unit: re.Pattern[str]
     prefix_cue: re.Pattern[str]
@@ -223,17 +226,21 @@ def _word_pattern(t: Tables, flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<vague>(?:{alt(t.vague)})\b)|(?P<words>{run}))", flags)
 
 
-def _word_starts(t: Tables, flags: int = 0) -> re.Pattern[str]:
-    """Words that can start a number phrase: a bare trie, which the regex engine scans fast.
+def _word_starts(t: Tables, flags: int = 0, *, after: str = "") -> re.Pattern[str]:
+    """Words that can start a number phrase, as a trie the regex engine scans fast.
 
+    With ``after='[^a-z]'`` the pattern starts with the character before the word, so
+    the engine skips letters at once instead of trying the trie inside every word.
     'a' starts a phrase only before a number word or 'few' ('a hundred', 'a few dozen'):
     the lookahead keeps the thousands of other articles out of the candidate loop.
     """
     firsts = [*t.cardinals, *t.scales, *t.ordinals, *t.fraction_words, *t.dozen_words]
     firsts += [w.split()[0] for w in t.vague]
     article_next = alt(sorted({*firsts, "few"} - {"a"}))
-    words = alt(w for w in firsts if w != "a")
-    return re.compile(rf"(?:{words}|a(?=\s+(?:{article_next})))\b", flags)
+    by_letter = itertools.groupby(sorted(set(firsts) - {"a"}), key=lambda w: w[0])
+    branches = [alt(group) for _, group in by_letter]  # each starts with a literal letter,
+    branches.append(rf"a(?=\s+(?:{article_next}))")  # so the engine skips other letters
+    return re.compile(rf"{after}(?:{'|'.join(branches)})\b", flags)
 
 
 def _unit_pattern(t: Tables) -> re.Pattern[str]:
@@ -257,8 +264,10 @@ def patterns() -> Patterns:
     return Patterns(
         words=_word_pattern(t),
         words_ci=_word_pattern(t, re.IGNORECASE),
-        starts=_word_starts(t),
-        starts_ci=_word_starts(t, re.IGNORECASE),
+        starts=_word_starts(t, after="[^a-z]"),
+        starts_ci=_word_starts(t, re.IGNORECASE, after="[^a-z]"),
+        first=_word_starts(t),
+        first_ci=_word_starts(t, re.IGNORECASE),
         multiplier=re.compile(
             rf"(?:\s?(?P<mw>(?i:{scale_words}))\b"
             rf"|[ ]{{0,2}}(?P<ms>{alt(t.multipliers)})(?![A-Za-z0-9]))"

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -18,23 +20,20 @@ _ARTICLE_BEFORE: Final = re.compile(r"(?<![a-z])an? $", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
-class _Tok:
-    word: str  # lowercased
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class _Int:
     value: float
-    end: int  # index of the first token not consumed
-    last: str | None  # class of the last token: small, tens, hundred, scale, implied
+    end: int  # index of the first word not consumed
+    last: str | None  # class of the last word: small, tens, hundred, scale, implied
     top_scale: int  # the smallest scale word used so far ("thousand"), 1 if none
     before_and: float | None = None  # value before the last 'and': 'one hundred | and three'
     and_scale: int = 1  # the scale word just before that 'and' ("billion"), 1 if none
 
 
-_Found = tuple[NumberMatch, int]  # a number and the index of the first token after it
+# A number parsed from words[i:j]: (i, j, value, form, kind); then the next index to parse.
+_Parsed = tuple[int, int, float, str, str]
+_Found = tuple[_Parsed, int]
+_NounAfter = Callable[[int], bool]  # whether a noun follows words[k] in the text
+_ARTICLES: Final = ("a", "an")
 
 
 # --------------------------------------------------------------------------- scanning
@@ -44,14 +43,17 @@ def _scan_words(text: str) -> list[re.Match[str]]:
     """Runs of number words and vague amounts; candidates come from a fast trie scan."""
     p = patterns()
     lowered = text.lower()
-    words, starts = p.words, p.starts
+    words, starts, first = p.words, p.starts, p.first
     if len(lowered) != len(text):  # rare characters whose lowercase is longer ('İ')
-        lowered, words, starts = text, p.words_ci, p.starts_ci
+        lowered, words, starts, first = text, p.words_ci, p.starts_ci, p.first_ci
     out: list[re.Match[str]] = []
     last_end = 0
+    if first.match(lowered) and (m := words.match(lowered)):
+        out.append(m)
+        last_end = m.end()
     for cand in starts.finditer(lowered):
-        pos = cand.start()
-        if pos < last_end or (pos and lowered[pos - 1].isalpha()):
+        pos = cand.start() + 1  # the pattern starts with the character before the word
+        if pos < last_end or lowered[pos - 1].isalpha():
             continue
         article = _ARTICLE_BEFORE.search(lowered, max(last_end, pos - 4), pos)
         m = (article and words.match(lowered, article.start())) or words.match(lowered, pos)
@@ -76,48 +78,70 @@ def word_numbers(text: str) -> list[NumberMatch]:
 
 
 def _parse_word_run(text: str, start: int, end: int) -> list[NumberMatch]:
-    toks = [
-        _Tok(m.group().lower(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text, start, end)
-    ]
+    spans = [m.span() for m in _WORD_TOKEN.finditer(text, start, end)]
+    words = tuple(text[a:b].lower() for a, b in spans)
+    if _ARTICLES[0] in words or _ARTICLES[1] in words:  # 'a third shell': context decides
+        parsed = _parse_run(words, lambda k: noun_follows(text, spans[k][1]))
+    else:
+        parsed = _parse_plain(words)
     out: list[NumberMatch] = []
-    i = 0
-    while i < len(toks):
-        parsed = _parse_words(text, toks, i)
-        if parsed is None:
-            i += 1
-            continue
-        num, i = parsed
+    for i, j, value, form, kind in parsed:
+        s, e = spans[i][0], spans[j - 1][1]
+        num = NumberMatch(s, e, s, e, value, form, kind)
         if _plainly_counts(text, num):
             out.append(num)
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse_plain(words: tuple[str, ...]) -> tuple[_Parsed, ...]:
+    """The numbers in a run without 'a'/'an': the text around it never matters, so cache."""
+    return _parse_run(words, _no_noun)
+
+
+def _no_noun(k: int) -> bool:
+    raise AssertionError("only runs with 'a' or 'an' ask what follows")  # pragma: no cover
+
+
+def _parse_run(words: Sequence[str], noun_after: _NounAfter) -> tuple[_Parsed, ...]:
+    out: list[_Parsed] = []
+    i = 0
+    while i < len(words):
+        found = _parse_words(words, i, noun_after)
+        if found is None:
+            i += 1
+            continue
+        parsed, i = found
+        out.append(parsed)
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- parsing
 
 
-def _parse_words(text: str, toks: list[_Tok], i: int) -> _Found | None:
+def _parse_words(words: Sequence[str], i: int, noun_after: _NounAfter) -> _Found | None:
     t = tables()
-    k = i + 1 if toks[i].word in ("a", "an") else i
-    if k >= len(toks):
+    k = i + 1 if words[i] in _ARTICLES else i
+    if k >= len(words):
         return None
-    if toks[k].word in t.fraction_words and not toks[k].word.endswith("s"):
-        return _leading_fraction(toks, i, k)
-    n = _parse_integer(toks, k, implied=i < k)
+    if words[k] in t.fraction_words and not words[k].endswith("s"):
+        return _leading_fraction(words, i, k)
+    n = _parse_integer(words, k, implied=i < k)
     if n.end == k:
-        return _lone_ordinal(text, toks, i, k)
-    return _after_integer(toks, i, n)
+        return _lone_ordinal(words, i, k, noun_after)
+    return _after_integer(words, i, n)
 
 
-def _parse_integer(toks: list[_Tok], i: int, *, implied: bool) -> _Int:
-    """Cardinal words from toks[i]: 'two hundred and two thousand' -> 202000."""
+def _parse_integer(words: Sequence[str], i: int, *, implied: bool) -> _Int:
+    """Cardinal words from words[i]: 'two hundred and two thousand' -> 202000."""
     t = tables()
     total, cur, top = 0, (1 if implied else 0), 0
     last: str | None = "implied" if implied else None
     before_and: float | None = None
     and_scale, j = 1, i
-    while j < len(toks):
-        w = toks[j].word
-        nxt = toks[j + 1].word if j + 1 < len(toks) else ""
+    while j < len(words):
+        w = words[j]
+        nxt = words[j + 1] if j + 1 < len(words) else ""
         if w in ("and", "&") and last in ("hundred", "scale") and nxt in t.cardinals:
             before_and, and_scale = float(total + cur), (top if last == "scale" else 1)
             j += 1
@@ -150,113 +174,107 @@ def _denominator(word: str, *, plural: bool) -> int | None:
     return t.ordinals.get(base)
 
 
-def _fraction_phrase(toks: list[_Tok], i: int) -> tuple[float, int] | None:
-    """'a half', 'one quarter', 'three fifths', 'two thirds' starting at toks[i]."""
-    if i >= len(toks):
+def _fraction_phrase(words: Sequence[str], i: int) -> tuple[float, int] | None:
+    """'a half', 'one quarter', 'three fifths', 'two thirds' starting at words[i]."""
+    if i >= len(words):
         return None
-    w = toks[i].word
-    numerator = 1.0 if w in ("a", "an") else float(tables().cardinals.get(w, -1))
-    if numerator < 0 or i + 1 >= len(toks):
+    w = words[i]
+    numerator = 1.0 if w in _ARTICLES else float(tables().cardinals.get(w, -1))
+    if numerator < 0 or i + 1 >= len(words):
         return None
-    den = _denominator(toks[i + 1].word, plural=numerator != 1)
-    if den is None or (den == 2 and toks[i + 1].word == "second"):
+    den = _denominator(words[i + 1], plural=numerator != 1)
+    if den is None or (den == 2 and words[i + 1] == "second"):
         return None
     return numerator / den, i + 2
 
 
-def _word_number(
-    toks: list[_Tok], i: int, j: int, value: float, form: str, kind: str = "count"
-) -> _Found:
-    s, e = toks[i].start, toks[j - 1].end
-    return NumberMatch(s, e, s, e, value, form, kind), j
-
-
-def _point_digits(toks: list[_Tok], j: int) -> tuple[str, int]:
+def _point_digits(words: Sequence[str], j: int) -> tuple[str, int]:
     """Digits spoken after 'point': 'zero three' -> '03', 'seventy-one' -> '71'."""
     cards, digits = tables().cardinals, ""
-    while j < len(toks) and toks[j].word in cards:
-        v = cards[toks[j].word]
-        if v >= 20 and j + 1 < len(toks) and 0 < cards.get(toks[j + 1].word, 0) < 10:
-            v, j = v + cards[toks[j + 1].word], j + 1
+    while j < len(words) and words[j] in cards:
+        v = cards[words[j]]
+        if v >= 20 and j + 1 < len(words) and 0 < cards.get(words[j + 1], 0) < 10:
+            v, j = v + cards[words[j + 1]], j + 1
         digits, j = digits + str(v), j + 1
     return digits, j
 
 
-def _leading_fraction(toks: list[_Tok], i: int, k: int) -> _Found:
+def _leading_fraction(words: Sequence[str], i: int, k: int) -> _Found:
     """'half', 'a quarter', 'half a million', 'quarter million', 'half a dozen'."""
     t = tables()
-    part = 1 / t.fraction_words[toks[k].word]
-    nxt = [tok.word for tok in toks[k + 1 : k + 3]]
+    part = 1 / t.fraction_words[words[k]]
+    nxt = words[k + 1 : k + 3]
     multipliers = {**t.scales, **t.dozen_words}
     if nxt and nxt[0] in multipliers:
-        return _word_number(toks, i, k + 2, part * multipliers[nxt[0]], "words")
-    if len(nxt) == 2 and nxt[0] in ("a", "an") and nxt[1] in multipliers:
-        return _word_number(toks, i, k + 3, part * multipliers[nxt[1]], "words")
-    return _word_number(toks, i, k + 1, part, "fraction")
+        return (i, k + 2, part * multipliers[nxt[0]], "words", "count"), k + 2
+    if len(nxt) == 2 and nxt[0] in _ARTICLES and nxt[1] in multipliers:
+        return (i, k + 3, part * multipliers[nxt[1]], "words", "count"), k + 3
+    return (i, k + 1, part, "fraction", "count"), k + 1
 
 
-def _lone_ordinal(text: str, toks: list[_Tok], i: int, k: int) -> _Found | None:
+def _lone_ordinal(words: Sequence[str], i: int, k: int, noun_after: _NounAfter) -> _Found | None:
     """An ordinal word with no cardinal before it: 'second', 'a fifth', 'a twenty-first'."""
     t = tables()
-    w = toks[k].word
-    nxt = toks[k + 1].word if k + 1 < len(toks) else ""
+    w = words[k]
+    nxt = words[k + 1] if k + 1 < len(words) else ""
     if i < k and w in t.cardinals and t.cardinals[w] >= 20 and t.ordinals.get(nxt, 99) < 10:
-        return _word_number(toks, i, k + 2, 1 / (t.cardinals[w] + t.ordinals[nxt]), "fraction")
+        return (i, k + 2, 1 / (t.cardinals[w] + t.ordinals[nxt]), "fraction", "count"), k + 2
     if w not in t.ordinals:
         return None
-    if i < k and w not in ("first", "second") and not noun_follows(text, toks[k].end):
-        return _word_number(toks, i, k + 1, 1 / t.ordinals[w], "fraction")
-    return _word_number(toks, k, k + 1, float(t.ordinals[w]), "ordinal", "ordinal")
+    if i < k and w not in ("first", "second") and not noun_after(k):
+        return (i, k + 1, 1 / t.ordinals[w], "fraction", "count"), k + 1
+    return (k, k + 1, float(t.ordinals[w]), "ordinal", "ordinal"), k + 1
 
 
-def _ordinal_after(toks: list[_Tok], i: int, n: _Int) -> _Found | None:
+def _ordinal_after(words: Sequence[str], i: int, n: _Int) -> _Found | None:
     """'twenty-first' -> 21st, 'two hundredth' -> 200th, 'one fifth' -> 0.2."""
-    word = toks[n.end].word
+    word, j = words[n.end], n.end + 1
     ordv = tables().ordinals[word]
-    lone_one = n.end - i == 1 and toks[i].word == "one"
+    lone_one = n.end - i == 1 and words[i] == "one"
     if lone_one and word not in ("first", "second"):
-        return _word_number(toks, i, n.end + 1, 1 / ordv, "fraction")
+        return (i, j, 1 / ordv, "fraction", "count"), j
     if ordv >= 100:
-        return _word_number(toks, i, n.end + 1, n.value * ordv, "ordinal", "ordinal")
+        return (i, j, n.value * ordv, "ordinal", "ordinal"), j
     round_to = 100 if ordv >= 10 else 10
     if n.last in ("tens", "hundred", "scale") and n.value % round_to == 0:
-        return _word_number(toks, i, n.end + 1, n.value + ordv, "ordinal", "ordinal")
+        return (i, j, n.value + ordv, "ordinal", "ordinal"), j
     return None
 
 
-def _and_fraction(toks: list[_Tok], i: int, n: _Int) -> _Found | None:
+def _and_fraction(words: Sequence[str], i: int, n: _Int) -> _Found | None:
     """'one and a half', 'three million and a quarter', 'one and a half million'."""
-    frac = _fraction_phrase(toks, n.end + 1)
+    frac = _fraction_phrase(words, n.end + 1)
     if frac is None:
         return None
     part, j = frac
     scales = tables().scales
-    after = toks[j].word if j < len(toks) else ""
+    after = words[j] if j < len(words) else ""
     if n.last == "scale":
         value = n.value + part * scales.get(after, n.top_scale)
     else:
         value = (n.value + part) * scales.get(after, 1)
-    return _word_number(toks, i, j + (after in scales), value, "words")
+    j += after in scales
+    return (i, j, value, "words", "count"), j
 
 
-def _after_integer(toks: list[_Tok], i: int, n: _Int) -> _Found:
+def _after_integer(words: Sequence[str], i: int, n: _Int) -> _Found:
     """What follows a cardinal: 'point five', an ordinal, 'and a half', 'thirds'."""
-    nxt = toks[n.end].word if n.end < len(toks) else ""
+    nxt = words[n.end] if n.end < len(words) else ""
     found: _Found | None = None
     if nxt == "point":
-        digits, j = _point_digits(toks, n.end + 1)
+        digits, j = _point_digits(words, n.end + 1)
         if digits:
-            found = _word_number(toks, i, j, float(f"{int(n.value)}.{digits}"), "words")
+            found = (i, j, float(f"{int(n.value)}.{digits}"), "words", "count"), j
     elif nxt in tables().ordinals:
-        found = _ordinal_after(toks, i, n)
+        found = _ordinal_after(words, i, n)
     elif nxt in ("and", "&"):
-        found = _and_fraction(toks, i, n)
+        found = _and_fraction(words, i, n)
     elif (den := _denominator(nxt, plural=True)) and n.before_and is not None:
         part = (n.value - n.before_and) / den * n.and_scale  # 'one hundred and three quarters'
-        found = _word_number(toks, i, n.end + 1, n.before_and + part, "words")
+        found = (i, n.end + 1, n.before_and + part, "words", "count"), n.end + 1
     elif den and (nxt.endswith("s") or n.value == 1):
-        found = _word_number(toks, i, n.end + 1, n.value / den, "fraction")
-    return found or _word_number(toks, i, n.end, n.value, "words")
+        found = (i, n.end + 1, n.value / den, "fraction", "count"), n.end + 1
+    return found or ((i, n.end, n.value, "words", "count"), n.end)
 
 
 # --------------------------------------------------------------------------- pronoun 'one'
