@@ -375,3 +375,21 @@ def test_numbers_shared_suites_meet_their_floors() -> None:
     scores = {s.name: s.accuracy for s in module.score_all()}  # type: ignore[attr-defined]
     below = {name: acc for name, acc in scores.items() if acc < SUITE_FLOORS[name]}
     assert not below, f"below floor: {below} (floors {SUITE_FLOORS})"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ISIL Kills over 50 in Central Syria Attack", [("over 50", "count")]),
+        ("Another 70 were wounded in the attack.", [("70", "count")]),
+        ("In early November 2014 al-Nusra expanded.", [("2014", "date")]),
+        ("Last updated at Apr 232017 An Israeli attack", [("232017", "date")]),
+        ("at around 600 pm the hospital was hit", [("around 600", "time")]),
+        ("around 600am local time (0300 GMT)", [("around 600", "time"), ("0300", "time")]),
+        ("a size of 2.1 pm.", [("2.1 pm", "measure")]),
+        ('the attack killed "tens of people."', [("tens", "vague")]),
+        ("Resolution 2254 of the council", [("2254", "identifier")]),
+    ],
+)
+def test_numbers_kinds_in_scraped_news(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.kind) for q in find_numbers(text)] == expected

@@ -32,8 +32,16 @@ _DATE_CHAIN: Final = re.compile(r"\d(?<!\w\d)\d{0,3}([/.-])\d{1,2}\1\d{2,4}\b")
 _CLOCK: Final = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?\b")
 _YEAR_BEFORE: Final = re.compile(
     r"(?i)\b(?:in|since|by|until|till|of|from|year|during|early|late|mid|before|after|circa|"
-    r"summer|winter|spring|autumn|fall)[\s-]+$"
+    rf"summer|winter|spring|autumn|fall|{MONTHS})\.?,?[\s-]+$"
 )
+# A time of day: "600 pm", "6.30am", "0300 GMT" (digits before am/pm or a time zone).
+_TIME_AFTER: Final = re.compile(r"(?i)\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\s(?:GMT|UTC|local time)\b")
+# Scraped dates that lost a space: "Apr 232017" is 23 April 2017.
+_GLUED_DAY_YEAR: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:19|20)\d\d")
+# After a number these end a label ("Resolution 2254 of ..."); a verb does not ("Another 70 were").
+_LABEL_END_WORDS: Final = frozenset("the a an and or but in on at to of for with by from".split())
+_CLOCK_LOOKALIKE_UNITS: Final = frozenset({"picometer", "attometer"})  # 'pm', 'am'
+TITLE_CASE_SHARE: Final = 0.6  # of a line's longer words capitalised: a headline, not a label
 _AGE_AFTER: Final = re.compile(r"(?i)(?:\s*|-)old\b|\s+years?\s+of\s+age\b")
 _NAME_COMMA: Final = re.compile(r"\b[A-Z][a-z]+,\s$")
 _ID_BEFORE: Final = re.compile(  # \Z, not $: a letter ending the line before is no label
@@ -114,9 +122,11 @@ def _is_date(text: str, num: NumberMatch, before: str) -> bool:
         raw = head.group()  # '2013-14': the first year decides
     if value is None or not raw.isdigit():
         return False
+    if num.core_start != num.start:
+        before = prev_word(text, num.core_start).lower()
+    if before in MONTH_WORDS and _GLUED_DAY_YEAR.fullmatch(raw):
+        return True
     if 1 <= value <= 31:
-        if num.core_start != num.start:
-            before = prev_word(text, num.core_start).lower()
         if before in MONTH_WORDS or _MONTH_AFTER.match(text, num.end):
             return True
     if len(raw) != 4 or not YEAR_RANGE[0] <= value <= YEAR_RANGE[1] or num.unit:
@@ -179,6 +189,12 @@ def _is_plural(word: str, nouns: dict[str, frozenset[str]]) -> bool:
     )
 
 
+def _is_time(text: str, num: NumberMatch, before: str) -> bool:
+    """'600 pm', '6am', '0300 GMT': clock times written without a colon."""
+    raw = text[num.core_start : num.core_end]
+    return raw.isdigit() and len(raw) <= 4 and bool(_TIME_AFTER.match(text, num.core_end))
+
+
 def _is_age(text: str, num: NumberMatch, before: str) -> bool:
     if before in _AGE_WORDS:
         return True
@@ -234,9 +250,19 @@ def _capital_label(text: str, num: NumberMatch) -> bool:
         text, prev.start(), num.start
     ):
         return False
+    if _in_title_case_line(text, num.start):
+        return False  # a headline capitalises every word: "ISIL Kills over 50 in Syria"
     nxt = next_word(text, num.end)
     rest = text[num.end : num.end + 2]
-    return not nxt or nxt.lower() in _FUNCTION_WORDS or not rest.strip(" ")[:1].isalpha()
+    return not nxt or nxt.lower() in _LABEL_END_WORDS or not rest.strip(" ")[:1].isalpha()
+
+
+def _in_title_case_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in text[start : end if end != -1 else len(text)].split() if len(w) > 3]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitalised >= TITLE_CASE_SHARE * len(words)
 
 
 def _is_list_marker(text: str, num: NumberMatch, before: str) -> bool:
@@ -255,6 +281,7 @@ def _is_list_marker(text: str, num: NumberMatch, before: str) -> bool:
 
 _RULES: Final[tuple[tuple[str, Callable[[str, NumberMatch, str], bool]], ...]] = (
     ("date", _is_date),
+    ("time", _is_time),
     ("age", _is_age),
     ("identifier", _is_identifier),
     ("list_marker", _is_list_marker),
@@ -276,6 +303,9 @@ def classify(text: str, num: NumberMatch, protected: Protected | None, before: s
         return "duration" if num.kind == "vague" and num.unit_kind == "duration" else num.kind
     if num.unit_kind == "duration":
         return "age" if _is_age(text, num, before) else "duration"
+    if num.unit in _CLOCK_LOOKALIKE_UNITS and _is_time(text, num, before):
+        num.unit = None
+        return "time"  # "600 pm" is a time of day; "2.1 pm" stays picometres
     if num.unit_kind:
         return num.unit_kind
     if num.form in ("frac", "vulgar", "fraction"):
