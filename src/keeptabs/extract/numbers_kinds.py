@@ -126,9 +126,8 @@ def _is_date(text: str, num: NumberMatch, before: str) -> bool:
         before = prev_word(text, num.core_start).lower()
     if before in MONTH_WORDS and _GLUED_DAY_YEAR.fullmatch(raw):
         return True
-    if 1 <= value <= 31:
-        if before in MONTH_WORDS or _MONTH_AFTER.match(text, num.end):
-            return True
+    if 1 <= value <= 31 and (before in MONTH_WORDS or _MONTH_AFTER.match(text, num.end)):
+        return True
     if len(raw) != 4 or not YEAR_RANGE[0] <= value <= YEAR_RANGE[1] or num.unit:
         return False
     if text.startswith(("s", "'s"), num.core_end) and num.qualifier != "range":
