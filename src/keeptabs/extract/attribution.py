@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import doc_text, entities_in, entities_of
+from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label
 from keeptabs.extract.vocab import action_vocab, actor_table
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -68,6 +68,12 @@ MAX_NAME_TO_VERB = 4  # tokens between a name and its verb: ", also said"
 SPEAKER_AFTER_QUOTE = 120
 SPEAKER_BEFORE_QUOTE = 40
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", re.MULTILINE)
+# Wire headlines name their source last: "Bombs kill 13 fighters: monitor", "... 43 Monitor".
+_HEADLINE_TRAILING_SPEAKER = re.compile(
+    r"(?:[:,–-]\s*|\s)(?P<who>(?:[A-Z][\w-]+\s)?(?:monitor|observatory|activists|officials?|sources?"
+    r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))\.?$",
+    re.IGNORECASE,
+)
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
 
 
@@ -102,7 +108,12 @@ def _inverted_subject(verb: Token) -> Token | None:
         and following.head.i > following.i
     ):
         following = following.head
-    if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.head.i == verb.i:
+    if (
+        following is not None
+        and following.pos_ in {"NOUN", "PROPN"}
+        and following.head.i == verb.i
+        and entity_label(following) not in {"DATE", "TIME"}
+    ):
         return following
     return None
 
@@ -234,13 +245,22 @@ def attribute(
         found = finder(sentence, token, memory)
         if found is not None:
             return found
-    if headline:
-        match = _HEADLINE_SPEAKER.match(sentence.text)
-        if match and match.end("who") <= token.idx - sentence.start_char:
-            who = match.group("who").strip()
-            organisation = actor_table().organisation(who)
-            if organisation is not None or _names_an_actor(sentence, len(who)):
-                return Attribution(who, organisation)
+    return _headline_speaker(sentence, token) if headline else None
+
+
+def _headline_speaker(sentence: Span, token: Token) -> Attribution | None:
+    """ "Russian MoD: 50,000 evacuated" and "Bombs kill 13 fighters: monitor"."""
+    text = sentence.text.strip()
+    match = _HEADLINE_SPEAKER.match(text)
+    if match and match.end("who") <= token.idx - sentence.start_char:
+        who = match.group("who").strip()
+        organisation = actor_table().organisation(who)
+        if organisation is not None or _names_an_actor(sentence, len(who)):
+            return Attribution(who, organisation)
+    trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
+    if trailing and trailing.start() > token.idx - sentence.start_char:
+        who = trailing.group("who")
+        return Attribution(who, actor_table().organisation(who))
     return None
 
 
@@ -254,7 +274,7 @@ def _names_an_actor(sentence: Span, length: int) -> bool:
 
 def _possessor(token: Token) -> Attribution | None:
     """ "the mayor's 15,000": the possessor of a figure is its source."""
-    for owner in (c for c in token.children if c.dep_ == "poss"):
+    for owner in (c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"):
         phrase = owner.doc[owner.left_edge.i : owner.i + 1]
         source = _clean(phrase.text)
         return Attribution(source, actor_table().organisation(source))
@@ -305,9 +325,21 @@ def _reporting_tokens(span: Span) -> list[Token]:
     found: list[Token] | None = doc.user_data.get("keeptabs.reporting")
     if found is None:
         reporting = action_vocab().reporting
-        found = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in reporting]
+        found = [
+            t
+            for t in doc
+            if t.pos_ == "VERB" and t.lemma_.lower() in reporting and _says_something(t)
+        ]
         doc.user_data["keeptabs.reporting"] = found
     return [t for t in found if span.start <= t.i < span.end]
+
+
+def _says_something(verb: Token) -> bool:
+    """A verb of saying used as one: not passive ("were reported", "claimed by Daesh")
+    and not "claim" with an object ("claimed the lives of", "claimed responsibility")."""
+    if verb.dep_ in {"acl", "amod"} or any(c.dep_ in {"auxpass", "agent"} for c in verb.children):
+        return False
+    return not (verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
