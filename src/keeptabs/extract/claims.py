@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
 from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.doctext import doc_text
-from keeptabs.extract.frame import counted_noun, governing_action, number_token
+from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import find_place, last_place_named
 from keeptabs.extract.time import find_date_period, find_period
@@ -124,6 +124,9 @@ def _read_frame(
         return frame, None
     frame.counted, counted_token = counted_noun(token, quantity)
     frame.action, verb = governing_action(counted_token)
+    casualty = casualty_frame(token, frame.counted)
+    if casualty is not None:
+        frame.counted, frame.action = casualty
     root = verb if verb is not None else sentence.root
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import entity_label
 from keeptabs.extract.gazetteer import is_place_name
-from keeptabs.extract.vocab import action_vocab
+from keeptabs.extract.vocab import action_vocab, load_data
 from keeptabs.types import Quantity
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -34,6 +37,50 @@ def number_token(sentence: Span, quantity: Quantity) -> Token | None:
     return (numeric or tokens)[-1]
 
 
+@dataclass(frozen=True, slots=True)
+class CountedVocab:
+    casualty_words: dict[str, str]
+    toll_nouns: dict[str, str]
+    toll_verbs: frozenset[str]
+    light_nouns: frozenset[str]
+    referring_nouns: frozenset[str]
+
+
+@cache
+def counted_vocab() -> CountedVocab:
+    data = load_data("counted.json")
+    return CountedVocab(
+        casualty_words=dict(data["casualty_words"]),
+        toll_nouns=dict(data["toll_nouns"]),
+        toll_verbs=frozenset(data["toll_verbs"]),
+        light_nouns=frozenset(data["light_nouns"]),
+        referring_nouns=frozenset(data["referring_nouns"]),
+    )
+
+
+def casualty_frame(token: Token, counted: str | None) -> tuple[str, str] | None:
+    """``(counted, action)`` for casualty figures: "40 dead", "70 wounded", "the death
+    toll reached 126", "a toll of 44 dead"; None for other figures."""
+    vocab = counted_vocab()
+    if counted in vocab.casualty_words:
+        return "people", vocab.casualty_words[counted]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if counted is None and following is not None and following.lower_ in vocab.casualty_words:
+        return "people", vocab.casualty_words[following.lower_]
+    head = token.head
+    toll = None
+    if head.lemma_.lower() in vocab.toll_verbs:
+        toll = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif head.lower_ == "of" and head.head.lemma_.lower() == "toll":
+        toll = head.head
+    if toll is not None and toll.lemma_.lower() == "toll":
+        kind = next(
+            (c.lemma_.lower() for c in toll.children if c.dep_ in {"compound", "amod"}), "toll"
+        )
+        return "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
+    return None
+
+
 def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     """``(counted words, the token that stands for the counted thing)``.
 
@@ -47,9 +94,9 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         return unit_words or quantity.unit, token
     noun = token.head if token.dep_ in _NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
     if noun is None and token.lemma_.lower() in _VAGUE_HEADS | {"dozens", "scores"}:
-        noun = _of_complement(token)
-        if noun is not None:
-            return _noun_phrase(noun), token
+        complement = _of_complement(token)
+        if complement is not None:
+            return _noun_phrase(complement), token
     if noun is None:
         return None, token
     return _noun_phrase(noun), noun
@@ -69,8 +116,14 @@ def _of_complement(token: Token) -> Token | None:
     return None
 
 
-def _noun_phrase(noun: Token) -> str:
-    """The noun with the adjectives and nouns that define the population ("residential blocks")."""
+def _noun_phrase(noun: Token) -> str | None:
+    """The head noun, with its modifiers where the head says little alone
+    ("residential blocks", "explosive objects"); None for "others", which refers back."""
+    vocab = counted_vocab()
+    if noun.lower_ in vocab.referring_nouns:
+        return None
+    if noun.lower_ not in vocab.light_nouns:
+        return noun.text if noun.pos_ == "PROPN" or entity_label(noun) == "NORP" else noun.lower_
     words = [
         child
         for child in noun.lefts
@@ -118,11 +171,24 @@ def verb_action(verb: Token) -> tuple[str | None, Token]:
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
                 return verb_action(child)
-    if lemma in vocab.reporting:
-        return None, verb
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     obj = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
     for key in (f"{lemma} {particle} {obj}", f"{lemma} {particle}", f"{lemma} {obj}", lemma):
         if key in vocab.phrases:
             return vocab.phrases[key], verb
+    if lemma in vocab.reporting:
+        return _reported_state(verb)
     return lemma, verb
+
+
+def _reported_state(verb: Token) -> tuple[str | None, Token]:
+    """ "were reported killed", "confirmed dead": the complement says what happened."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "oprd", "acomp"}:
+            word = child.lower_
+            casualty = counted_vocab().casualty_words.get(word)
+            if casualty is not None:
+                return casualty, verb
+            if child.pos_ == "VERB":
+                return verb_action(child)
+    return None, verb
