@@ -271,8 +271,17 @@ _DIRECTION_PLACE = (
     re.compile(rf"^({_DIRECTION})\s+(.+)$", re.IGNORECASE),
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_SETTLEMENT_OF = re.compile(r"^(?:city|town|village)\s+of\s+", re.IGNORECASE)
-_SETTLEMENT_SUFFIX = re.compile(r"\s+(?:city|town)$", re.IGNORECASE)
+# Administrative words around a name do not change the place: "Hama province" = "the
+# province of Hama" = "Hama"; "the suburbs of Damascus" = "Damascus suburbs" = "Damascus".
+_SETTLEMENT_OF = re.compile(
+    r"^(?:city|town|village|province|governorate|district|countryside|suburbs?|outskirts)"
+    r"\s+of\s+",
+    re.IGNORECASE,
+)
+_SETTLEMENT_SUFFIX = re.compile(
+    r"\s+(?:city|town|village|province|governorate|district|countryside|suburbs?|region)$",
+    re.IGNORECASE,
+)
 
 
 @cache

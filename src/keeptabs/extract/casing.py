@@ -21,7 +21,11 @@ MAX_TITLE_CHARS = 300  # longer lines are prose, whatever their capitals
 def proper_names(text: str) -> frozenset[str]:
     """Words ``text`` capitalises in mid-sentence: names, not headline capitals."""
     prose = "\n".join(line for line in text.splitlines() if not _is_title_case(line))
-    return frozenset(match.group(1) for match in _MID_SENTENCE_NAME.finditer(prose))
+    capitalised = {match.group(1) for match in _MID_SENTENCE_NAME.finditer(prose)}
+    lowered = {word for word in _WORD.findall(text) if word.islower()}
+    # A word also written in lower case is an ordinary word capitalised somewhere
+    # (a headline repeated in the body), not a name: "Casualties" but "casualties".
+    return frozenset(word for word in capitalised if word.lower() not in lowered)
 
 
 def sentence_case(line: str, names: frozenset[str]) -> str:

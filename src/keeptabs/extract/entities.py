@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, remember_entities
 from keeptabs.extract.gazetteer import is_place_name
@@ -23,6 +23,9 @@ from keeptabs.extract.vocab import actor_table, load_data
 # Tags the tagger gives names it does not know as names: "Aleppo city" (JJ), "Syrian" (JJ).
 _MISTAGGED_NAME_TAGS = frozenset({"JJ", "NN", "NNS"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_NAME_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "bin", "ibn", "abu"}
+)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -91,6 +94,10 @@ def _name_flags(doc: Doc) -> list[bool]:
     flags = []
     previous_alpha = False
     for token in doc:
+        if _joins_name(doc, token):
+            flags.append(True)  # "al-Qardaha", "Karim El-Hun": article and hyphen in a name
+            previous_alpha = token.is_alpha
+            continue
         tag = token.tag_
         if tag in _PROPER_TAGS:
             flags.append(True)
@@ -101,6 +108,16 @@ def _name_flags(doc: Doc) -> list[bool]:
             flags.append(False)
         previous_alpha = token.is_alpha
     return flags
+
+
+def _joins_name(doc: Doc, token: Token) -> bool:
+    """An Arabic article or a hyphen that binds two parts of one name."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.lower_ in _NAME_ARTICLES and following is not None and following.text == "-":
+        return token.i + 2 < len(doc) and doc[token.i + 2].text[:1].isupper()
+    if token.text == "-" and following is not None and token.i > 0:
+        return following.text[:1].isupper() and doc[token.i - 1].text[:1].isalpha()
+    return False
 
 
 def _run_end(doc: Doc, names: list[bool], start: int, vocab: EntityVocab) -> int:

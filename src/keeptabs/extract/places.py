@@ -64,6 +64,10 @@ _PART_NOUNS = frozenset(
         "neighborhoods",
     }
 )
+_CALENDAR_WORD = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)(?:['’]?s)?$"
+)
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
 
 
@@ -156,6 +160,8 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
 
 def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     """A name the model tagged as a nationality, a person or nothing, used as a place."""
+    if _CALENDAR_WORD.match(ent.text):
+        return False  # "of June", "Saturdays blast"
     if is_place_name(ent.text.strip()):
         return True
     before = doc_text(ent.doc)[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
@@ -181,8 +187,17 @@ def _governing_preposition(ent: Span) -> str | None:
 
 def _bare_name(span: Span) -> str:
     name = span.text.strip(" \"“”‘’'")
+    words = name.split()
+    if len(words) > 1 and _is_possessive_place(words[0]):
+        name = " ".join(words[1:])  # "Syria's Hama", "Aleppos Salaheddin": the inner place
     name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
     return re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
+
+
+def _is_possessive_place(word: str) -> bool:
+    """ "Syria's" or, with the apostrophe lost in scraping, "Syrias"."""
+    stem = re.sub(r"(?:['’]s|s)$", "", word)
+    return stem != word and is_place_name(stem)
 
 
 def normalize_place(span: Span) -> str:
