@@ -68,6 +68,11 @@ _CALENDAR_WORD = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)(?:['’]?s)?$"
 )
+# "al-Salehia village", "Salaheddin district": a settlement word after a name.
+_SETTLEMENT_AFTER = re.compile(
+    r"\s+(?:village|town|city|neighbou?rhood|district|camp|province|governorate|suburb|countryside)s?\b"
+)
+_COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*")
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
 
 
@@ -86,7 +91,15 @@ def find_place(
         return last_place if refers_back else None
     after = [span for span in candidates if span.start > anchor]
     span = min(after or candidates, key=lambda s: abs(s.start - anchor))
-    return normalize_place(span)
+    joined = [normalize_place(span)]
+    for other in sorted(candidates, key=lambda s: s.start):  # "Aleppo and Deir Ezzor"
+        between = (
+            doc_text(span.doc)[span.end_char : other.start_char] if other.start > span.start else ""
+        )
+        if other.start > span.start and _COORDINATION.fullmatch(between):
+            joined.append(normalize_place(other))
+            span = other
+    return " and ".join(joined)
 
 
 def last_place_named(sentence: Span) -> str | None:
@@ -164,8 +177,9 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return False  # "of June", "Saturdays blast"
     if is_place_name(ent.text.strip()):
         return True
-    before = doc_text(ent.doc)[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
-    if _LOCATIVE_NOUN.search(before):
+    text = doc_text(ent.doc)
+    before = text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
+    if _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, ent.end_char):
         return True
     if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
         return False
