@@ -7,8 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import require_shared
 from keeptabs.cli import app
+
+from conftest import require_shared
 
 
 def test_fakes_dev_ingests_without_rejection(runner: CliRunner, tmp_path: Path) -> None:

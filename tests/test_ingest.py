@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_shared
 from keeptabs.errors import DecodeError, EmptyDocumentError
 from keeptabs.ingest.corpus import Columns, read_corpus
 from keeptabs.ingest.dates import normalize_date
@@ -15,6 +14,8 @@ from keeptabs.ingest.decode import decode_bytes
 from keeptabs.ingest.files import read_paths, sha256_hex
 from keeptabs.ingest.text_meta import find_text_clues
 from keeptabs.types import RawDocument, Rejection
+
+from conftest import require_shared
 
 TEXT = "Café “quoted” – naïve façade, 8,461 civilians"
 

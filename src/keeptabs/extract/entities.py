@@ -62,8 +62,10 @@ def is_nationality(word: str) -> bool:
 
 def label_entities(doc: Doc) -> None:
     """Label proper-noun runs and date phrases (see :func:`entities_of`)."""
-    spans = [*_name_spans(doc), *_date_spans(doc)]
-    spans.sort(key=lambda span: (span.start, -len(span)))
+    spans = [*_date_spans(doc), *_name_spans(doc)]
+    spans.sort(
+        key=lambda span: (span.start, -len(span), span.label_ != "DATE")
+    )  # "Saturday" is a date
     chosen: list[Span] = []
     taken: set[int] = set()
     for span in spans:

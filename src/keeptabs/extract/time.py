@@ -35,16 +35,17 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
 def find_date_period(clause: Span, root: Token, number: Token) -> str | None:
     """A date the claim's own clause gives ("left the town on Monday" -> "Monday").
 
-    Only dates that modify the claim's own verb (``root``) count: those of a verb of
-    saying ("said on Sunday") are report dates, those of a relative clause belong to
-    something else.
+    Only dates that modify the claim's own verb (``root``) or a verb it depends on ("a
+    bomb exploded on Wednesday, killing six") count: those of a verb of saying ("said on
+    Sunday") are report dates, those of a relative clause belong to something else.
     """
     reporting = action_vocab().reporting
-    for entity in entities_in(clause):
+    event_verbs = {root.i} | {a.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"}}
+    for entity in entities_in(clause.sent):
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        if verb is None or verb.i != root.i or verb.lemma_.lower() in reporting:
+        if verb is None or verb.i not in event_verbs or verb.lemma_.lower() in reporting:
             continue  # a date of another clause, or of the report itself
         return entity.text.removeprefix("the ").strip()
     return None
