@@ -124,7 +124,7 @@ def _read_frame(
         return frame, None
     frame.counted, counted_token = counted_noun(token, quantity)
     frame.action, verb = governing_action(counted_token)
-    casualty = casualty_frame(token, frame.counted)
+    casualty = casualty_frame(token, frame.counted, frame.action)
     if casualty is not None:
         frame.counted, frame.action = casualty
     root = verb if verb is not None else sentence.root

@@ -21,6 +21,8 @@ _ARGUMENT_DEPS = frozenset(
 )
 _VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are other clauses
+MAX_CASUALTY_GAP = 3  # words between a number and "dead": "29 Syria rebels dead"
+MAX_TOLL_CLIMB = 4  # "reached at least 126", "as high as 400000": a few words in between
 _COUNTED_MODIFIERS = frozenset({"amod", "compound"})
 _VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
@@ -44,6 +46,7 @@ class CountedVocab:
     toll_verbs: frozenset[str]
     light_nouns: frozenset[str]
     referring_nouns: frozenset[str]
+    light_verbs: frozenset[str]
 
 
 @cache
@@ -55,30 +58,61 @@ def counted_vocab() -> CountedVocab:
         toll_verbs=frozenset(data["toll_verbs"]),
         light_nouns=frozenset(data["light_nouns"]),
         referring_nouns=frozenset(data["referring_nouns"]),
+        light_verbs=frozenset(data["casualty_light_verbs"]),
     )
 
 
-def casualty_frame(token: Token, counted: str | None) -> tuple[str, str] | None:
-    """``(counted, action)`` for casualty figures: "40 dead", "70 wounded", "the death
-    toll reached 126", "a toll of 44 dead"; None for other figures."""
+def casualty_frame(token: Token, counted: str | None, action: str | None) -> tuple[str, str] | None:
+    """``(counted, action)`` for casualty figures: "40 dead", "70 wounded", "the death toll
+    reached 126", "put the death toll at 70", "29 rebels dead"; None for other figures.
+
+    Only where no real verb says what happened: in "four wounded were brought to hospital"
+    the action is "bring".
+    """
     vocab = counted_vocab()
+    if action is not None and action not in vocab.light_verbs:
+        return None
     if counted in vocab.casualty_words:
         return "people", vocab.casualty_words[counted]
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if counted is None and following is not None and following.lower_ in vocab.casualty_words:
-        return "people", vocab.casualty_words[following.lower_]
-    head = token.head
-    toll = None
-    if head.lemma_.lower() in vocab.toll_verbs:
-        toll = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    elif head.lower_ == "of" and head.head.lemma_.lower() == "toll":
-        toll = head.head
-    if toll is not None and toll.lemma_.lower() == "toll":
-        kind = next(
-            (c.lemma_.lower() for c in toll.children if c.dep_ in {"compound", "amod"}), "toll"
-        )
+    word = _casualty_after(token)
+    if word is not None:
+        return counted or "people", vocab.casualty_words[word]
+    toll = _toll_of(token)
+    if toll is not None:
+        modifiers = (c.lemma_.lower() for c in toll.children if c.dep_ in {"compound", "amod"})
+        kind = next(modifiers, "toll")
         return "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
     return None
+
+
+def _casualty_after(token: Token) -> str | None:
+    """ "58 killed", "29 Syria rebels dead": a casualty word just after the number's noun."""
+    vocab = counted_vocab()
+    doc = token.doc
+    index = token.i + 1
+    while index < len(doc) and index - token.i <= MAX_CASUALTY_GAP:
+        word = doc[index].lower_
+        if word in vocab.casualty_words:
+            return word
+        if doc[index].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+        index += 1
+    return None
+
+
+def _toll_of(token: Token) -> Token | None:
+    """The "toll" that a number measures: "the toll reached (at least) 126", "put the
+    death toll at 70", "the death toll may be as high as 400000"."""
+    vocab = counted_vocab()
+    head = token.head
+    for _ in range(MAX_TOLL_CLIMB):
+        if head.lemma_.lower() in vocab.toll_verbs or head.lemma_.lower() == "be":
+            break
+        if head.lower_ == "of" and head.head.lemma_.lower() == "toll":
+            return head.head
+        head = head.head
+    arguments = (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+    return next((c for c in arguments if c.lemma_.lower() == "toll"), None)
 
 
 def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
