@@ -20,6 +20,7 @@ _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd"}
 )
 _VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_EMPTY_VERBS = frozenset({"have", "be", "get", "see", "find", "count", "include"})  # say nothing
 MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are other clauses
 MAX_CASUALTY_GAP = 3  # words between a number and "dead": "29 Syria rebels dead"
 MAX_TOLL_CLIMB = 4  # "reached at least 126", "as high as 400000": a few words in between
@@ -174,28 +175,38 @@ def _noun_phrase(noun: Token) -> str | None:
 
 
 def governing_action(counted: Token) -> tuple[str | None, Token | None]:
-    """``(base verb, the verb token)`` saying what happened to the counted thing."""
-    vocab = action_vocab()
-    is_argument = counted.dep_ in _VERB_ARGUMENT_DEPS and counted.head.pos_ == "VERB"
-    for child in counted.children:
-        if is_argument:
-            break
-        if (
-            child.dep_ in {"acl", "relcl"}
-            and child.pos_ == "VERB"
-            and child.lemma_ not in vocab.light_verbs
-        ):
-            return verb_action(child)
+    """``(base verb, the verb token)`` saying what happened to the counted thing.
+
+    The verb the counted noun is an argument of, else a verb that describes it ("50,000
+    civilians evacuated", "8,000 who are leaving"); an empty verb ("we have 30,000
+    civilians who have left") gives way to the describing one.
+    """
+    described = _describing_verb(counted)
+    if counted.dep_ in _VERB_ARGUMENT_DEPS and counted.head.pos_ == "VERB":
+        if described is not None and counted.head.lemma_.lower() in _EMPTY_VERBS:
+            return verb_action(described)
+    elif described is not None:
+        return verb_action(described)
     token = counted
     for _ in range(MAX_CLIMB):
         if token.head is token:
             break
         token = token.head
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        copula = token.pos_ == "AUX" and (token.dep_ == "ROOT" or token.i == counted.head.i)
+        if token.pos_ == "VERB" or copula:
             return verb_action(token)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in vocab.nominalizations:
-            return vocab.nominalizations[token.lemma_.lower()], token
+        nominal = action_vocab().nominalizations.get(token.lemma_.lower())
+        if token.pos_ == "NOUN" and nominal is not None:
+            return nominal, token
     return None, None
+
+
+def _describing_verb(counted: Token) -> Token | None:
+    light = action_vocab().light_verbs
+    for child in counted.children:
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and child.lemma_ not in light:
+            return child
+    return None
 
 
 def verb_action(verb: Token) -> tuple[str | None, Token]:
