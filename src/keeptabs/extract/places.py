@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entity_label
-from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.entities import entity_vocab, is_nationality
+from keeptabs.extract.gazetteer import is_country, is_place_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
@@ -72,6 +73,7 @@ _CALENDAR_WORD = re.compile(
 _SETTLEMENT_AFTER = re.compile(
     r"\s+(?:village|town|city|neighbou?rhood|district|camp|province|governorate|suburb|countryside)s?\b"
 )
+_ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*")
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
 
@@ -90,7 +92,9 @@ def find_place(
         refers_back = any(_is_back_reference(token) for token in clause)
         return last_place if refers_back else None
     after = [span for span in candidates if span.start > anchor]
-    span = min(after or candidates, key=lambda s: abs(s.start - anchor))
+    span = min(
+        after or candidates, key=lambda s: (is_country(_bare_name(s)), abs(s.start - anchor))
+    )
     joined = [normalize_place(span)]
     for other in sorted(candidates, key=lambda s: s.start):  # "Aleppo and Deir Ezzor"
         between = (
@@ -132,7 +136,7 @@ def _place_spans(sentence: Span) -> list[Span]:
 
 def _find_place_spans(sentence: Span) -> list[Span]:
     entities = entities_in(sentence)
-    spans = [ent for ent in entities if ent.label_ in PLACE_LABELS]
+    spans = [_known_head(ent) for ent in entities if ent.label_ in PLACE_LABELS]
     taken = {token.i for span in spans for token in span}
     for ent in entities:
         if (
@@ -144,6 +148,16 @@ def _find_place_spans(sentence: Span) -> list[Span]:
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
     return spans
+
+
+def _known_head(span: Span) -> Span:
+    """ "Aleppo Bombing", "Qamishli Hasaka": the longest leading part the gazetteer knows."""
+    if is_place_name(span.text) or len(span) == 1:
+        return span
+    for end in range(span.end - 1, span.start, -1):
+        if is_place_name(span.doc[span.start : end].text):
+            return span.doc[span.start : end]
+    return span
 
 
 def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
@@ -161,7 +175,7 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
         ):
             end += 1
         if end > index:
-            span = sentence.doc[index:end]
+            span = _known_head(sentence.doc[index:end])
             if _reads_as_place(span, untagged=True):
                 found.append(span)
             index = end
@@ -173,10 +187,12 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
 
 def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     """A name the model tagged as a nationality, a person or nothing, used as a place."""
-    if _CALENDAR_WORD.match(ent.text):
-        return False  # "of June", "Saturdays blast"
+    if _CALENDAR_WORD.match(ent.text) or is_nationality(ent.text):
+        return False  # "of June", "Saturdays blast", "the Syrian city of"
     if is_place_name(ent.text.strip()):
         return True
+    if untagged and not _could_be_place_name(ent):
+        return False
     text = doc_text(ent.doc)
     before = text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
     if _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, ent.end_char):
@@ -189,6 +205,15 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     if untagged:  # "the western MSM": a compass word alone does not make a place
         return preposition in _LOCATIVE_PREPOSITIONS
     return preposition in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before))
+
+
+def _could_be_place_name(span: Span) -> bool:
+    """Not a title ("President"), an administrative word ("District") or, for one word
+    outside the gazetteer, a plural ("Casualties", "Democrats")."""
+    words = span.text.split()
+    if words[0] in entity_vocab().titles or words[-1].lower() in _ADMIN_WORDS:
+        return False
+    return not (len(words) == 1 and words[0].endswith("s") and not words[0].endswith("ss"))
 
 
 def _governing_preposition(ent: Span) -> str | None:
