@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from keeptabs.extract.doctext import doc_text, entities_in, entity_label
 from keeptabs.extract.entities import entity_vocab, is_nationality
 from keeptabs.extract.gazetteer import is_country, is_place_name
+from keeptabs.extract.vocab import action_vocab
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
@@ -82,9 +83,13 @@ def find_place(
     sentence: Span, clause: Span, anchor: int, *, last_place: str | None = None
 ) -> str | None:
     """The place in ``clause`` (the claim's verb and its dependents) nearest to token
-    ``anchor``; "the city" or "the town" there means ``last_place``, named before."""
+    ``anchor``, else in the clause it hangs from ("a bomb exploded in X, killing six");
+    "the city" or "the town" there means ``last_place``, named before."""
     spans = _place_spans(sentence)
     candidates = [span for span in spans if clause.start <= span.start < clause.end]
+    parent = _event_parent(clause)
+    if not candidates and parent is not None:
+        candidates = [span for span in spans if parent.start <= span.start < parent.end]
     if not candidates and len(clause) < len(sentence):
         # a misattached place ("claims ... flee Aleppo"): the one after the number
         candidates = [span for span in spans if span.start > anchor][:1]
@@ -104,6 +109,17 @@ def find_place(
             joined.append(normalize_place(other))
             span = other
     return " and ".join(joined)
+
+
+def _event_parent(clause: Span) -> Span | None:
+    """The clause of the verb that ``clause`` depends on, unless that is a verb of saying."""
+    root = clause.root
+    head = root.head
+    if head.i == root.i or head.pos_ not in {"VERB", "AUX"} or root.dep_ in {"ccomp", "relcl"}:
+        return None
+    if head.lemma_.lower() in action_vocab().reporting:
+        return None
+    return head.doc[head.left_edge.i : head.right_edge.i + 1]
 
 
 def last_place_named(sentence: Span) -> str | None:
