@@ -324,14 +324,21 @@ def _reporting_tokens(span: Span) -> list[Token]:
     doc = span.doc
     found: list[Token] | None = doc.user_data.get("keeptabs.reporting")
     if found is None:
-        reporting = action_vocab().reporting
-        found = [
-            t
-            for t in doc
-            if t.pos_ == "VERB" and t.lemma_.lower() in reporting and _says_something(t)
-        ]
+        found = [t for t in doc if t.pos_ == "VERB" and _reports(t)]
         doc.user_data["keeptabs.reporting"] = found
     return [t for t in found if span.start <= t.i < span.end]
+
+
+def _reports(verb: Token) -> bool:
+    """A verb of saying, or one that gives a figure: "put the death toll at 58"."""
+    vocab = action_vocab()
+    lemma = verb.lemma_.lower()
+    if lemma in vocab.reporting:
+        return _says_something(verb)
+    if lemma in vocab.figure_verbs:
+        objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
+        return any(obj in vocab.figure_nouns for obj in objects)
+    return False
 
 
 def _says_something(verb: Token) -> bool:

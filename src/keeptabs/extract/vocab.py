@@ -32,6 +32,8 @@ class ActionVocab:
     nominalizations: dict[str, str]
     light_verbs: frozenset[str]
     reporting: frozenset[str]
+    figure_verbs: frozenset[str]
+    figure_nouns: frozenset[str]
 
 
 @cache
@@ -42,6 +44,8 @@ def action_vocab() -> ActionVocab:
         nominalizations={k.lower(): v for k, v in data["nominalizations"].items()},
         light_verbs=frozenset(data["light_verbs"]),
         reporting=frozenset(data["reporting"]),
+        figure_verbs=frozenset(data["figure_verbs"]),
+        figure_nouns=frozenset(data["figure_nouns"]),
     )
 
 
