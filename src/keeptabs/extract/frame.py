@@ -63,7 +63,9 @@ def counted_vocab() -> CountedVocab:
     )
 
 
-def casualty_frame(token: Token, counted: str | None, action: str | None) -> tuple[str, str] | None:
+def casualty_frame(
+    token: Token, counted: str | None, action: str | None
+) -> tuple[str | None, str] | None:
     """``(counted, action)`` for casualty figures: "40 dead", "70 wounded", "the death toll
     reached 126", "put the death toll at 70", "29 rebels dead"; None for other figures.
 
@@ -71,8 +73,18 @@ def casualty_frame(token: Token, counted: str | None, action: str | None) -> tup
     the action is "bring".
     """
     vocab = counted_vocab()
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (
+        following is not None
+        and following.lower_ in vocab.casualty_words
+        and following.tag_ == "VBN"
+    ):
+        return counted, vocab.casualty_words[following.lower_]  # "2 killed 8 injured"
     if action is not None and action not in vocab.light_verbs:
         return None
+    among = _among_casualties(token)
+    if among is not None:
+        return counted, among
     if counted in vocab.casualty_words:
         return "people", vocab.casualty_words[counted]
     word = _casualty_after(token)
@@ -83,6 +95,19 @@ def casualty_frame(token: Token, counted: str | None, action: str | None) -> tup
         modifiers = (c.lemma_.lower() for c in toll.children if c.dep_ in {"compound", "amod"})
         kind = next(modifiers, "toll")
         return "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
+    return None
+
+
+def _among_casualties(token: Token) -> str | None:
+    """ "one civilian was among those killed", "two soldiers are among the dead"."""
+    vocab = counted_vocab()
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    for preposition in (c for c in verb.children if c.lower_ == "among"):
+        for word in preposition.subtree:
+            if word.lower_ in vocab.casualty_words:
+                return vocab.casualty_words[word.lower_]
     return None
 
 
