@@ -112,3 +112,62 @@ def test_claims_boilerplate_numbers_are_not_claims(nlp: Language) -> None:
 def test_claims_never_crash_on_odd_input(text: str, nlp: Language) -> None:
     for claim in claims_of(text, nlp):
         assert text[claim.start : claim.end] == claim.number_text
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "counted", "action"),
+    [
+        (
+            "Heavy shelling left at least 40 dead and 70 wounded near Homs.\n",
+            "at least 40",
+            "people",
+            "kill",
+        ),
+        (
+            "Heavy shelling left at least 40 dead and 70 wounded near Homs.\n",
+            "70",
+            "people",
+            "wound",
+        ),
+        (
+            "The death toll from the blast has reached 126, the monitor said.\n",
+            "126",
+            "people",
+            "kill",
+        ),
+        ("Officials put the death toll at 58 on Tuesday.\n", "58", "people", "kill"),
+        ("Twelve civilians killed 30 injured in shelling of Daraa\n", "30", "civilians", "injure"),
+        ("One boy was among those killed in the raid, medics said.\n", "One", "boy", "kill"),
+        ("Four wounded were brought to hospitals in Kilis.\n", "Four", "people", "bring"),
+    ],
+)
+def test_claims_casualty_figures(
+    text: str, number: str, counted: str, action: str, nlp: Language
+) -> None:
+    claim = by_number(claims_of(text, nlp))[number]
+    assert (claim.counted, claim.action) == (counted, action)
+
+
+def test_claims_headline_source_named_last(nlp: Language) -> None:
+    [claim] = claims_of("Air strikes kill 13 fighters near Hama: monitor\n\nMore soon.\n", nlp)
+    assert claim.source == "monitor"
+    assert claim.source_org == "Syrian Observatory for Human Rights"
+
+
+def test_claims_places_possessive_and_coordinated(nlp: Language) -> None:
+    text = (
+        "A bomb exploded in Aleppos Salaheddin district on Wednesday, killing six people.\n\n"
+        "Rockets killed ten civilians in Aleppo and Deir Ezzor on Monday.\n"
+    )
+    found = by_number(claims_of(text, nlp))
+    assert found["six"].place == "Salaheddin"
+    assert found["six"].period == "Wednesday"
+    assert found["ten"].place == "Aleppo and Deir Ezzor"
+    assert found["ten"].period == "Monday"
+
+
+def test_claims_report_date_is_no_period(nlp: Language) -> None:
+    text = "At least 30 people were killed in the shelling, the ministry said on Sunday.\n"
+    [claim] = claims_of(text, nlp)
+    assert claim.period is None
+    assert claim.source == "the ministry"

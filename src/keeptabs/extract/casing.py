@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from keeptabs.extract.entities import is_nationality
+from keeptabs.extract.gazetteer import is_place_name
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ".
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z'’]*)")
@@ -38,13 +41,15 @@ def sentence_case(line: str, names: frozenset[str]) -> str:
         word = match.group()
         if index == 0 or word in names or word.isupper() or not word[0].isupper():
             continue
+        if is_place_name(word) or is_nationality(word):
+            continue  # "Aleppo", "Syrian" keep their capitals in any headline
         chars[match.start()] = word[0].lower()
     return "".join(chars)
 
 
 def _is_title_case(line: str) -> bool:
-    if len(line) > MAX_TITLE_CHARS:
-        return False
+    if len(line) > MAX_TITLE_CHARS or line.rstrip().endswith("."):
+        return False  # prose, or a sentence full of names
     long_words = [w.group() for w in _WORD.finditer(line) if len(w.group()) > 3]
     if len(long_words) < MIN_TITLE_WORDS or "\n" in line.strip():
         return False

@@ -73,13 +73,9 @@ def casualty_frame(
     the action is "bring".
     """
     vocab = counted_vocab()
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if (
-        following is not None
-        and following.lower_ in vocab.casualty_words
-        and following.tag_ == "VBN"
-    ):
-        return counted, vocab.casualty_words[following.lower_]  # "2 killed 8 injured"
+    following = _casualty_participle(token)
+    if following is not None:
+        return counted, vocab.casualty_words[following]  # "2 killed 8 injured"
     if action is not None and action not in vocab.light_verbs:
         return None
     among = _among_casualties(token)
@@ -96,6 +92,21 @@ def casualty_frame(
         kind = next(modifiers, "toll")
         return "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
     return None
+
+
+def _casualty_participle(token: Token) -> str | None:
+    """ "2 killed 8 injured": a casualty participle right after the number, ruling it; not
+    "four wounded were brought", where the number is another verb's argument."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is None or following.tag_ != "VBN":
+        return None
+    if following.lower_ not in counted_vocab().casualty_words:
+        return None
+    # a run-on headline parses the number as the object of the casualty word before it
+    words = counted_vocab().casualty_words
+    ruled = token.head.i == following.i or token.dep_ not in _VERB_ARGUMENT_DEPS
+    return following.lower_ if ruled or token.head.lower_ in words else None
 
 
 def _among_casualties(token: Token) -> str | None:
