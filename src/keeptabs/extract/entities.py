@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, remember_entities
@@ -92,34 +93,45 @@ def _name_spans(doc: Doc) -> list[Span]:
 
 def _name_flags(doc: Doc) -> list[bool]:
     """Per token: a proper noun, or a capitalised nationality or known place the tagger
-    called an adjective or a common noun ("Syrian", "Aleppo city")."""
+    called an adjective or a common noun ("Syrian", "Aleppo city"), or an article or
+    hyphen inside a name.  Tags are read as one array; only the few tokens that may be
+    mistagged names are looked at one by one."""
+    strings = doc.vocab.strings
+    proper = {strings[tag] for tag in _PROPER_TAGS}
+    mistagged = {strings[tag] for tag in _MISTAGGED_NAME_TAGS}
+    joiners = {strings.add(word) for word in {*_NAME_ARTICLES, "-"}}
     flags = []
-    previous_alpha = False
-    for token in doc:
-        if _joins_name(doc, token):
-            flags.append(True)  # "al-Qardaha", "Karim El-Hun": article and hyphen in a name
-            previous_alpha = token.is_alpha
-            continue
-        tag = token.tag_
-        if tag in _PROPER_TAGS:
+    for index, (tag, lower) in enumerate(doc.to_array([TAG, LOWER]).tolist()):
+        if tag in proper:
             flags.append(True)
-        elif tag in _MISTAGGED_NAME_TAGS and token.text[:1].isupper():
-            mid_sentence = previous_alpha and not token.is_sent_start
-            flags.append(is_nationality(token.text) or (mid_sentence and is_place_name(token.text)))
+        elif lower in joiners:
+            flags.append(_joins_name(doc, doc[index]))
+        elif tag in mistagged:
+            flags.append(_mistagged_name(doc, index))
         else:
             flags.append(False)
-        previous_alpha = token.is_alpha
     return flags
+
+
+def _mistagged_name(doc: Doc, index: int) -> bool:
+    token = doc[index]
+    if not token.text[:1].isupper():
+        return False
+    mid_sentence = index > 0 and doc[index - 1].is_alpha and not token.is_sent_start
+    return is_nationality(token.text) or (mid_sentence and is_place_name(token.text))
 
 
 def _joins_name(doc: Doc, token: Token) -> bool:
     """An Arabic article or a hyphen that binds two parts of one name."""
-    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if token.lower_ in _NAME_ARTICLES and following is not None and following.text == "-":
-        return token.i + 2 < len(doc) and doc[token.i + 2].text[:1].isupper()
-    if token.text == "-" and following is not None and token.i > 0:
-        return following.text[:1].isupper() and doc[token.i - 1].text[:1].isalpha()
-    return False
+    text = token.text
+    if text != "-" and token.lower_ not in _NAME_ARTICLES:
+        return False  # the usual case, decided without looking at the neighbours
+    index = token.i
+    if index + 1 >= len(doc):
+        return False
+    if text == "-":
+        return index > 0 and doc[index + 1].text[:1].isupper() and doc[index - 1].text[:1].isalpha()
+    return doc[index + 1].text == "-" and index + 2 < len(doc) and doc[index + 2].text[:1].isupper()
 
 
 def _run_end(doc: Doc, names: list[bool], start: int, vocab: EntityVocab) -> int:

@@ -12,7 +12,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -26,7 +28,9 @@ _BE_FORMS = frozenset(
 _AUX_DEPS = frozenset({"aux", "auxpass"})
 # Tags of words already in their base form; the suffix rules would mangle some ("need").
 _BASE_FORM_TAGS = frozenset({"VB", "VBP", "NN", "JJ", "MD"})
-_LEMMATIZED = frozenset({"VERB", "AUX", "NOUN"})  # the only lemmas the frame readers use
+_LEMMATIZED = frozenset({"VERB", "AUX", "NOUN"})
+_LEMMATIZED_POS = ("verb", "noun", "adj", "adv")
+_LEMMA_TABLES = ("lemma_index", "lemma_exc", "lemma_rules")  # the only lemmas the frame readers use
 
 
 class Annotator:
@@ -39,17 +43,24 @@ class Annotator:
 
     def __init__(self, tag_map: dict[str, str], lemmatizer: Any) -> None:
         self.tag_map = tag_map
-        self.lemmatizer = lemmatizer
+        self.lemmas = RuleLemmas(lemmatizer)
         self.cache: dict[tuple[int, int, bool], tuple[int, int]] = {}  # -> (pos id, lemma id)
 
     def __call__(self, doc: Doc) -> Doc:
+        """Read word, tag and dependency ids as one array and write coarse tags and
+        lemmas back as one: no Token objects are made for the words already seen."""
+        if len(doc) == 0:
+            return doc
         cache = self.cache
-        for token in doc:
-            key = (token.lower, token.tag, token.dep_ in _AUX_DEPS)
-            found = cache.get(key)
-            if found is None:
-                found = cache[key] = self._analyse(token, key[2])
-            token.pos, token.lemma = found
+        aux_deps = {doc.vocab.strings[dep] for dep in _AUX_DEPS}
+        found: list[tuple[int, int]] = []
+        for index, (lower, tag, dep) in enumerate(doc.to_array([LOWER, TAG, DEP]).tolist()):
+            key = (lower, tag, dep in aux_deps)
+            analysis = cache.get(key)
+            if analysis is None:
+                analysis = cache[key] = self._analyse(doc[index], key[2])
+            found.append(analysis)
+        doc.from_array([POS, LEMMA], numpy.array(found, dtype="uint64"))  # type: ignore[arg-type]
         label_entities(doc)
         return doc
 
@@ -57,17 +68,44 @@ class Annotator:
         pos = self.tag_map.get(token.tag_, "X")
         if pos == "VERB" and (token.lower_ in _BE_FORMS or auxiliary):
             pos = "AUX"
-        if token.lower_ in _BE_FORMS:
-            lemma = "be"
+        if token.lower_ in _BE_FORMS and pos == "AUX":
+            lemma = "be"  # not "IS", the group
         elif pos == "PROPN":
             lemma = token.text
         elif token.tag_ in _BASE_FORM_TAGS or pos not in _LEMMATIZED:
             lemma = token.lower_  # already a base form: "need", "civilian"
         else:  # the rules know verbs, not auxiliaries: "need" (MD) is lemmatized as a verb
-            token.pos_ = "VERB" if pos == "AUX" else pos
-            lemma = self.lemmatizer.rule_lemmatize(token)[0]
+            lemma = self.lemmas.lemma(token.text, "verb" if pos == "AUX" else pos.lower())
         strings = token.doc.vocab.strings
         return strings.add(pos), strings.add(lemma)
+
+
+class RuleLemmas:
+    """The English rule lemmatizer's own tables (exceptions, suffix rules, known lemmas),
+    with the known lemmas as sets: spaCy keeps them as lists and scans them per word."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        lookups = lemmatizer.lookups
+        index, exceptions, rules = (lookups.get_table(name, {}) for name in _LEMMA_TABLES)
+        self.index = {pos: frozenset(index.get(pos, ())) for pos in _LEMMATIZED_POS}
+        self.exceptions = {pos: dict(exceptions.get(pos, {})) for pos in _LEMMATIZED_POS}
+        self.rules = {pos: list(rules.get(pos, ())) for pos in _LEMMATIZED_POS}
+
+    def lemma(self, word: str, pos: str) -> str:
+        """The lemma spaCy's rule lemmatizer gives ``word`` as ``pos`` ("verb", "noun")."""
+        string = word.lower()
+        exceptions = self.exceptions.get(pos, {}).get(string)
+        if exceptions:
+            return str(exceptions[0])
+        index = self.index.get(pos, frozenset())
+        known: list[str] = []
+        unknown: list[str] = []
+        for old, new in self.rules.get(pos, ()):
+            if string.endswith(old) and len(string) > len(old):
+                form = string[: len(string) - len(old)] + str(new)
+                (known if form in index or not form.isalpha() else unknown).append(form)
+        known.sort(key=lambda form: form not in index)  # a listed lemma first, as spaCy does
+        return (known or unknown or [string])[0]
 
 
 @Language.factory("keeptabs_annotate")
