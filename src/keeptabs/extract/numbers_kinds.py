@@ -42,6 +42,7 @@ _GLUED_DAY_YEAR: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:19|20)\d\d")
 _LABEL_END_WORDS: Final = frozenset("the a an and or but in on at to of for with by from".split())
 _CLOCK_LOOKALIKE_UNITS: Final = frozenset({"picometer", "attometer"})  # 'pm', 'am'
 TITLE_CASE_SHARE: Final = 0.6  # of a line's longer words capitalised: a headline, not a label
+MAX_TITLE_CHARS: Final = 300  # a longer line is prose, whatever its capitals
 _AGE_AFTER: Final = re.compile(r"(?i)(?:\s*|-)old\b|\s+years?\s+of\s+age\b")
 _NAME_COMMA: Final = re.compile(r"\b[A-Z][a-z]+,\s$")
 _ID_BEFORE: Final = re.compile(  # \Z, not $: a letter ending the line before is no label
@@ -259,7 +260,10 @@ def _capital_label(text: str, num: NumberMatch) -> bool:
 def _in_title_case_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    words = [w for w in text[start : end if end != -1 else len(text)].split() if len(w) > 3]
+    end = len(text) if end == -1 else end
+    if end - start > MAX_TITLE_CHARS:
+        return False  # prose: headlines are short
+    words = [w for w in text[start:end].split() if len(w) > 3]
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) >= 3 and capitalised >= TITLE_CASE_SHARE * len(words)
 
