@@ -35,7 +35,9 @@ format: install
 
 bench: install
 	$(BIN)/python benchmarks/numbers_suites.py
+	$(BIN)/python benchmarks/numbers_speed.py
 	$(BIN)/python benchmarks/segment_html.py
+	$(BIN)/python benchmarks/extract_speed.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache demo.db
