@@ -35,6 +35,8 @@ _DATE = re.compile(
     rf"|\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
     r"|\b(?:today|yesterday|tonight|last (?:week|month|year|night)|this (?:week|month|year))\b"
     r"|\b(?:in|since) (?:19|20)\d\d\b"
+    r"|\b(?:(?:first|second|third|last) days? of\s+)?(?:Eid(?: al-(?:Fitr|Adha))?|Ramadan|Christmas"
+    r"|Easter|New Year(?:'s Eve)?|Nowruz)\b"
 )
 
 

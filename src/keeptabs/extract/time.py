@@ -41,6 +41,7 @@ def find_date_period(clause: Span, root: Token, number: Token) -> str | None:
     """
     reporting = action_vocab().reporting
     event_verbs = {root.i} | {a.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"}}
+    event_verbs |= {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
     for entity in entities_in(clause.sent):
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
