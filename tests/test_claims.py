@@ -139,6 +139,7 @@ def test_claims_never_crash_on_odd_input(text: str, nlp: Language) -> None:
         ("Twelve civilians killed 30 injured in shelling of Daraa\n", "30", "civilians", "injure"),
         ("One boy was among those killed in the raid, medics said.\n", "One", "boy", "kill"),
         ("Four wounded were brought to hospitals in Kilis.\n", "Four", "people", "bring"),
+        ("Shelling killed or injured 30 people in Douma.\n", "30", "people", "kill or injure"),
     ],
 )
 def test_claims_casualty_figures(

@@ -246,6 +246,24 @@ def _describing_verb(counted: Token) -> Token | None:
 
 
 def verb_action(verb: Token) -> tuple[str | None, Token]:
+    """The action a verb names; alternatives sharing its arguments are kept together:
+    "killed or injured 30" -> "kill or injure" ("laid down their arms and came" stays
+    "surrender": of verbs joined by "and" the first says what happened to the number)."""
+    action, token = _single_action(verb)
+    alternative = any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
+    if action is None or not alternative:
+        return action, token
+    shared = (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
+    others = [_single_action(c)[0] for c in shared if _shares_arguments(c)]
+    return " or ".join([action, *(a for a in others if a)]), token
+
+
+def _shares_arguments(verb: Token) -> bool:
+    """A coordinated verb with no subject or object of its own takes its partner's."""
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children)
+
+
+def _single_action(verb: Token) -> tuple[str | None, Token]:
     vocab = action_vocab()
     lemma = verb.lemma_.lower()
     if lemma in vocab.light_verbs:
