@@ -250,12 +250,20 @@ def verb_action(verb: Token) -> tuple[str | None, Token]:
     "killed or injured 30" -> "kill or injure" ("laid down their arms and came" stays
     "surrender": of verbs joined by "and" the first says what happened to the number)."""
     action, token = _single_action(verb)
-    alternative = any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and _has_or(head) and _shares_arguments(head):
+        first = _single_action(head)[0]  # "killed or injured 30": the object sits on the second
+        return (f"{first} or {action}" if first and action else action), token
+    alternative = _has_or(verb)
     if action is None or not alternative:
         return action, token
     shared = (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
     others = [_single_action(c)[0] for c in shared if _shares_arguments(c)]
     return " or ".join([action, *(a for a in others if a)]), token
+
+
+def _has_or(verb: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
 
 
 def _shares_arguments(verb: Token) -> bool:
