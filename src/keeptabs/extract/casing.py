@@ -17,6 +17,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ".
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z'’]*)")
 TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
+SENTENCE_TITLE_SHARE = 0.85  # the same for a line ending in a full stop (see _is_title_case)
 MIN_TITLE_WORDS = 3
 MAX_TITLE_CHARS = 300  # longer lines are prose, whatever their capitals
 
@@ -48,10 +49,14 @@ def sentence_case(line: str, names: frozenset[str]) -> str:
 
 
 def _is_title_case(line: str) -> bool:
-    if len(line) > MAX_TITLE_CHARS or line.rstrip().endswith("."):
-        return False  # prose, or a sentence full of names
+    if len(line) > MAX_TITLE_CHARS:
+        return False  # prose
     long_words = [w.group() for w in _WORD.finditer(line) if len(w.group()) > 3]
     if len(long_words) < MIN_TITLE_WORDS or "\n" in line.strip():
         return False
     capitalised = sum(1 for word in long_words if word[0].isupper())
-    return capitalised / len(long_words) >= TITLE_CASE_SHARE
+    # A full stop marks a sentence, which may be full of names ("Rockets killed ten
+    # civilians in Aleppo and Deir Ezzor."): only a headline repeated as a sentence
+    # capitalises (nearly) every word.
+    share = SENTENCE_TITLE_SHARE if line.rstrip().endswith(".") else TITLE_CASE_SHARE
+    return capitalised / len(long_words) >= share
