@@ -75,6 +75,7 @@ _SETTLEMENT_AFTER = re.compile(
     r"\s+(?:village|town|city|neighbou?rhood|district|camp|province|governorate|suburb|countryside)s?\b"
 )
 _ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
+_AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*")
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
 
@@ -210,6 +211,8 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     if untagged and not _could_be_place_name(ent):
         return False
     text = doc_text(ent.doc)
+    if _AFFIX_AFTER.match(text, ent.end_char):
+        return False  # "Britain-based", "Daesh-held": part of an adjective
     before = text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
     if _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, ent.end_char):
         return True
@@ -227,7 +230,7 @@ def _could_be_place_name(span: Span) -> bool:
     """Not a title ("President"), an administrative word ("District") or, for one word
     outside the gazetteer, a plural ("Casualties", "Democrats")."""
     words = span.text.split()
-    if words[0] in entity_vocab().titles or words[-1].lower() in _ADMIN_WORDS:
+    if words[0].rstrip(".") in entity_vocab().titles or words[-1].lower() in _ADMIN_WORDS:
         return False
     return not (len(words) == 1 and words[0].endswith("s") and not words[0].endswith("ss"))
 
