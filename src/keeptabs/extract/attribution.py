@@ -63,6 +63,7 @@ _REPORT_NOUNS = frozenset(
 _SO_CALLED = re.compile(r"^(?:the\s+)?so-called\s+", re.IGNORECASE)
 # A quotation long enough to be speech, not a scare-quoted word ('helped', "rebels").
 MIN_SPEECH_CHARS = 30
+MAX_SOURCE_WORDS = 10  # longer subjects of "said" are misparsed clauses, not sources
 MAX_NAME_TO_VERB = 4  # tokens between a name and its verb: ", also said"
 # How far after a closing quote (or before an opening one) the "X said" may stand.
 SPEAKER_AFTER_QUOTE = 120
@@ -123,7 +124,10 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subject is not None and claim is not None and claim in subject.subtree:
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
-    if subject is None:
+    if subject is None and verb.lemma_.lower() in action_vocab().figure_verbs:
+        head = verb.head  # "WHO said in a statement, putting the death toll at 70"
+        return speaker_of(head, memory) if head.i != verb.i and _reports(head) else None
+    if subject is None and verb.lemma_.lower() != "tell":  # "told AFP" names the listener
         subject = _inverted_subject(verb)
     if subject is None:
         return _entity_before(verb)
@@ -131,6 +135,8 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
         return memory.last
     phrase = _subject_phrase(subject)
     named = _named_entity(subject, phrase)
+    if named is None and len(phrase) > MAX_SOURCE_WORDS:
+        return _entity_before(verb)  # a misparsed clause as subject: the name by the verb
     source = _clean(named.text if named is not None else _without_article(phrase).text)
     return Attribution(source, _organisation(subject, phrase, named, memory))
 
