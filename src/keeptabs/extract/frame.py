@@ -25,6 +25,13 @@ MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are o
 MAX_CASUALTY_GAP = 3  # words between a number and "dead": "29 Syria rebels dead"
 MAX_TOLL_CLIMB = 4  # "reached at least 126", "as high as 400000": a few words in between
 _COUNTED_MODIFIERS = frozenset({"amod", "compound"})
+# Adjectives that never define a population: "two other areas", "32 different facilities".
+_EMPTY_MODIFIERS = frozenset(
+    "other another different more several many some such various additional further".split()
+)
+_CALENDAR_PREFIXES = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+)
 _VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
@@ -191,7 +198,7 @@ def _noun_phrase(noun: Token) -> str | None:
     """The head noun, with its modifiers where the head says little alone
     ("residential blocks", "explosive objects"); None for "others", which refers back."""
     vocab = counted_vocab()
-    if noun.lower_ in vocab.referring_nouns:
+    if noun.lower_ in vocab.referring_nouns or not _can_be_counted(noun):
         return None
     if noun.lower_ not in vocab.light_nouns:
         return noun.text if noun.pos_ == "PROPN" or entity_label(noun) == "NORP" else noun.lower_
@@ -201,6 +208,7 @@ def _noun_phrase(noun: Token) -> str | None:
         if child.dep_ in _COUNTED_MODIFIERS
         and entity_label(child) not in {"NORP", "GPE", "ORG", "PERSON", "LOC", "CARDINAL"}
         and child.pos_ in {"ADJ", "NOUN"}
+        and child.lower_ not in _EMPTY_MODIFIERS
         and not is_place_name(child.text)
         and not child.like_num
         and "-" not in child.text
@@ -208,6 +216,14 @@ def _noun_phrase(noun: Token) -> str | None:
     words.append(noun)
     text = " ".join(word.text for word in words)
     return text if noun.pos_ == "PROPN" and entity_label(noun) == "NORP" else text.lower()
+
+
+def _can_be_counted(noun: Token) -> bool:
+    """Not a month or a place picked up by a bad parse ("10 Jul 2016 29 ...")."""
+    word = noun.text.rstrip(".")
+    stem = word[:-1] if word.endswith("s") else word
+    calendar = word.lower()[:3] in _CALENDAR_PREFIXES and len(word) <= len("September")
+    return not (calendar or is_place_name(word) or is_place_name(stem))
 
 
 def governing_action(counted: Token) -> tuple[str | None, Token | None]:
