@@ -122,7 +122,8 @@ def _among_casualties(token: Token) -> str | None:
     verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
         return None
-    for preposition in (c for c in verb.children if c.lower_ == "among"):
+    holders = [verb, token.head]  # "were among the dead", "11 children among the dead"
+    for preposition in (c for h in holders for c in h.children if c.lower_ == "among"):
         for word in preposition.subtree:
             if word.lower_ in vocab.casualty_words:
                 return vocab.casualty_words[word.lower_]
@@ -295,13 +296,19 @@ def _single_action(verb: Token) -> tuple[str | None, Token]:
             if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
                 return verb_action(child)
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    obj = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((_object_word(c) for c in verb.children if c.dep_ == "dobj"), None)
     for key in (f"{lemma} {particle} {obj}", f"{lemma} {particle}", f"{lemma} {obj}", lemma):
         if key in vocab.phrases:
             return vocab.phrases[key], verb
     if lemma in vocab.reporting:
         return _reported_state(verb)
     return lemma, verb
+
+
+def _object_word(obj: Token) -> str:
+    """The object's lemma; for a quantity, what it quantifies ("takes hundreds of lives")."""
+    complement = _of_complement(obj) if obj.like_num or obj.lemma_.lower() in _VAGUE_HEADS else None
+    return (complement or obj).lemma_.lower()
 
 
 def _reported_state(verb: Token) -> tuple[str | None, Token]:
