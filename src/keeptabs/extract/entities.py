@@ -30,11 +30,15 @@ _NAME_ARTICLES = frozenset(
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY = (
+    rf"(?:(?:early|late)\s+(?:on\s+)?|last |this |next )?(?:{_WEEKDAYS})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
 _DATE = re.compile(
-    rf"\b(?:(?:early|late|last|this|next)\s+)?(?:{_WEEKDAYS})(?:\s+(?:morning|afternoon|evening|night))?\b"
+    rf"\b{_DAY}(?:\s+and\s+{_DAY})?\b"  # "early on Tuesday", "late Saturday and early Sunday"
     rf"|\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
     r"|\b(?:today|yesterday|tonight|last (?:week|month|year|night)|this (?:week|month|year))\b"
-    r"|\b(?:in|since) (?:19|20)\d\d\b"
+    r"|(?<=\bin )(?:19|20)\d\d(?:\s+and\s+(?:19|20)\d\d)?\b|\bsince (?:19|20)\d\d\b"
     r"|\b(?:(?:first|second|third|last) days? of\s+)?(?:Eid(?: al-(?:Fitr|Adha))?|Ramadan|Christmas"
     r"|Easter|New Year(?:'s Eve)?|Nowruz)\b"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -10,6 +11,7 @@ from keeptabs.extract.doctext import entities_in
 from keeptabs.extract.vocab import action_vocab, period_patterns
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+_FULL_DATE = re.compile(r"\d{1,2}\s+\w+,?\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}")
 
 
 def find_period(sentence: str, number_offset: int) -> str | None:
@@ -45,6 +47,8 @@ def find_date_period(clause: Span, root: Token, number: Token) -> str | None:
     for entity in entities_in(clause.sent):
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
+        if entity.start == entity.sent.start and _FULL_DATE.fullmatch(entity.text):
+            continue  # a dateline ("4 September 2016 Two people were killed") dates the report
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is None or verb.i not in event_verbs or verb.lemma_.lower() in reporting:
             continue  # a date of another clause, or of the report itself
