@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label
+from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.vocab import action_vocab, actor_table
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -251,7 +252,29 @@ def attribute(
         found = finder(sentence, token, memory)
         if found is not None:
             return found
-    return _headline_speaker(sentence, token) if headline else None
+    if headline:
+        return _headline_speaker(sentence, token)
+    return _colon_speaker(sentence, token)
+
+
+def _colon_speaker(sentence: Span, token: Token) -> Attribution | None:
+    """A wire headline repeated in the body: "Bombs kill 13 fighters: monitor." """
+    trailing = _HEADLINE_TRAILING_SPEAKER.search(sentence.text.strip())
+    if trailing and trailing.group(0).lstrip().startswith(":"):
+        return _trailing_attribution(sentence, token, trailing)
+    return None
+
+
+def _trailing_attribution(
+    sentence: Span, token: Token, trailing: re.Match[str]
+) -> Attribution | None:
+    if trailing.start() <= token.idx - sentence.start_char:
+        return None
+    words = trailing.group("who").split()
+    if len(words) > 1 and is_place_name(words[0]):
+        words = words[1:]  # "Raqqa monitor": the place is not part of the source
+    who = " ".join(words)
+    return Attribution(who, actor_table().organisation(who))
 
 
 def _headline_speaker(sentence: Span, token: Token) -> Attribution | None:
@@ -264,10 +287,7 @@ def _headline_speaker(sentence: Span, token: Token) -> Attribution | None:
         if organisation is not None or _names_an_actor(sentence, len(who)):
             return Attribution(who, organisation)
     trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
-    if trailing and trailing.start() > token.idx - sentence.start_char:
-        who = trailing.group("who")
-        return Attribution(who, actor_table().organisation(who))
-    return None
+    return _trailing_attribution(sentence, token, trailing) if trailing else None
 
 
 def _names_an_actor(sentence: Span, length: int) -> bool:
