@@ -246,6 +246,8 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
             break
         token = token.head
         copula = token.pos_ == "AUX" and (token.dep_ == "ROOT" or token.i == counted.head.i)
+        if token.lemma_.lower() == "include" and token.dep_ in {"prep", "acl"}:
+            continue  # "6 civilians including a woman were killed": the verb is further up
         if token.pos_ == "VERB" or copula:
             return verb_action(token)
         nominal = action_vocab().nominalizations.get(token.lemma_.lower())
