@@ -147,6 +147,9 @@ def _frame_claim(
     if frame.counted is None:
         countable = [c for c in before if c.kind in {"count", "vague", "range"}]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
+    same_sentence = [c for c in before if sentence.start_char <= c.start - window.start]
+    if frame.action is None and same_sentence:  # "... and 23 among its adversaries"
+        frame.action = same_sentence[-1].action
     segment = window.segment
     attribution = (
         attribute(sentence, token, context.sources, headline=segment.kind == "headline")
