@@ -3,27 +3,58 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from keeptabs.errors import ConfigError
 
+# Folders of the user's own vocabularies, separated like PATH: a file there with the
+# name of a bundled data file extends it (lists are appended, objects merged).
+DATA_PATH_VARIABLE = "KEEPTABS_DATA_PATH"
+
 
 def load_data(name: str) -> dict[str, Any]:
-    """Read ``keeptabs/extract/data/NAME`` as a JSON object."""
+    """Read ``keeptabs/extract/data/NAME``, extended by the user's files of that name."""
     source = resources.files("keeptabs.extract").joinpath(f"data/{name}")
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise ConfigError(
-            f"Could not load data file '{name}': {error}. Restore it from git."
-        ) from error
-    if not isinstance(data, dict):
-        raise ConfigError(f"Data file '{name}' must hold a JSON object. Restore it from git.")
+    data = _read_object(lambda: source.read_text(encoding="utf-8"), f"data file '{name}'")
+    for folder in filter(None, os.environ.get(DATA_PATH_VARIABLE, "").split(os.pathsep)):
+        extra = Path(folder) / name
+        if extra.is_file():
+            data = _merged(
+                data, _read_object(partial(extra.read_text, encoding="utf-8"), f"'{extra}'")
+            )
     return data
+
+
+def _read_object(read: Callable[[], str], what: str) -> dict[str, Any]:
+    advice = "Restore it from git." if what.startswith("data file") else "Fix the JSON in it."
+    try:
+        data = json.loads(read())
+    except (OSError, ValueError) as error:
+        raise ConfigError(f"Could not load {what}: {error}. {advice}") from error
+    if not isinstance(data, dict):
+        raise ConfigError(f"The {what} must hold a JSON object. {advice}")
+    return data
+
+
+def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``extra`` on top of ``base``: objects merge, lists extend, other values replace."""
+    result = dict(base)
+    for key, value in extra.items():
+        old = result.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            result[key] = _merged(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            result[key] = [*old, *value]
+        else:
+            result[key] = value
+    return result
 
 
 @dataclass(frozen=True, slots=True)
