@@ -116,7 +116,9 @@ def _event_parent(clause: Span) -> Span | None:
     """The clause of the verb that ``clause`` depends on, unless that is a verb of saying."""
     root = clause.root
     head = root.head
-    if head.i == root.i or head.pos_ not in {"VERB", "AUX"} or root.dep_ in {"ccomp", "relcl"}:
+    if root.dep_ == "relcl":  # "an attack on X which killed 86": the noun's own phrase
+        return head.doc[head.left_edge.i : root.left_edge.i] if head.i < root.i else None
+    if head.i == root.i or head.pos_ not in {"VERB", "AUX"} or root.dep_ == "ccomp":
         return None
     if head.lemma_.lower() in action_vocab().reporting:
         return None
