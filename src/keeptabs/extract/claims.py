@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Span, Token
@@ -132,7 +132,7 @@ def _read_frame(
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
     )
     frame.place = find_place(sentence, clause, token.i, last_place=last_place)
-    frame.period = frame.period or find_date_period(clause, root, token)
+    frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
 
 
@@ -181,8 +181,6 @@ def _frame_claim(
 
 
 def _shift(quantity: Quantity, delta: int) -> Quantity:
-    from dataclasses import replace
-
     return replace(quantity, start=quantity.start + delta, end=quantity.end + delta)
 
 
@@ -209,8 +207,6 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
 
 
 def _as_part(claim: Claim, whole: Claim) -> Claim:
-    from dataclasses import replace
-
     return replace(
         claim,
         part_of=whole.value,

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import entity_label
 from keeptabs.extract.gazetteer import is_place_name
-from keeptabs.extract.vocab import action_vocab, load_data
+from keeptabs.extract.vocab import action_vocab, counted_vocab
 from keeptabs.types import Quantity
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -45,29 +42,6 @@ def number_token(sentence: Span, quantity: Quantity) -> Token | None:
         t for t in tokens if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _VAGUE_HEADS
     ]
     return (numeric or tokens)[-1]
-
-
-@dataclass(frozen=True, slots=True)
-class CountedVocab:
-    casualty_words: dict[str, str]
-    toll_nouns: dict[str, str]
-    toll_verbs: frozenset[str]
-    light_nouns: frozenset[str]
-    referring_nouns: frozenset[str]
-    light_verbs: frozenset[str]
-
-
-@cache
-def counted_vocab() -> CountedVocab:
-    data = load_data("counted.json")
-    return CountedVocab(
-        casualty_words=dict(data["casualty_words"]),
-        toll_nouns=dict(data["toll_nouns"]),
-        toll_verbs=frozenset(data["toll_verbs"]),
-        light_nouns=frozenset(data["light_nouns"]),
-        referring_nouns=frozenset(data["referring_nouns"]),
-        light_verbs=frozenset(data["casualty_light_verbs"]),
-    )
 
 
 def casualty_frame(

@@ -184,7 +184,6 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
     found = []
     index = sentence.start
     while index < sentence.end:
-        token = sentence.doc[index]
         end = index
         while (
             end < sentence.end
@@ -200,7 +199,6 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
             index = end
         else:
             index += 1
-        del token
     return found
 
 

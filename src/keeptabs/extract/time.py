@@ -34,7 +34,7 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
-def find_date_period(clause: Span, root: Token, number: Token) -> str | None:
+def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     """A date the claim's own clause gives ("left the town on Monday" -> "Monday").
 
     Only dates that modify the claim's own verb (``root``) or a verb it depends on ("a
@@ -44,7 +44,7 @@ def find_date_period(clause: Span, root: Token, number: Token) -> str | None:
     reporting = action_vocab().reporting
     event_verbs = {root.i} | {a.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"}}
     event_verbs |= {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
-    for entity in entities_in(clause.sent):
+    for entity in entities_in(sentence):
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
         if entity.start == entity.sent.start and _FULL_DATE.fullmatch(entity.text):

@@ -80,6 +80,29 @@ def action_vocab() -> ActionVocab:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CountedVocab:
+    casualty_words: dict[str, str]
+    toll_nouns: dict[str, str]
+    toll_verbs: frozenset[str]
+    light_nouns: frozenset[str]
+    referring_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+
+
+@cache
+def counted_vocab() -> CountedVocab:
+    data = load_data("counted.json")
+    return CountedVocab(
+        casualty_words=dict(data["casualty_words"]),
+        toll_nouns=dict(data["toll_nouns"]),
+        toll_verbs=frozenset(data["toll_verbs"]),
+        light_nouns=frozenset(data["light_nouns"]),
+        referring_nouns=frozenset(data["referring_nouns"]),
+        light_verbs=frozenset(data["casualty_light_verbs"]),
+    )
+
+
 @cache
 def period_patterns() -> tuple[re.Pattern[str], ...]:
     patterns = load_data("periods.json")["patterns"]
