@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +21,18 @@ DATA_PATH_VARIABLE = "KEEPTABS_DATA_PATH"
 
 def load_data(name: str) -> dict[str, Any]:
     """Read ``keeptabs/extract/data/NAME``, extended by the user's files of that name."""
-    source = resources.files("keeptabs.extract").joinpath(f"data/{name}")
-    data = _read_object(lambda: source.read_text(encoding="utf-8"), f"data file '{name}'")
+    bundled = resources.files("keeptabs.extract").joinpath(f"data/{name}")
+    data = _read_object(bundled, f"data file '{name}'", "Restore it from git.")
     for folder in filter(None, os.environ.get(DATA_PATH_VARIABLE, "").split(os.pathsep)):
         extra = Path(folder) / name
         if extra.is_file():
-            data = _merged(
-                data, _read_object(partial(extra.read_text, encoding="utf-8"), f"'{extra}'")
-            )
+            data = _merged(data, _read_object(extra, f"'{extra}'", "Fix the JSON in it."))
     return data
 
 
-def _read_object(read: Callable[[], str], what: str) -> dict[str, Any]:
-    advice = "Restore it from git." if what.startswith("data file") else "Fix the JSON in it."
+def _read_object(source: Traversable, what: str, advice: str) -> dict[str, Any]:
     try:
-        data = json.loads(read())
+        data = json.loads(source.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise ConfigError(f"Could not load {what}: {error}. {advice}") from error
     if not isinstance(data, dict):
