@@ -252,7 +252,7 @@ _DIRECTIONS: dict[str, str] = {
     "northwestern": "Northwest", "north-western": "Northwest", "southeast": "Southeast",
     "south-east": "Southeast", "southeastern": "Southeast", "south-eastern": "Southeast",
     "southwest": "Southwest", "south-west": "Southwest", "southwestern": "Southwest",
-    "south-western": "Southwest",
+    "south-western": "Southwest", "central": "Central",
 }
 # fmt: on
 _DIRECTION = "|".join(sorted(map(re.escape, _DIRECTIONS), key=len, reverse=True))

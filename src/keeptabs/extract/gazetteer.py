@@ -11,6 +11,9 @@ from keeptabs.extract.vocab import load_data
 # Towns this large are named in international news; smaller ones are too often also
 # words or surnames ("Of", "Best") to trust without an entity tag.
 MIN_CITY_POPULATION = 15000
+# One-word alternative names of smaller towns are mostly common words in some language
+# ("Human" for Uman, "Center" for Ózd): only large cities' one-word aliases are kept.
+MIN_ALIAS_POPULATION = 500_000
 
 
 @cache
@@ -20,7 +23,11 @@ def place_names() -> frozenset[str]:
     names: set[str] = set()
     for city in cache_.get_cities().values():
         names.add(city["name"])
-        names.update(alt for alt in city.get("alternatenames", ()) if _is_latin_name(alt))
+        names.update(
+            alt
+            for alt in city.get("alternatenames", ())
+            if _is_latin_name(alt) and (" " in alt or city["population"] >= MIN_ALIAS_POPULATION)
+        )
     names.update(country["name"] for country in cache_.get_countries().values())
     names.update(load_data("places.json")["places"])
     return frozenset(names)

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from keeptabs.extract.doctext import doc_text, entities_in, entity_label
 from keeptabs.extract.entities import entity_vocab, is_nationality
 from keeptabs.extract.gazetteer import is_country, is_place_name
-from keeptabs.extract.vocab import action_vocab
+from keeptabs.extract.vocab import action_vocab, actor_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
@@ -38,12 +38,12 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 # A name tagged PERSON after these is a place ("evacuated from Norrow", "40 percent of X");
 # "to", "by" and "with" are left out: "told to X", "said by X" name people.
 _PERSON_AS_PLACE_PREPOSITIONS = frozenset(
-    {"in", "from", "of", "into", "near", "around", "across", "outside", "inside", "at"}
+    {"in", "from", "into", "near", "around", "across", "outside", "inside", "at"}
 )
 MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 _DIRECTION = re.compile(
-    r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)"
+    r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central)"
     r"(?:ern)?\b(?:\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+of)?"
     r"(?:\s+the)?\s*$",
     re.IGNORECASE,
@@ -77,6 +77,28 @@ _SETTLEMENT_AFTER = re.compile(
 _ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*")
+_CONTAINED_BY = re.compile(
+    r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?",
+    re.IGNORECASE,
+)
+_DESTINATION = re.compile(
+    r"\b(?:to|towards?|into|(?:bound|headed|heading|destined)\s+for)\s+(?:the\s+)?"
+    r"(?:(?!(?:in|at|of|from|near)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Nouns after which "on X" names the place hit.
+_ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "shelling"}
+    | {"bombardment", "offensive", "advance", "push", "march"}
+)
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_DIVIDERS = frozenset({"|", "–", "—"})
+_COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
+MAX_CLAUSE_CLIMB = 3  # clauses climbed from the figure's own to find the event's place
+TITLE_RUN = 4  # tokens either side of a name read for Title Case
+MIN_TITLE_WORD = 3  # "in", "of" and "the" stay lower case in Title Case
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
 
 
@@ -88,38 +110,102 @@ def find_place(
     "the city" or "the town" there means ``last_place``, named before."""
     spans = _place_spans(sentence)
     candidates = [span for span in spans if clause.start <= span.start < clause.end]
-    parent = _event_parent(clause)
-    if not candidates and parent is not None:
+    parent: Span | None = clause
+    for _ in range(MAX_CLAUSE_CLIMB):  # "exploded in X, killing six and wounding 32"
+        parent = _event_parent(parent) if not candidates and parent is not None else None
+        if parent is None:
+            break
         candidates = [span for span in spans if parent.start <= span.start < parent.end]
     if not candidates and len(clause) < len(sentence):
         # a misattached place ("claims ... flee Aleppo"): the one after the number
         candidates = [span for span in spans if span.start > anchor][:1]
+    candidates = [
+        span
+        for span in candidates
+        if not _across_divider(span, anchor) and not _is_container(span, spans)
+    ]
     if not candidates:
         refers_back = any(_is_back_reference(token) for token in clause)
         return last_place if refers_back else None
-    after = [span for span in candidates if span.start > anchor]
     span = min(
-        after or candidates, key=lambda s: (is_country(_bare_name(s)), abs(s.start - anchor))
+        candidates,
+        key=lambda s: (
+            is_country(_bare_name(s)),
+            _is_destination(s),
+            s.start < anchor,
+            abs(s.start - anchor),
+        ),
     )
-    joined = [normalize_place(span)]
-    for other in sorted(candidates, key=lambda s: s.start):  # "Aleppo and Deir Ezzor"
-        between = (
-            doc_text(span.doc)[span.end_char : other.start_char] if other.start > span.start else ""
-        )
-        if other.start > span.start and _COORDINATION.fullmatch(between):
-            joined.append(normalize_place(other))
-            span = other
-    return " and ".join(joined)
+    return " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
+
+
+def _coordinated(span: Span, candidates: list[Span]) -> list[Span]:
+    """ "Foua and Kafarya", "Aleppo, Idlib and Hama": the run of places joined to ``span``."""
+    text = doc_text(span.doc)
+    ordered = sorted(candidates, key=lambda s: s.start)
+    index = ordered.index(span)
+    low = high = index
+    while low > 0 and _COORDINATION.fullmatch(
+        text[ordered[low - 1].end_char : ordered[low].start_char]
+    ):
+        low -= 1
+    while high + 1 < len(ordered) and _COORDINATION.fullmatch(
+        text[ordered[high].end_char : ordered[high + 1].start_char]
+    ):
+        high += 1
+    return ordered[low : high + 1]
+
+
+def _across_divider(span: Span, anchor: int) -> bool:
+    """ "Israeli attack ... kills three | Jordan Times": a name past a headline's divider
+    belongs to the outlet's name, not to the figure."""
+    low, high = sorted((span.start, anchor))
+    return any(token.text in _DIVIDERS for token in span.doc[low:high])
+
+
+def _is_container(span: Span, spans: list[Span]) -> bool:
+    """ "Khan Shaikhoun in Idlib Province", "Douma, Rural Damascus", "X hospital in the
+    northern Hama governorate": the second name only locates the first, where it happened.
+    A comma in a list ("Aleppo, Hama and Idlib") joins equals."""
+    text = doc_text(span.doc)
+    in_list = any(
+        other.start >= span.end and _COORDINATION.fullmatch(text[span.end_char : other.start_char])
+        for other in spans
+    )
+    return any(
+        other.end <= span.start
+        and not is_country(_bare_name(other))
+        and (found := _CONTAINED_BY.fullmatch(text[other.end_char : span.start_char])) is not None
+        and not (found.group("comma") and in_list)
+        for other in spans
+    )
+
+
+def _is_destination(span: Span) -> bool:
+    """ "fled to X", "buses bound for X": where people went, not where it happened."""
+    text = doc_text(span.doc)
+    return (
+        _DESTINATION.search(text, max(0, span.start_char - DIRECTION_WINDOW), span.start_char)
+        is not None
+    )
 
 
 def _event_parent(clause: Span) -> Span | None:
     """The clause of the verb that ``clause`` depends on, unless that is a verb of saying."""
     root = clause.root
     head = root.head
-    if root.dep_ == "relcl":  # "an attack on X which killed 86": the noun's own phrase
-        return head.doc[head.left_edge.i : root.left_edge.i] if head.i < root.i else None
+    if root.dep_ in {"relcl", "acl"} and head.i < root.i:
+        # "an attack on X which killed 86", "clashes near X left 40 dead": the noun's phrase
+        return head.doc[head.left_edge.i : root.left_edge.i]
+    if root.pos_ not in {"VERB", "AUX"}:
+        # a noun phrase ("rockets" in "a facility in X was hit by rockets killing six"):
+        # the verb it belongs to
+        while head.head.i != head.i and head.pos_ not in {"VERB", "AUX"}:
+            head = head.head
     if head.i == root.i or head.pos_ not in {"VERB", "AUX"} or root.dep_ == "ccomp":
         return None
+    if root.dep_ == "conj" and any(child.dep_ in _SUBJECTS for child in root.children):
+        return None  # "residents left Aleppo, and militants laid down their weapons"
     if head.lemma_.lower() in action_vocab().reporting:
         return None
     return head.doc[head.left_edge.i : head.right_edge.i + 1]
@@ -158,25 +244,64 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     spans = [_known_head(ent) for ent in entities if ent.label_ in PLACE_LABELS]
     taken = {token.i for span in spans for token in span}
     for ent in entities:
-        if (
-            ent.label_ in {"NORP", "PERSON", "ORG"}
-            and ent.start not in taken
-            and _reads_as_place(ent)
-        ):
-            spans.append(ent)
+        if ent.label_ not in {"NORP", "PERSON", "ORG"} or ent.start in taken:
+            continue
+        known = _known_part(ent)
+        if _reads_as_place(known if known is not None else ent):
+            spans.append(known if known is not None else ent)
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
-    return spans
+    return [span for span in spans if not _is_country_modifier(span) and not _is_agent(span)]
 
 
 def _known_head(span: Span) -> Span:
     """ "Aleppo Bombing", "Qamishli Hasaka": the longest leading part the gazetteer knows."""
-    if is_place_name(span.text) or len(span) == 1:
+    return _known_part(span, leading=True) or span
+
+
+def _known_part(span: Span, *, leading: bool = False) -> Span | None:
+    """The longest part of a name the gazetteer knows: "Qamishli Hasaka" -> "Qamishli",
+    "Syrias Aleppo Bomb Blast" -> "Aleppo"; ``None`` when no part is known."""
+    if is_place_name(span.text):
         return span
-    for end in range(span.end - 1, span.start, -1):
-        if is_place_name(span.doc[span.start : end].text):
-            return span.doc[span.start : end]
-    return span
+    starts = [span.start] if leading else range(span.start, span.end)
+    parts = [
+        span.doc[start:end]
+        for start in starts
+        for end in range(span.end, start, -1)
+        if (start, end) != (span.start, span.end)
+    ]
+    known = [
+        part for part in parts if is_place_name(part.text) and part.text.lower() not in _COMPASS
+    ]
+    return max(known, key=len) if known else None
+
+
+def _is_agent(span: Span) -> bool:
+    """ "Russia has lost 12 soldiers", "Israel seized the Golan": a country or city as the
+    subject of a transitive verb stands for its government, not for the place of the event."""
+    root = span.root
+    verb = root.head
+    return (
+        root.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.tag_ != "VBG"  # "throughout Raqqa destroying structures"
+        and any(child.dep_ == "dobj" for child in verb.children)  # "after Palmyra fell"
+    )
+
+
+def _is_country_modifier(span: Span) -> bool:
+    """ "Syria evacuees", "the Syria situation", "U.S. raids": a country before a common
+    noun it modifies works as an adjective, not as the place of the event."""
+    root = span.root
+    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+    return (
+        not _DIRECTION.search(before)  # "Central Syria Attack" names a region
+        and (is_country(_bare_name(span)) or span.text in _COUNTRY_ABBREVIATIONS)
+        and root.dep_ in {"compound", "nmod", "amod"}
+        and span.end <= root.head.i <= span.end + MAX_SKIPPED
+        and root.head.pos_ == "NOUN"
+    )
 
 
 def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
@@ -208,6 +333,8 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return False  # "of June", "Saturdays blast", "the Syrian city of"
     if is_place_name(ent.text.strip()):
         return True
+    if actor_table().is_actor(ent.text):
+        return False  # "raids on the Islamic State"
     if untagged and not _could_be_place_name(ent):
         return False
     text = doc_text(ent.doc)
@@ -218,12 +345,27 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return True
     if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
         return False
+    if not _could_be_place_name(ent) or _in_title_case(ent):
+        return False  # "Casualties", "District"; any name in "Killed in Suspected Gas Attack"
     preposition = _governing_preposition(ent)
     if ent.label_ == "PERSON":
         return preposition in _PERSON_AS_PLACE_PREPOSITIONS
     if untagged:  # "the western MSM": a compass word alone does not make a place
         return preposition in _LOCATIVE_PREPOSITIONS
     return preposition in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before))
+
+
+def _in_title_case(span: Span) -> bool:
+    """A name inside a run of Title Case ("58 Killed in Suspected Gas Attack in Syrias
+    Idlib"): every word is capitalised there, so capitals do not mark a name."""
+    doc = span.doc
+    low, high = max(0, span.start - TITLE_RUN), min(len(doc), span.end + TITLE_RUN)
+    words = [
+        token.text
+        for token in doc[low:high]
+        if token.is_alpha and len(token) > MIN_TITLE_WORD and not span.start <= token.i < span.end
+    ]
+    return len(words) >= 2 and all(word[0].isupper() for word in words)
 
 
 def _could_be_place_name(span: Span) -> bool:
@@ -236,11 +378,17 @@ def _could_be_place_name(span: Span) -> bool:
 
 
 def _governing_preposition(ent: Span) -> str | None:
-    """The preposition before a name, across articles and adjectives ("from flooded X")."""
+    """The preposition before a name, across articles and adjectives ("from flooded X");
+    "on" counts as "in" after an attack ("the strike on X", "raids on X")."""
     index = ent.start - 1
     while index >= 0 and ent.doc[index].pos_ in {"DET", "ADJ"} and ent.start - index <= MAX_SKIPPED:
         index -= 1
-    return ent.doc[index].lower_ if index >= 0 else None
+    if index < 0:
+        return None
+    word = ent.doc[index]
+    if word.lower_ == "on" and index > 0 and word.doc[index - 1].lemma_.lower() in _ATTACK_NOUNS:
+        return "in"
+    return word.lower_
 
 
 def _bare_name(span: Span) -> str:

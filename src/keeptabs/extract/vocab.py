@@ -135,6 +135,10 @@ class ActorTable:
         best = max(found, key=lambda match: len(match.group()))
         return self.organisations.get(_alias_key(best.group()))
 
+    def is_actor(self, name: str) -> bool:
+        """``name`` is exactly one of the table's aliases ("Islamic State", "SANA")."""
+        return _alias_key(name) in self.organisations
+
 
 def _alias_key(alias: str) -> str:
     return alias.casefold().replace("’", "'")

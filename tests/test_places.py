@@ -1,0 +1,93 @@
+"""Where a figure happened: the place rules of keeptabs.extract.places, one behaviour each."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from keeptabs.extract.claims import extract_claims
+from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.segment.text import segment_text
+from keeptabs.types import Segment
+
+
+def place_of(text: str, number: str, nlp: Language) -> str | None:
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    found = {claim.number_text: claim.place for claim in claims}
+    assert number in found, f"no claim for {number!r} in {sorted(found)}"
+    return found[number]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        # the town, not the country or province it lies in
+        (
+            "Shelling killed 12 people in the town of Saraqib in Syria's Idlib province.",
+            "12",
+            "Saraqib",
+        ),
+        ("Shelling killed 9 civilians in Douma, Rural Damascus, on Friday.", "9", "Douma"),
+        (
+            "Jets hit a clinic in Ariha in the southern Idlib countryside, killing four.",
+            "four",
+            "Ariha",
+        ),
+        # where people left from, not where they went
+        (
+            "About 600 residents left Madaya on Monday in buses bound for Idlib.",
+            "About 600",
+            "Madaya",
+        ),
+        ("Nearly 900 families fled to Afrin from Tal Rifaat.", "Nearly 900", "Tal Rifaat"),
+        # a run of coordinated places is kept whole, whichever is nearest
+        ("Buses carrying 700 people left Foua and Kefraya at dawn.", "700", "Foua and Kefraya"),
+        # a place in the clause the figure's clause hangs from
+        ("A car bomb exploded in Azaz on Sunday, killing eight and wounding 20.", "20", "Azaz"),
+        ("Clashes near Hama left at least 30 dead, a monitor said.", "at least 30", "Hama"),
+        # "on X" after an attack noun
+        ("At least 14 people were wounded in an air strike on Saraqib.", "At least 14", "Saraqib"),
+        # "central" is a compass part like "northern"
+        ("Fighting in central Syria killed 25 soldiers.", "25", "Central Syria"),
+    ],
+)
+def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Language) -> None:
+    assert place_of(text, number, nlp) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a country before a noun reads as an adjective
+        ("A bomb attack on Syria evacuees killed 43.", "43"),
+        ("Six civilians died in U.S. air strikes on Monday.", "Six"),
+        # a country as the subject of a transitive verb is its government
+        ("Russia has lost at least 12 soldiers since 2015.", "at least 12"),
+        # an armed group is not a place, even after "on"
+        ("Jets carried out 40 raids on the Islamic State overnight.", "40"),
+    ],
+)
+def test_no_place_where_none_is_named(text: str, number: str, nlp: Language) -> None:
+    assert place_of(text, number, nlp) is None
+
+
+def test_name_past_a_headline_divider_is_the_outlets(nlp: Language) -> None:
+    text = "Israeli strike kills three soldiers | Jordan Times"
+    headline = [Segment(kind="headline", start=0, end=len(text))]
+    (claim,) = extract_claims(text, headline, doc_id="d", nlp=nlp)
+    assert claim.place is None
+
+
+def test_title_case_words_are_not_places(nlp: Language) -> None:
+    """In a Title Case run every word is capitalised: only the gazetteer names a place."""
+    text = "Dozens of Casualties in Huge Truck Bomb Blast\n\nA truck bomb killed 31 people.\n"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert all(claim.place is None for claim in claims)
+
+
+def test_gazetteer_keeps_big_cities_aliases_only() -> None:
+    """One-word aliases of small towns are common words; those of large cities are kept."""
+    assert is_place_name("Halab")  # Aleppo
+    assert not is_place_name("Human")  # an alias of Uman (81,000 people)
+    assert not is_place_name("Center")
+    assert is_place_name("Saraqib")  # data/places.json
