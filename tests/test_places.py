@@ -91,3 +91,35 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
     assert not is_place_name("Human")  # an alias of Uman (81,000 people)
     assert not is_place_name("Center")
     assert is_place_name("Saraqib")  # data/places.json
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        # "the village" is the place named as a village, not the province named after it
+        (
+            "Shells hit the village of Taftanaz in Idlib province on Monday. "
+            "The strike on the village killed five people.",
+            "five",
+            "Taftanaz",
+        ),
+        # "the capital" is the capital of the country named before
+        (
+            "Fighting spread across Syria in May. Shells killed 11 people in the capital.",
+            "11",
+            "Damascus",
+        ),
+        # "the east of the city" is a part of the city
+        (
+            "In Aleppo city at least 18 people were killed in air strikes in the east of the city.",
+            "at least 18",
+            "East Aleppo",
+        ),
+        # a camp or a pocket named for a place keeps its noun
+        ("About 4,000 people have left the Rukban camp this month.", "About 4,000", "Rukban camp"),
+    ],
+)
+def test_place_named_before_or_with_its_kind(
+    text: str, number: str, place: str, nlp: Language
+) -> None:
+    assert place_of(text, number, nlp) == place

@@ -18,7 +18,7 @@ from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.doctext import doc_text
 from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
-from keeptabs.extract.places import find_place, last_place_named
+from keeptabs.extract.places import PlaceMemory, find_place
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
@@ -37,11 +37,11 @@ _PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its
 
 @dataclass(slots=True)
 class _Context:
-    """What the document has established so far: sources, and the place last named."""
+    """What the document has established so far: sources, and the places named."""
 
     doc_id: str
     sources: SourceMemory = field(default_factory=SourceMemory)
-    last_place: str | None = None
+    places: PlaceMemory = field(default_factory=PlaceMemory)
 
 
 # Windows parsed in one call: the tagger and parser run several times faster on large
@@ -83,11 +83,14 @@ def extract_claims_many(
     for item, windows in plans:
         context = _Context(item.doc_id)
         claims: list[Claim] = []
+        read_up_to = 0
         for window in windows:
+            context.places.remember_text(item.text, read_up_to, window.start)
+            read_up_to = window.end
             for sentence in next(parsed).sents:
                 claims.extend(_sentence_claims(sentence, window, context, claims))
                 remember_sources(sentence, context.sources)
-                context.last_place = last_place_named(sentence) or context.last_place
+                context.places.remember(sentence)
         results.append(claims)
     return results
 
@@ -115,7 +118,7 @@ class _Frame:
 
 
 def _read_frame(
-    sentence: Span, quantity: Quantity, last_place: str | None
+    sentence: Span, quantity: Quantity, places: PlaceMemory
 ) -> tuple[_Frame, Token | None]:
     """Counted noun, action, place and period around the number, and the number's token."""
     frame = _Frame(period=find_period(sentence.text, quantity.start - sentence.start_char))
@@ -131,7 +134,7 @@ def _read_frame(
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
     )
-    frame.place = find_place(sentence, clause, token.i, last_place=last_place)
+    frame.place = find_place(sentence, clause, token.i, named=places)
     frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
 
@@ -143,7 +146,7 @@ def _frame_claim(
     context: _Context,
     before: Sequence[Claim],
 ) -> Claim:
-    frame, token = _read_frame(sentence, quantity, context.last_place)
+    frame, token = _read_frame(sentence, quantity, context.places)
     if frame.counted is None:
         countable = [c for c in before if c.kind in {"count", "vague", "range"}]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED

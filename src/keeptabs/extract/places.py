@@ -8,12 +8,13 @@ capitalised name after a locative cue ("from X", "the area of X") counts too.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entity_label
 from keeptabs.extract.entities import entity_vocab, is_nationality
-from keeptabs.extract.gazetteer import is_country, is_place_name
+from keeptabs.extract.gazetteer import capital_of, is_country, is_place_name
 from keeptabs.extract.vocab import action_vocab, actor_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,15 +45,30 @@ MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central)"
-    r"(?:ern)?\b(?:\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+of)?"
+    r"(?:ern)?\b(?:\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+of"
+    # "the eastern suburbs of the capital Damascus", but "the northern city of Aleppo" is
+    # all of Aleppo
+    r"(?:\s+the)?(?:\s+(?:capital|city|town|village|province)(?:\s+of)?)?)?"
     r"(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 _LOCATIVE_NOUN = re.compile(
-    r"\b(?:area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
+    r"\b(?P<kind>area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
     re.IGNORECASE,
 )
-_SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+# Nouns that, with "the", mean a place named before ("the city", "the country").
+_BACK_NOUNS = frozenset(
+    {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
+    | {"neighborhood", "district", "province", "governorate"}
+)
+_NAMED_KINDS = frozenset({"camp", "pocket"})  # "Rukban camp" is not the town of Rukban
+_NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket)s?\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*")
+_WITHIN = frozenset({"in", "on", "across", "throughout", "inside"})
+_TOWARDS = frozenset({"to", "into", "towards", "toward"})
+_COMPASS_WORD = re.compile(
+    r"(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?"
+)
 _PART_NOUNS = frozenset(
     {
         "part",
@@ -72,7 +88,7 @@ _CALENDAR_WORD = re.compile(
 )
 # "al-Salehia village", "Salaheddin district": a settlement word after a name.
 _SETTLEMENT_AFTER = re.compile(
-    r"\s+(?:village|town|city|neighbou?rhood|district|camp|province|governorate|suburb|countryside)s?\b"
+    r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside)s?\b"
 )
 _ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
@@ -103,11 +119,11 @@ DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern part
 
 
 def find_place(
-    sentence: Span, clause: Span, anchor: int, *, last_place: str | None = None
+    sentence: Span, clause: Span, anchor: int, *, named: PlaceMemory | None = None
 ) -> str | None:
     """The place in ``clause`` (the claim's verb and its dependents) nearest to token
     ``anchor``, else in the clause it hangs from ("a bomb exploded in X, killing six");
-    "the city" or "the town" there means ``last_place``, named before."""
+    "the city" or "the country" there means the one ``named`` before."""
     spans = _place_spans(sentence)
     candidates = [span for span in spans if clause.start <= span.start < clause.end]
     parent: Span | None = clause
@@ -125,8 +141,8 @@ def find_place(
         if not _across_divider(span, anchor) and not _is_container(span, spans)
     ]
     if not candidates:
-        refers_back = any(_is_back_reference(token) for token in clause)
-        return last_place if refers_back else None
+        back = next((token for token in clause if _is_back_reference(token)), None)
+        return named.resolve(back) if back is not None and named is not None else None
     span = min(
         candidates,
         key=lambda s: (
@@ -136,7 +152,21 @@ def find_place(
             abs(s.start - anchor),
         ),
     )
-    return " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
+    place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
+    return _refined_by_compass(place, span, clause)
+
+
+def _refined_by_compass(place: str, span: Span, clause: Span) -> str:
+    """ "In Aleppo city 18 were killed ... in the east of the city": "East Aleppo"."""
+    if " " in place:
+        return place  # already has a part, or is a run of places
+    for token in clause:
+        if token.i > span.end and _is_back_reference(token) and token.lower_ != "country":
+            direction = _compass_of(token)
+            part = token.head.head  # "east" in "in the east of the city"
+            if direction and part.dep_ == "pobj" and part.head.lower_ in _WITHIN:
+                return f"{direction} {place}"
+    return place
 
 
 def _coordinated(span: Span, candidates: list[Span]) -> list[Span]:
@@ -211,23 +241,97 @@ def _event_parent(clause: Span) -> Span | None:
     return head.doc[head.left_edge.i : head.right_edge.i + 1]
 
 
-def last_place_named(sentence: Span) -> str | None:
-    """The last settlement ``sentence`` names, without compass parts, for "the city" later."""
-    spans = sorted(_place_spans(sentence), key=lambda span: span.start)
-    return _bare_name(spans[-1]) if spans else None
+@dataclass(slots=True)
+class PlaceMemory:
+    """The places a document has named so far, for "the city" or "the country" later.
+
+    A name written with its kind ("al-Salehia village", "the town of X") is kept under
+    that kind, so "the village" finds it even after a province was named.
+    """
+
+    last: str | None = None  # the last place other than a country
+    country: str | None = None
+    by_kind: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, sentence: Span) -> None:
+        text = doc_text(sentence.doc)
+        for span in sorted(_place_spans(sentence), key=lambda s: s.start):
+            name = _bare_name(span)
+            if is_country(name):
+                self.country = name
+                continue
+            self.last = name
+            before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+            kind = _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, span.end_char)
+            if kind:
+                self.by_kind[kind.group("kind").lower()] = _with_kind(span)
+
+    def remember_text(self, text: str, start: int, end: int) -> None:
+        """The same for unparsed text between windows, by the gazetteer alone."""
+        for match in _CAPITALISED_RUN.finditer(text, start, end):
+            words = match.group().split()
+            name = next(
+                (
+                    " ".join(words[:size])
+                    for size in range(len(words), 0, -1)
+                    if is_place_name(" ".join(words[:size]))
+                ),
+                None,
+            )
+            if name is None:
+                continue
+            if is_country(name):
+                self.country = name
+                continue
+            self.last = name
+            name_end = match.start() + len(name)
+            before = text[max(0, match.start() - DIRECTION_WINDOW) : match.start()]
+            kind = _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, name_end)
+            if kind:
+                named = _NAMED_KINDS_AFTER.match(text, name_end)
+                self.by_kind[kind.group("kind").lower()] = (
+                    f"{name} {named.group().strip()}" if named else name
+                )
+
+    def resolve(self, token: Token) -> str | None:
+        """The place "the city", "the village", "the country" or "the capital" means,
+        with a compass part in front ("the east of the city": "East Aleppo")."""
+        noun = token.lower_
+        if noun == "country":
+            name = self.country
+        elif noun == "capital":
+            name = capital_of(self.country) if self.country else None
+        else:
+            name = self.by_kind.get(noun) or self.last
+        direction = _compass_of(token)
+        return f"{direction} {name}" if name and direction else name
+
+
+def _compass_of(token: Token) -> str | None:
+    """ "the east of the city", "the eastern suburbs of the capital": the compass part."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of"):
+        return None
+    part = token.head.head
+    for word in (part, *part.children):
+        found = _COMPASS_WORD.fullmatch(word.lower_)
+        if found:
+            return found.group("dir").capitalize()
+    return None
 
 
 def _is_back_reference(token: Token) -> bool:
-    """ "left the city", "in the town": the settlement named earlier, as a whole.
-
-    "the western part of the city" names a part, not the place of the event.
-    """
-    return (
-        token.lower_ in _SETTLEMENT_NOUNS
+    """ "left the city", "in the village": a place named earlier. Not a destination
+    ("crossed into the western part of the city")."""
+    if not (
+        token.lower_ in _BACK_NOUNS
         and token.pos_ == "NOUN"
         and any(child.lower_ in {"the", "this"} for child in token.children)
-        and not (token.dep_ == "pobj" and token.head.head.lower_ in _PART_NOUNS)
-    )
+    ):
+        return False
+    preposition = token.head if token.dep_ == "pobj" else None
+    while preposition is not None and preposition.lower_ == "of":  # "into the west of X"
+        preposition = preposition.head.head if preposition.head.dep_ == "pobj" else None
+    return preposition is None or preposition.lower_ not in _TOWARDS
 
 
 def _place_spans(sentence: Span) -> list[Span]:
@@ -400,6 +504,14 @@ def _bare_name(span: Span) -> str:
     return re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
 
 
+def _with_kind(span: Span) -> str:
+    name = _bare_name(span)
+    kind = _SETTLEMENT_AFTER.match(doc_text(span.doc), span.end_char)
+    if kind and kind.group("kind").lower() in _NAMED_KINDS:
+        return f"{name} {kind.group().strip()}"
+    return name
+
+
 def _is_possessive_place(word: str) -> bool:
     """ "Syria's" or, with the apostrophe lost in scraping, "Syrias"."""
     stem = re.sub(r"(?:['’]s|s)$", "", word)
@@ -407,8 +519,9 @@ def _is_possessive_place(word: str) -> bool:
 
 
 def normalize_place(span: Span) -> str:
-    """The place as written, with a compass part folded in front: "East Aleppo"."""
-    name = _bare_name(span)
+    """The place as written, with a compass part folded in front: "East Aleppo"; a camp or
+    a pocket named for a place keeps its noun ("Aleppo pocket", "Rukban camp")."""
+    name = _with_kind(span)
     before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     match = _DIRECTION.search(before)
     if match:
