@@ -123,3 +123,46 @@ def test_place_named_before_or_with_its_kind(
     text: str, number: str, place: str, nlp: Language
 ) -> None:
     assert place_of(text, number, nlp) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        # places counted are located only by their own phrase
+        (
+            "Inspectors visited Saraqib in May and two other locations kept secret.",
+            "two",
+            None,
+        ),
+        ("Troops retook 20 villages in Hama province last week.", "20", "Hama"),
+        # a place named before, inside the counted noun's own phrase
+        (
+            "Inspectors arrived in Syria on Monday. They will examine three attacks in the "
+            "country.",
+            "three",
+            "Syria",
+        ),
+        # "the city center"; a possessive scraped without its apostrophe
+        (
+            "Jets struck Raqqa overnight. At least 16 strikes hit the city center.",
+            "At least 16",
+            "Raqqa",
+        ),
+        (
+            "War came to Syria in 2011. Nearly half of the countrys people have fled.",
+            "Nearly half",
+            "Syria",
+        ),
+        # "east of the city" without an article is outside it: no compass part
+        (
+            "Rebels hold Palmyra. Two pilots were killed when their jet was shot down east "
+            "of the city.",
+            "Two",
+            "Palmyra",
+        ),
+    ],
+)
+def test_place_of_counted_places_and_references(
+    text: str, number: str, place: str | None, nlp: Language
+) -> None:
+    assert place_of(text, number, nlp) == place

@@ -8,7 +8,7 @@ capitalised name after a locative cue ("from X", "the area of X") counts too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -65,6 +65,13 @@ _NAMED_KINDS = frozenset({"camp", "pocket"})  # "Rukban camp" is not the town of
 _NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket)s?\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*")
 _WITHIN = frozenset({"in", "on", "across", "throughout", "inside"})
+# Possessives scraped without their apostrophe: "the countrys population".
+_MISSPELT_POSSESSIVES = {"countrys": "country", "citys": "city"}
+# Counted nouns that are places themselves: "two other locations", "4 towns".
+_PLACE_KIND_NOUNS = frozenset(
+    {"location", "site", "area", "town", "village", "city", "neighbourhood", "neighborhood"}
+    | {"district", "province", "region", "locality", "place"}
+)
 _TOWARDS = frozenset({"to", "into", "towards", "toward"})
 _COMPASS_WORD = re.compile(
     r"(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?"
@@ -125,6 +132,16 @@ def find_place(
     ``anchor``, else in the clause it hangs from ("a bomb exploded in X, killing six");
     "the city" or "the country" there means the one ``named`` before."""
     spans = _place_spans(sentence)
+    counted = sentence.doc[anchor].head
+    if counted.lemma_.lower() in _PLACE_KIND_NOUNS:
+        # "two other locations", "4 Syrian towns": places counted, located only by their
+        # own phrase ("20 villages in Hama")
+        clause = sentence.doc[counted.left_edge.i : counted.right_edge.i + 1]
+        own = [span for span in spans if clause.start <= span.start < clause.end]
+        return " and ".join(normalize_place(part) for part in own[:1]) or None
+    own_back = _own_back_reference(counted, spans)
+    if own_back is not None and named is not None:  # "three attacks in the country"
+        return named.resolve(own_back)
     candidates = [span for span in spans if clause.start <= span.start < clause.end]
     parent: Span | None = clause
     for _ in range(MAX_CLAUSE_CLIMB):  # "exploded in X, killing six and wounding 32"
@@ -140,8 +157,16 @@ def find_place(
         for span in candidates
         if not _across_divider(span, anchor) and not _is_container(span, spans)
     ]
+    back = next((token for token in clause if _back_noun(token) not in {None, "country"}), None)
+    if (
+        back is not None
+        and named is not None
+        and all(is_country(_bare_name(c)) for c in candidates)
+    ):
+        # "placed in tunnels under historic parts of the city": the city beats a country
+        return named.resolve(back)
     if not candidates:
-        back = next((token for token in clause if _is_back_reference(token)), None)
+        back = next((token for token in clause if _back_noun(token)), None)
         return named.resolve(back) if back is not None and named is not None else None
     span = min(
         candidates,
@@ -156,12 +181,23 @@ def find_place(
     return _refined_by_compass(place, span, clause)
 
 
+def _own_back_reference(counted: Token, spans: list[Span]) -> Token | None:
+    """ "attacks in the country": a place named before, inside the counted noun's own
+    phrase, when the phrase names no place itself."""
+    if counted.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    low, high = counted.i, counted.right_edge.i + 1
+    if any(low <= span.start < high for span in spans):
+        return None
+    return next((token for token in counted.doc[low:high] if _back_noun(token)), None)
+
+
 def _refined_by_compass(place: str, span: Span, clause: Span) -> str:
     """ "In Aleppo city 18 were killed ... in the east of the city": "East Aleppo"."""
     if " " in place:
         return place  # already has a part, or is a run of places
     for token in clause:
-        if token.i > span.end and _is_back_reference(token) and token.lower_ != "country":
+        if token.i > span.end and _back_noun(token) not in {None, "country"}:
             direction = _compass_of(token)
             part = token.head.head  # "east" in "in the east of the city"
             if direction and part.dep_ == "pobj" and part.head.lower_ in _WITHIN:
@@ -253,9 +289,13 @@ class PlaceMemory:
     country: str | None = None
     by_kind: dict[str, str] = field(default_factory=dict)
 
-    def remember(self, sentence: Span) -> None:
+    def remember(self, sentence: Span, *, up_to: int | None = None) -> None:
+        """Keep the places ``sentence`` names (those before token ``up_to`` if given)."""
         text = doc_text(sentence.doc)
-        for span in sorted(_place_spans(sentence), key=lambda s: s.start):
+        spans = _place_spans(sentence)
+        if up_to is not None:
+            spans = [span for span in spans if span.end <= up_to]
+        for span in sorted(spans, key=lambda s: s.start):
             name = _bare_name(span)
             if is_country(name):
                 self.country = name
@@ -295,8 +335,18 @@ class PlaceMemory:
 
     def resolve(self, token: Token) -> str | None:
         """The place "the city", "the village", "the country" or "the capital" means,
-        with a compass part in front ("the east of the city": "East Aleppo")."""
-        noun = token.lower_
+        with a compass part in front ("the east of the city": "East Aleppo"); places
+        named earlier in the token's own sentence count."""
+        noun = _back_noun(token)
+        if noun is None:
+            return None
+        if any(span.end <= token.i for span in _place_spans(token.sent)):
+            here = replace(self, by_kind=dict(self.by_kind))
+            here.remember(token.sent, up_to=token.i)
+            return here._resolve(noun, token)
+        return self._resolve(noun, token)
+
+    def _resolve(self, noun: str, token: Token) -> str | None:
         if noun == "country":
             name = self.country
         elif noun == "capital":
@@ -312,6 +362,8 @@ def _compass_of(token: Token) -> str | None:
     if not (token.dep_ == "pobj" and token.head.lower_ == "of"):
         return None
     part = token.head.head
+    if _COMPASS_WORD.fullmatch(part.lower_) and not any(c.dep_ == "det" for c in part.children):
+        return None  # "shot down east of the city": outside it
     for word in (part, *part.children):
         found = _COMPASS_WORD.fullmatch(word.lower_)
         if found:
@@ -319,19 +371,22 @@ def _compass_of(token: Token) -> str | None:
     return None
 
 
-def _is_back_reference(token: Token) -> bool:
-    """ "left the city", "in the village": a place named earlier. Not a destination
+def _back_noun(token: Token) -> str | None:
+    """ "left the city", "in the village", "the city center", "the countrys population":
+    the kind of place named earlier that ``token`` refers to. Not a destination
     ("crossed into the western part of the city")."""
-    if not (
-        token.lower_ in _BACK_NOUNS
-        and token.pos_ == "NOUN"
-        and any(child.lower_ in {"the", "this"} for child in token.children)
-    ):
-        return False
-    preposition = token.head if token.dep_ == "pobj" else None
+    noun = _MISSPELT_POSSESSIVES.get(token.lower_, token.lower_)
+    if noun not in _BACK_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    holder = token.head if token.dep_ == "compound" else token  # "the city center"
+    if not any(child.lower_ in {"the", "this"} for child in holder.children):
+        return None
+    preposition = holder.head if holder.dep_ == "pobj" else None
     while preposition is not None and preposition.lower_ == "of":  # "into the west of X"
         preposition = preposition.head.head if preposition.head.dep_ == "pobj" else None
-    return preposition is None or preposition.lower_ not in _TOWARDS
+    if preposition is not None and preposition.lower_ in _TOWARDS:
+        return None
+    return noun
 
 
 def _place_spans(sentence: Span) -> list[Span]:
