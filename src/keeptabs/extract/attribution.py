@@ -4,7 +4,9 @@ A claim is attributed, in order of strength, to the speaker of the quotation it 
 in; to "according to X"; to the subject of a verb of saying that governs it or shares
 its sentence; to "X's comments that"; to "X:" opening a headline.  Pronouns ("he",
 "it") and bare descriptions ("the statement") take the last source named before them.
-An outlet speaking in its own voice gives no source.
+An outlet speaking in its own voice gives no source: a figure in a phrase or clause
+that frames the verb of saying ("Despite the killing of 100000, the US said ...") is
+not what was said, nor is what a video shows.
 """
 
 from __future__ import annotations
@@ -15,15 +17,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label
+from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.gazetteer import is_place_name
-from keeptabs.extract.vocab import action_vocab, actor_table
+from keeptabs.extract.vocab import ActorTable, action_vocab, actor_table
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
 _CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
-_GENERIC_SOURCES = frozenset(
-    {"data", "datum", "reports", "report", "figure", "estimate", "information", "account"}
-)
+# "according to the data": no speaker ("according to media reports" names one).
+_GENERIC_SOURCES = frozenset({"data", "datum", "figure", "estimate", "information", "account"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Nouns that say what kind of body spoke, not which: "the agency", "the ministry".
 _GENERIC_ORG_NOUNS = frozenset(
@@ -61,11 +63,52 @@ _REPORT_NOUNS = frozenset(
         "toll",
     }
 )
+# Verbs of finding that report when they take a clause: "an inquiry found that ...".
+_FINDING_VERBS = frozenset({"determine", "find", "conclude"})
+# Publishing verbs whose object is a picture, not a statement: "posted a video showing".
+_MEDIA_NOUNS = frozenset(
+    {"video", "footage", "photo", "photograph", "picture", "image", "film", "clip", "recording"}
+)
+# Verbs by which a speaker passes on reports it has gathered: "MSF has received reports of".
+_GATHERING_VERBS = frozenset({"receive", "document", "record", "collect", "compile", "gather"})
+# Nouns that head the name of a body: "the Sawaiq al-Rahman brigade", "Central Military Media".
+_ORG_HEADS = frozenset(
+    {
+        "brigade",
+        "brigades",
+        "battalion",
+        "front",
+        "army",
+        "forces",
+        "movement",
+        "media",
+        "center",
+        "centre",
+        "council",
+        "command",
+        "committee",
+        "committees",
+        "network",
+        "agency",
+        "ministry",
+        "division",
+        "corps",
+        "group",
+        "union",
+        "coalition",
+    }
+)
+# Words that keep to a speaker's noun phrase when the parse gives the verb no subject.
+_PHRASE_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "punct", "cc"})
+# Hyphen compounds that relate to a body without naming it: "ISIS-affiliated", "anti-ISIS".
+_HYPHEN_COMPOUND = re.compile(r"[\w.’']+(?:-[\w.’']+)+")
 _SO_CALLED = re.compile(r"^(?:the\s+)?so-called\s+", re.IGNORECASE)
 # A quotation long enough to be speech, not a scare-quoted word ('helped', "rebels").
 MIN_SPEECH_CHARS = 30
 MAX_SOURCE_WORDS = 10  # longer subjects of "said" are misparsed clauses, not sources
 MAX_NAME_TO_VERB = 4  # tokens between a name and its verb: ", also said"
+MAX_BODY_NAME_WORDS = 6  # words before "brigade" in "the Sawaiq al-Rahman brigade"
+MAX_PHRASE_BEFORE = 8  # words of a subjectless speaker phrase: "SANA reporter in Aleppo"
 # How far after a closing quote (or before an opening one) the "X said" may stand.
 SPEAKER_AFTER_QUOTE = 120
 SPEAKER_BEFORE_QUOTE = 40
@@ -77,6 +120,8 @@ _HEADLINE_TRAILING_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
+# The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
+_OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +132,11 @@ class Attribution:
 
 @dataclass(slots=True)
 class SourceMemory:
-    """What the document has said about sources so far, for pronouns and descriptions."""
+    """What the document has said about sources so far, for pronouns and descriptions.
+
+    Names (``by_head``) hold for the whole document; the last speaker (``last``) until
+    another is named, or until ``new_paragraph`` says the text has moved on.
+    """
 
     last: Attribution | None = None
     by_head: dict[str, Attribution] = field(default_factory=dict)
@@ -99,6 +148,11 @@ class SourceMemory:
         for name in (attribution.source, attribution.source_org):
             if name:
                 self.by_head[name.split()[-1].lower()] = attribution
+
+    def new_paragraph(self) -> None:
+        """A paragraph that names no speaker of its own: pronouns and descriptions in it
+        ("he said", "the statement") no longer reach the last speaker."""
+        self.last = None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -122,24 +176,124 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) -> Attribution | None:
     """The subject of a verb of saying, as named, with its organisation."""
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = _subject_of(verb)
     if subject is not None and claim is not None and claim in subject.subtree:
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
     if subject is None and verb.lemma_.lower() in action_vocab().figure_verbs:
         head = verb.head  # "WHO said in a statement, putting the death toll at 70"
         return speaker_of(head, memory) if head.i != verb.i and _reports(head) else None
+    if subject is None:
+        subject = _quoted_speaker(verb)
     if subject is None and verb.lemma_.lower() != "tell":  # "told AFP" names the listener
         subject = _inverted_subject(verb)
     if subject is None:
-        return _entity_before(verb)
+        return _entity_before(verb) or _phrase_before(verb, claim)
     if subject.lower_ in _PRONOUNS:
-        return memory.last
+        return _embedding_speaker(verb, memory) or memory.last
+    return _subject_attribution(subject, verb, memory)
+
+
+def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> Attribution | None:
+    """The speaker that ``subject`` (of ``verb``) names, with its organisation."""
     phrase = _subject_phrase(subject)
     named = _named_entity(subject, phrase)
     if named is None and len(phrase) > MAX_SOURCE_WORDS:
         return _entity_before(verb)  # a misparsed clause as subject: the name by the verb
     source = _clean(named.text if named is not None else _without_article(phrase).text)
     return Attribution(source, _organisation(subject, phrase, named, memory))
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject.  Of two (a misparse), the first when "and" joins them ("an
+    inquiry by the UN and the watchdog"), else the one nearer the verb."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    doc = verb.doc
+    first, last = subjects[0], subjects[-1]
+    if any(t.dep_ == "cc" for t in doc[first.i : last.left_edge.i]):
+        return first
+    return min(subjects, key=lambda s: abs(verb.i - s.i))
+
+
+def _quoted_speaker(verb: Token) -> Token | None:
+    """ "X was quoted as saying", "it quoted X as saying": X is the speaker."""
+    marker = verb.head
+    if verb.lemma_.lower() != "say" or marker.lower_ != "as":
+        return None
+    quoting = marker.head
+    if quoting.lemma_.lower() != "quote":
+        return None
+    deps = ("dobj", "nsubjpass")
+    return next((c for dep in deps for c in quoting.children if c.dep_ == dep), None)
+
+
+def _embedding_speaker(verb: Token, memory: SourceMemory) -> Attribution | None:
+    """ "X reported the transfer, which it said includes 800": a pronoun speaker inside
+    another clause is the named subject of the clause that holds it."""
+    for ancestor in verb.ancestors:
+        subject = _subject_of(ancestor)
+        if subject is None:
+            continue
+        if subject.lower_ in _PRONOUNS or subject.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if subject.pos_ == "PROPN" or _org_of(subject.text) is not None:
+            return _subject_attribution(subject, ancestor, memory)
+        return None
+    return None
+
+
+def _phrase_before(verb: Token, claim: Token | None) -> Attribution | None:
+    """A verb of saying the parse left without a subject ("SANA reporter in Aleppo said",
+    "local residents have reported"): the noun phrase just before it is the speaker."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end >= 0 and doc[end].head.i == verb.i and doc[end].dep_ in {"aux", "neg", "advmod"}:
+        end -= 1
+    if end < 0:
+        return None
+    last = doc[end]
+    if last.text.isupper() and len(last.text) > 1 and _org_of(last.text) is not None:
+        return Attribution(last.text, _org_of(last.text))  # "IS said", parsed as a passive
+    head = _phrase_head(last)
+    if head is None:
+        return None
+    start = head.i
+    while start > 0 and _modifies(doc[start - 1], start, end):
+        start -= 1
+    phrase = doc[start : end + 1]
+    if len(phrase) > MAX_PHRASE_BEFORE or (claim is not None and start <= claim.i <= end):
+        return None
+    source = _clean(_without_article(phrase).text)
+    return Attribution(source, _org_of(source))
+
+
+def _phrase_head(last: Token) -> Token | None:
+    """The noun that heads a phrase ending at ``last`` ("reporter" of "reporter in Aleppo")."""
+    head = last
+    if head.dep_ == "conj" and head.head.i < head.i:  # "state media and activists"
+        head = head.head
+    if (
+        head.dep_ == "pobj"
+        and head.pos_ == "PROPN"
+        and head.head.dep_ == "prep"
+        and head.head.head.i < head.i
+        and head.head.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        head = head.head.head  # "reporter in Aleppo"
+    if head.pos_ not in {"NOUN", "PROPN"} or entity_label(head) in {"DATE", "TIME", "GPE"}:
+        return None
+    return head
+
+
+def _modifies(token: Token, start: int, end: int) -> bool:
+    """Whether ``token`` (just before ``start``) belongs to the phrase ``start..end``."""
+    return (
+        token.dep_ in _PHRASE_MODIFIERS
+        and start <= token.head.i <= end
+        and entity_label(token) not in {"DATE", "TIME"}
+        and (token.dep_ != "punct" or token.text == "-")
+    )
 
 
 def _organisation(
@@ -149,21 +303,75 @@ def _organisation(
     subject or its apposition ("Defense Ministry spokesperson X", "X, Riverwatch's
     coordinator"), the speaker itself when it is one, or an earlier mention that a
     surname or a description ("the agency", "agency spokeswoman X") points to."""
-    table = actor_table()
-    found = table.organisation(phrase.text)
+    appositions = [c for c in subject.children if c.dep_ == "appos"]
+    spans = [phrase, *(subject.doc[a.left_edge.i : a.right_edge.i + 1] for a in appositions)]
+    found = next((org for span in spans if (org := _org_of(span.text)) is not None), None)
     if found is not None:
         return found
-    appositions = [c for c in subject.children if c.dep_ == "appos"]
-    for span in [phrase, *(subject.doc[a.left_edge.i : a.right_edge.i + 1] for a in appositions)]:
+    for span in spans:
         for ent in entities_in(span):
             if _is_named_organisation(ent):
-                return table.organisation(ent.text) or _clean_name(ent.text)
+                return _clean_name(ent.text)
+    if _names_a_body(subject, phrase):
+        return _clean_name(subject.doc[phrase.start : subject.i + 1].text)
     keys = [named.text.split()[-1].lower()] if named is not None else []
-    keys += [t.lower_ for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    keys += [
+        t.lower_  # "agency spokeswoman X", "the Observatory"; not a word of the name itself
+        for t in phrase
+        if t.pos_ in {"NOUN", "PROPN"}
+        and not _in_compound(t)
+        and (named is None or not named.start <= t.i < named.end)
+    ]
     earlier = next((memory.by_head[key] for key in keys if key in memory.by_head), None)
     if earlier is None and named is None and _is_description(phrase):
         earlier = memory.last
     return earlier.source_org if earlier else None
+
+
+def _in_compound(token: Token) -> bool:
+    """Whether ``token`` is part of a hyphen compound ("ISIS" of "ISIS-affiliated")."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return after or (token.i > 0 and doc[token.i - 1].text == "-")
+
+
+def _names_a_body(subject: Token, phrase: Span) -> bool:
+    """ "the Sawaiq al-Rahman brigade", "The Central Military Media": proper names headed
+    by a word for a body name an organisation, even when lower-cased or unlabelled."""
+    names = [
+        t
+        for t in phrase
+        if t.pos_ == "PROPN" and t.i < subject.i and t.is_alpha and entity_label(t) != "DATE"
+    ]
+    return (
+        subject.lower_ in _ORG_HEADS
+        and subject.i - phrase.start <= MAX_BODY_NAME_WORDS
+        and any(not is_nationality(t.text) and not is_place_name(t.text) for t in names)
+    )
+
+
+def _org_of(text: str | None) -> str | None:
+    """The organisation an actor-table alias in ``text`` names.  A possessive written
+    without its apostrophe ("MSFs head of mission") still names it; a hyphen compound
+    that only relates to one ("ISIS-affiliated", "anti-ISIS", "Daesh-held") does not."""
+    if not text:
+        return None
+    table = actor_table()
+    text = _HYPHEN_COMPOUND.sub(lambda match: _unless_relation(match.group(), table), text)
+    found = table.organisation(text)
+    if found is None:
+        text = re.sub(r"(?<=\w)['’]s\b", "", re.sub(r"\b([A-Z]{2,})s\b", r"\1", text))
+        found = table.organisation(text)
+    return found
+
+
+def _unless_relation(word: str, table: ActorTable) -> str:
+    """``word`` blanked out if it is a hyphen compound of an alias and another word."""
+    if word.casefold().replace("’", "'") in table.organisations:
+        return word
+    parts = word.split("-")
+    related = any(table.organisation(part) is not None for part in parts) and len(parts) > 1
+    return " " * len(word) if related else word
 
 
 def _is_named_organisation(ent: Span) -> bool:
@@ -198,9 +406,7 @@ def _entity_before(verb: Token) -> Attribution | None:
         return None
     name = names[-1]
     context = doc[max(0, name.start - MAX_NAME_TO_VERB) : verb.i]
-    return Attribution(
-        name.text, actor_table().organisation(context.text) or actor_table().organisation(name.text)
-    )
+    return Attribution(name.text, _org_of(context.text) or _org_of(name.text))
 
 
 def _subject_phrase(subject: Token) -> Span:
@@ -259,31 +465,46 @@ def attribute(
 
 def _colon_speaker(sentence: Span, token: Token) -> Attribution | None:
     """A wire headline repeated in the body: "Bombs kill 13 fighters: monitor." """
-    trailing = _HEADLINE_TRAILING_SPEAKER.search(sentence.text.strip())
+    trailing = _HEADLINE_TRAILING_SPEAKER.search(_headline_text(sentence))
     if trailing and trailing.group(0).lstrip().startswith(":"):
         return _trailing_attribution(sentence, token, trailing)
     return None
 
 
+def _headline_text(sentence: Span) -> str:
+    """The sentence without surrounding space or a closing "| Outlet Name"."""
+    return _OUTLET_SUFFIX.sub("", sentence.text.strip())
+
+
 def _trailing_attribution(
     sentence: Span, token: Token, trailing: re.Match[str]
 ) -> Attribution | None:
-    if trailing.start() <= token.idx - sentence.start_char:
+    """The name closing a headline, unless it is what the number counts ("murder of 2
+    Syrian activists")."""
+    base = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    if trailing.start() <= token.idx - base:
+        return None
+    counted = token.head if token.dep_ == "nummod" else token
+    plural = counted.tag_ in {
+        "NNS",
+        "NNPS",
+    }  # "murder of 2 Syrian activists", not "126 Observatory"
+    if plural and counted.i > token.i and trailing.start("who") <= counted.idx - base:
         return None
     words = trailing.group("who").split()
     if len(words) > 1 and is_place_name(words[0]):
         words = words[1:]  # "Raqqa monitor": the place is not part of the source
     who = " ".join(words)
-    return Attribution(who, actor_table().organisation(who))
+    return Attribution(who, _org_of(who))
 
 
 def _headline_speaker(sentence: Span, token: Token) -> Attribution | None:
     """ "Russian MoD: 50,000 evacuated" and "Bombs kill 13 fighters: monitor"."""
-    text = sentence.text.strip()
+    text = _headline_text(sentence)
     match = _HEADLINE_SPEAKER.match(text)
     if match and match.end("who") <= token.idx - sentence.start_char:
         who = match.group("who").strip()
-        organisation = actor_table().organisation(who)
+        organisation = _org_of(who)
         if organisation is not None or _names_an_actor(sentence, len(who)):
             return Attribution(who, organisation)
     trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
@@ -303,7 +524,7 @@ def _possessor(token: Token) -> Attribution | None:
     for owner in (c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"):
         phrase = owner.doc[owner.left_edge.i : owner.i + 1]
         source = _clean(phrase.text)
-        return Attribution(source, actor_table().organisation(source))
+        return Attribution(source, _org_of(source))
     return None
 
 
@@ -318,10 +539,17 @@ def _quote_speaker(sentence: Span, token: Token, memory: SourceMemory) -> Attrib
         for verb in _reporting_tokens(doc[:]):
             after = 0 <= verb.idx - match.end() <= SPEAKER_AFTER_QUOTE
             before = 0 <= match.start() - verb.idx <= SPEAKER_BEFORE_QUOTE
-            if after or before:
+            if after or before or _introduces(verb, match.start()):
                 return speaker_of(verb, memory)
         return memory.last
     return None
+
+
+def _introduces(verb: Token, quote_start: int) -> bool:
+    """ "X told AFP that around 6am (0300 GMT) "...": a verb of saying whose own clause,
+    in the same sentence, runs on into the quotation."""
+    end = verb.doc[verb.right_edge.i]
+    return verb.idx < quote_start <= end.idx and verb.sent.end_char >= quote_start
 
 
 def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
@@ -337,7 +565,7 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
                 ):
                     return None
                 source = _clean(phrase.text)
-                organisation = actor_table().organisation(source)
+                organisation = _org_of(source)
                 if organisation is None and _is_description(phrase):
                     earlier = memory.by_head.get(objects[0].lower_) or memory.last
                     organisation = earlier.source_org if earlier else None
@@ -361,6 +589,8 @@ def _reports(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in vocab.reporting:
         return _says_something(verb)
+    if lemma in _FINDING_VERBS:  # "the investigation determined (that) the regime ..."
+        return _says_something(verb) and any(c.dep_ == "ccomp" for c in verb.children)
     if lemma in vocab.figure_verbs:
         objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
         return any(obj in vocab.figure_nouns for obj in objects)
@@ -368,11 +598,22 @@ def _reports(verb: Token) -> bool:
 
 
 def _says_something(verb: Token) -> bool:
-    """A verb of saying used as one: not passive ("were reported", "claimed by Daesh")
-    and not "claim" with an object ("claimed the lives of", "claimed responsibility")."""
-    if verb.dep_ in {"acl", "amod"} or any(c.dep_ in {"auxpass", "agent"} for c in verb.children):
+    """A verb of saying used as one: not passive ("were reported", "claimed by Daesh"),
+    not "claim" with an object ("claimed the lives of", "claimed responsibility"; but
+    "in what X claimed was"), not publishing a picture ("posted a video showing")."""
+    if verb.dep_ in {"acl", "amod"} or any(_marks_passive(c) for c in verb.children):
         return False
-    return not (verb.lemma_.lower() == "claim" and any(c.dep_ == "dobj" for c in verb.children))
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in _MEDIA_NOUNS for o in objects):
+        return False
+    return not (verb.lemma_.lower() == "claim" and any(o.lower_ != "what" for o in objects))
+
+
+def _marks_passive(child: Token) -> bool:
+    """A passive auxiliary or agent; "IS said" (the group, in capitals) is neither."""
+    if child.dep_ == "agent":
+        return True
+    return child.dep_ == "auxpass" and not (child.text.isupper() and len(child.text) > 1)
 
 
 def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
@@ -388,11 +629,18 @@ def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attri
 
 def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
     """A verb of saying covers the claim if it governs it, or frames the whole sentence
-    ("..., X said") without being a condition ("if MSM claims are correct")."""
+    ("..., X said") without being a condition ("if MSM claims are correct").  It does not
+    cover a figure before it when its own "that"-clause follows ("10 killed ... SANA
+    reporter said that 6 ..."), nor one in a fronted adjunct ("Despite the killing of
+    100000, the US had said ...")."""
+    if token.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return False
     if verb.i in ancestors:
-        return True
+        return not _in_fronted_adjunct(verb, token)
     if any(t.i == verb.i for t in token.subtree):
         return False
+    if token.i > verb.i and any(c.lower_ == "what" for c in verb.children):
+        return True  # "in what two groups claimed was an attack that killed dozens"
     conditional = any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
     framing = verb.dep_ in {"ROOT", "parataxis", "conj"} or (
         verb.i > token.i and verb.dep_ != "advcl"
@@ -400,14 +648,45 @@ def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
     return framing and not conditional
 
 
+def _in_fronted_adjunct(verb: Token, token: Token) -> bool:
+    """Whether ``token`` sits in a phrase put before the verb's subject ("Despite the
+    killing of 100000, the US said") or in a subordinate clause of the verb ("said days
+    after a bombing killed 120"), not in what is said."""
+    branch = next((t for t in [token, *token.ancestors] if t.head.i == verb.i), None)
+    if branch is None or branch.i == verb.i:
+        return False
+    marks = [c for c in branch.children if c.dep_ == "mark" and c.lower_ != "that"]
+    if branch.dep_ == "advcl" and marks:  # "..., days after a bombing killed 120"
+        return True
+    subject = _subject_of(verb)
+    fronted = subject is not None and branch.i < subject.i
+    return fronted and branch.dep_ in {"prep", "npadvmod"}
+
+
 def _report_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    """ "the ministry's report of 15", "MSF has received reports of 71 attacks", "reports
+    that 73 civilians were killed": the report, or whoever gathered it, is the source."""
     for ancestor in token.ancestors:
         if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in _REPORT_NOUNS:
             owners = [c for c in ancestor.children if c.dep_ in {"poss", "compound"}]
             if owners:
                 phrase = sentence.doc[ancestor.left_edge.i : ancestor.i + 1]
                 source = _clean(phrase.text)
-                return Attribution(source, actor_table().organisation(source))
+                return Attribution(source, _org_of(source))
+            found = _unowned_report(ancestor, memory)
+            if found is not None:
+                return found
+    return None
+
+
+def _unowned_report(noun: Token, memory: SourceMemory) -> Attribution | None:
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _GATHERING_VERBS:
+        subject = _subject_of(verb)
+        if subject is not None and subject.lower_ not in _PRONOUNS:
+            return _subject_attribution(subject, verb, memory)
+    if noun.lower_ == "reports":
+        return Attribution(noun.text, None)
     return None
 
 

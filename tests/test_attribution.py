@@ -1,0 +1,87 @@
+"""Attribution: who the text says made a claim, and the organisation behind them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from keeptabs.extract.attribution import SourceMemory, _org_of
+from keeptabs.extract.claims import extract_claims
+from keeptabs.segment.text import segment_text
+from keeptabs.types import Claim
+
+
+def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    return {claim.number_text: claim for claim in claims}
+
+
+def test_org_aliases_read_possessives_and_skip_relation_compounds() -> None:
+    assert _org_of("Jane Doe MSFs head of mission") == "Doctors Without Borders"
+    assert _org_of("An ISIS-affiliated news page") is None
+    assert _org_of("an anti-ISIS activist network") is None
+    assert _org_of("the Britain-based monitor") == "Syrian Observatory for Human Rights"
+    assert _org_of("WHO") == "World Health Organization"
+    assert _org_of("Turkey's health ministry") == "Turkish Ministry of Health"
+
+
+def test_new_paragraph_forgets_the_last_speaker() -> None:
+    memory = SourceMemory()
+    memory.new_paragraph()
+    assert memory.last is None
+
+
+def test_subjectless_verb_takes_the_phrase_before_it(nlp: Language) -> None:
+    text = (
+        "Homs 4 May 2016 SANA reporter in Homs said that 7 civilians were killed "
+        "by shells fired on the city.\n"
+    )
+    claim = claims_of(text, nlp)["7"]
+    assert claim.source is not None and "reporter in Homs" in claim.source
+    assert claim.source_org == "SANA"
+
+
+def test_quoted_as_saying_names_the_speaker(nlp: Language) -> None:
+    text = (
+        "Three soldiers were killed near Hama on Monday the Russian military was quoted "
+        "as saying by local media.\n"
+    )
+    claim = claims_of(text, nlp)["Three"]
+    assert claim.source is not None and "Russian military" in claim.source
+    assert claim.source_org == "Russian Ministry of Defence"
+
+
+def test_fronted_adjunct_is_the_outlets_voice(nlp: Language) -> None:
+    text = (
+        "Despite the deaths of at least 5000 people in the war the minister said that "
+        "his country would stay out of it.\n"
+    )
+    claim = claims_of(text, nlp)["at least 5000"]
+    assert claim.source is None
+
+
+def test_video_showing_a_killing_is_no_statement(nlp: Language) -> None:
+    text = "The group posted a video showing the execution of 12 men in the desert.\n"
+    claim = claims_of(text, nlp)["12"]
+    assert claim.source is None and claim.source_org is None
+
+
+def test_headline_speaker_is_not_what_the_number_counts(nlp: Language) -> None:
+    text = "Video shows killing of 3 Syrian activists\n\nThe video appeared on Monday.\n"
+    claim = claims_of(text, nlp)["3"]
+    assert claim.source is None
+
+
+def test_apposition_names_the_organisation(nlp: Language) -> None:
+    text = (
+        "The medical charity Doctors Without Borders said that 40 patients were treated "
+        "for burns.\n"
+    )
+    claim = claims_of(text, nlp)["40"]
+    assert claim.source_org == "Doctors Without Borders"
+
+
+def test_gathered_reports_belong_to_who_gathered_them(nlp: Language) -> None:
+    text = "This year MSF has received reports of at least 20 attacks on its clinics.\n"
+    claim = claims_of(text, nlp)["at least 20"]
+    assert claim.source == "MSF"
+    assert claim.source_org == "Doctors Without Borders"
