@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import entity_label
 from keeptabs.extract.gazetteer import is_place_name
-from keeptabs.extract.vocab import action_vocab, counted_vocab
+from keeptabs.extract.vocab import action_vocab, counted_vocab, load_data
 from keeptabs.types import Quantity
 
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -57,6 +60,9 @@ def casualty_frame(
     following = _casualty_participle(token)
     if following is not None:
         return counted, vocab.casualty_words[following]  # "2 killed 8 injured"
+    adjective = _casualty_adjective(token)
+    if adjective is not None:
+        return counted or "people", vocab.casualty_words[adjective]
     if action is not None and action not in vocab.light_verbs:
         return None
     among = _among_casualties(token)
@@ -79,15 +85,31 @@ def _casualty_participle(token: Token) -> str | None:
     """ "2 killed 8 injured": a casualty participle right after the number, ruling it; not
     "four wounded were brought", where the number is another verb's argument."""
     doc = token.doc
-    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if following is None or following.tag_ != "VBN":
-        return None
+    index = token.i + 1
+    if index < len(doc) and doc[index].text == "+":
+        index += 1  # "20+ killed"
+    following = doc[index] if index < len(doc) else None
+    if following is None or following.tag_ not in {"VBN", "VBD"}:
+        return None  # "2 killed": a headline participle the tagger may read as a past tense
     if following.lower_ not in counted_vocab().casualty_words:
         return None
     # a run-on headline parses the number as the object of the casualty word before it
     words = counted_vocab().casualty_words
     ruled = token.head.i == following.i or token.dep_ not in _VERB_ARGUMENT_DEPS
     return following.lower_ if ruled or token.head.lower_ in words else None
+
+
+def _casualty_adjective(token: Token) -> str | None:
+    """ "48 people dead over 100 injured": a casualty adjective or participle right after
+    the number's noun rules it when the parser made the noun no verb's argument (a list
+    of tolls has no verb of its own)."""
+    noun = token.head if token.dep_ in _NUMBER_DEPS else token
+    if noun.dep_ in _VERB_ARGUMENT_DEPS or token.dep_ in _VERB_ARGUMENT_DEPS:
+        return None
+    found = _casualty_token_after(token)
+    if found is None or (found.pos_ != "ADJ" and found.tag_ != "VBN"):
+        return None
+    return found.lower_
 
 
 def _among_casualties(token: Token) -> str | None:
@@ -106,13 +128,17 @@ def _among_casualties(token: Token) -> str | None:
 
 def _casualty_after(token: Token) -> str | None:
     """ "58 killed", "29 Syria rebels dead": a casualty word just after the number's noun."""
+    found = _casualty_token_after(token)
+    return found.lower_ if found is not None else None
+
+
+def _casualty_token_after(token: Token) -> Token | None:
     vocab = counted_vocab()
     doc = token.doc
     index = token.i + 1
     while index < len(doc) and index - token.i <= MAX_CASUALTY_GAP:
-        word = doc[index].lower_
-        if word in vocab.casualty_words:
-            return word
+        if doc[index].lower_ in vocab.casualty_words:
+            return doc[index]
         if doc[index].pos_ not in {"NOUN", "PROPN", "ADJ"}:
             return None
         index += 1
@@ -130,8 +156,18 @@ def _toll_of(token: Token) -> Token | None:
         if head.lower_ == "of" and head.head.lemma_.lower() == "toll":
             return head.head
         head = head.head
-    arguments = (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+    arguments = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments):
+        arguments += _lost_subject(head)
     return next((c for c in arguments if c.lemma_.lower() == "toll"), None)
+
+
+def _lost_subject(verb: Token) -> list[Token]:
+    """ "... leave their homes and the death toll may be as high as 400000": a verb whose
+    subject the parser joined to the clause before; the noun just before its auxiliaries."""
+    first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"})])
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    return [before] if before is not None and before.pos_ == "NOUN" else []
 
 
 def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
@@ -146,6 +182,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip()
         return unit_words or quantity.unit, token
     noun = token.head if token.dep_ in _NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
+    if noun is not None and not noun.text[0].isalpha():
+        noun = None  # "kills three | Jordan Times": a divider tagged as a noun
     if noun is None and token.lemma_.lower() in _VAGUE_HEADS | {"dozens", "scores"}:
         complement = _of_complement(token)
         if complement is not None:
@@ -201,6 +239,54 @@ def _can_be_counted(noun: Token) -> bool:
     return not (calendar or is_place_name(word) or is_place_name(stem))
 
 
+@dataclass(frozen=True, slots=True)
+class _FrameVocab:
+    """Word lists of ``actions.json`` that only the frame reader uses."""
+
+    support_verbs: frozenset[str]
+    resultative_verbs: frozenset[str]
+    stative_verbs: frozenset[str]
+    conveyance_verbs: frozenset[str]
+    part_verbs: frozenset[str]
+    outcome_verbs: frozenset[str]
+    copula_phrases: dict[str, str]
+    casualty_verbs: frozenset[str]  # what casualty words say happened: kill, wound, ...
+    action_verbs: frozenset[str]  # every base verb the vocabularies can report
+
+
+@cache
+def _frame_vocab() -> _FrameVocab:
+    data = load_data("actions.json")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(word.lower() for word in data.get(key, []))
+
+    casualty = frozenset(counted_vocab().casualty_words.values())
+    verbs = (
+        set(action_vocab().nominalizations.values()) | set(action_vocab().phrases.values())
+    ) | casualty
+    return _FrameVocab(
+        support_verbs=words("support_verbs"),
+        resultative_verbs=words("resultative_verbs"),
+        stative_verbs=words("stative_verbs"),
+        conveyance_verbs=words("conveyance_verbs"),
+        part_verbs=words("part_verbs"),
+        outcome_verbs=words("outcome_verbs"),
+        copula_phrases={k.lower(): v for k, v in data.get("copula_phrases", {}).items()},
+        casualty_verbs=casualty,
+        action_verbs=frozenset(word for word in verbs if " " not in word),
+    )
+
+
+# Words that open a subordinate clause: a verb after one belongs to that clause.
+_SUBORDINATORS = frozenset("as after while when before since because until amid".split())
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_SHARE_WORDS = frozenset("percent % per half third quarter majority share proportion".split())
+# Prepositions by which an action noun takes what it acts on ("the attack on two villages").
+_NOMINAL_ARGUMENT_PREPS = frozenset({"of", "on", "against", "upon", "from", "to"})
+MAX_STATIVE_CLIMB = 3  # a main verb this close outranks a stative participle on its noun
+
+
 def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     """``(base verb, the verb token)`` saying what happened to the counted thing.
 
@@ -208,40 +294,258 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     civilians evacuated", "8,000 who are leaving"); an empty verb ("we have 30,000
     civilians who have left") gives way to the describing one.
     """
+    conveyed = _conveyed_by(counted)
+    if conveyed is not None:
+        return governing_action(conveyed)  # "buses carrying 500 people left": they left
+    coordinated = _coordinated_casualty(counted)
+    if coordinated is not None:
+        return coordinated, counted.head
+    share = _share_of_event(counted)
+    if share is not None:
+        return share, counted
     described = _describing_verb(counted)
-    if counted.dep_ in _VERB_ARGUMENT_DEPS and counted.head.pos_ == "VERB":
-        if described is not None and counted.head.lemma_.lower() in _EMPTY_VERBS:
-            return verb_action(described)
-    elif described is not None:
+    stative = _describing_verb(counted, stative=True)
+    anchor = _first_conjunct(counted)  # "destroyed 2000 tankers and dozens of stations"
+    if anchor is not counted and described is not None and described.dep_ == "relcl":
+        return verb_action(described)  # "... and two locations which are kept secret"
+    if anchor.dep_ in _VERB_ARGUMENT_DEPS and anchor.head.pos_ == "VERB":
+        if stative is not None and _gives_way(anchor, stative):
+            return verb_action(stative)
+        predicate = _predicate_after_reduced_relative(anchor)
+        if predicate is not None:
+            return verb_action(predicate)
+        if anchor.dep_ == "nsubjpass" and anchor.head.lemma_.lower() in action_vocab().reporting:
+            return _reported_subject(counted, anchor.head)
+        return _climb_to_action(counted)
+    if described is not None:
         return verb_action(described)
+    action, verb = _climb_to_action(counted)
+    if stative is not None and not _is_near(counted, action, verb):
+        return verb_action(stative)  # "200000 people still living in rebel-held districts"
+    return action, verb
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of coordinated nouns, whose role in the clause the others share."""
+    while token.dep_ == "conj" and token.head.pos_ in NOUN_TAGS | {"NUM"}:
+        token = token.head
+    return token
+
+
+def _is_near(counted: Token, action: str | None, verb: Token | None) -> bool:
+    """An action a few words up the tree, with the counted noun in its own clause: a
+    stative participle on the noun gives way to it ("45 buses bound for Aleppo" left),
+    but not to an empty verb ("there are 592700 people living under siege")."""
+    if action is None or verb is None or action in _EMPTY_VERBS:
+        return False
+    ancestors = list(counted.ancestors)
+    return verb in ancestors and ancestors.index(verb) < MAX_STATIVE_CLIMB
+
+
+def _reported_subject(counted: Token, verb: Token) -> tuple[str | None, Token]:
+    """ "16 airstrikes were reported": nothing else befell them, so the report is the
+    action; but "three deaths were reported" are deaths, "22 injuries" injuries."""
+    state = _reported_state(verb)
+    if state[0] is not None:
+        return state
+    lemma = counted.lemma_.lower()
+    nominal = action_vocab().nominalizations.get(lemma)
+    outcome = nominal if nominal in _frame_vocab().outcome_verbs else None
+    return counted_vocab().toll_nouns.get(lemma) or outcome or verb.lemma_.lower(), verb
+
+
+def _share_of_event(counted: Token) -> str | None:
+    """ "99 percent of deaths", "hundreds of killings": a share or an amount of events
+    counts those events, whatever verb governs the share."""
+    lemma = counted.lemma_.lower()
+    if lemma not in _SHARE_WORDS and lemma not in _VAGUE_HEADS and not counted.like_num:
+        return None
+    event = _of_complement(counted)
+    if event is None:
+        return None
+    word = event.lemma_.lower()
+    nominal = action_vocab().nominalizations.get(word)
+    outcome = nominal if nominal in _frame_vocab().outcome_verbs else None
+    return counted_vocab().toll_nouns.get(word) or outcome
+
+
+def _climb_to_action(counted: Token) -> tuple[str | None, Token | None]:
+    """The first verb, copula or action noun up the tree from the counted noun."""
     token = counted
+    # An action noun governs through a preposition ("the evacuation of 8,000"); one
+    # reached through modifiers is the counted noun itself ("three chemical attacks").
+    governed = False
     for _ in range(MAX_CLIMB):
         if token.head is token:
             break
-        token = token.head
-        copula = token.pos_ == "AUX" and (token.dep_ == "ROOT" or token.i == counted.head.i)
+        below, token = token, token.head
+        copula = token.pos_ == "AUX" and (
+            token.dep_ == "ROOT" or token.i == counted.head.i or below.dep_ == "acomp"
+        )
         if token.lemma_.lower() == "include" and token.dep_ in {"prep", "acl"}:
             continue  # "6 civilians including a woman were killed": the verb is further up
         if token.pos_ == "VERB" or copula:
+            whole = _whole_of(token)
+            if whole is not None:
+                return whole
             return verb_action(token)
+        governed = governed or _governs(token, below)
         nominal = action_vocab().nominalizations.get(token.lemma_.lower())
-        if token.pos_ == "NOUN" and nominal is not None:
+        if token.pos_ == "NOUN" and nominal is not None and governed:
             return nominal, token
+        if _is_headline_verb(token):
+            return token.lemma_.lower(), token
     return None, None
 
 
-def _describing_verb(counted: Token) -> Token | None:
-    light = action_vocab().light_verbs
-    for child in counted.children:
-        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and child.lemma_ not in light:
-            return child
+def _governs(token: Token, below: Token) -> bool:
+    """Whether an action noun ``token`` takes the counted noun as its argument: through
+    "of", "on", "against" ("the evacuation of 8,000"), or as the object or subject that
+    only a verb the tagger read as a noun can have ("capture 3 villages")."""
+    if below.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        return True
+    return below.dep_ == "prep" and below.lower_ in _NOMINAL_ARGUMENT_PREPS
+
+
+def _is_headline_verb(token: Token) -> bool:
+    """ "ISIL kills over 50": a headline verb the tagger took for a plural noun; an -s
+    form of an action verb with a subject or an object, which no noun has."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS" or token.lower_ == token.lemma_.lower():
+        return False  # an -s form: "kills", not "kill" or "killing"
+    if token.lemma_.lower() not in _frame_vocab().action_verbs:
+        return False
+    return any(c.dep_ in {"nsubj", "dobj"} for c in token.children)
+
+
+def _gives_way(counted: Token, described: Token) -> bool:
+    """Whether the verb that describes the counted noun says more than the verb it is the
+    subject or object of.
+
+    An empty verb or a verb of saying says nothing of it ("we have 30,000 civilians who
+    have left", "3000 people leaving Foua, the monitor told AFP").  A passive participle
+    ("20 shells fired by ISIS", "ten civilians killed in an airstrike") says what happened
+    to the noun, where the main verb only has it act on something else ("... targeted
+    houses") or belongs to another clause ("six killed in a bombing as evacuation
+    resumes", "... committed a massacre" with a second subject).
+    """
+    head = counted.head
+    lemma = head.lemma_.lower()
+    if lemma in _EMPTY_VERBS:
+        return True
+    if lemma in action_vocab().reporting:  # the parser made the counted noun a speaker
+        return described.lemma_.lower() in _frame_vocab().action_verbs
+    reduced = described.dep_ == "acl" and described.tag_ == "VBN"
+    if counted.dep_ != "nsubj" or not reduced:
+        return False
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    has_object = any(c.dep_ == "dobj" for c in head.children)
+    clause_opened = any(t.lower_ in _SUBORDINATORS for t in described.subtree)
+    return has_object or len(subjects) > 1 or clause_opened
+
+
+def _predicate_after_reduced_relative(counted: Token) -> Token | None:
+    """ "31 people hurt in the attack were being treated": a bare participle with no
+    auxiliary is a reduced relative, not the clause's verb, though parsed as one; the
+    verb whose auxiliaries follow it, subjectless, is the noun's real predicate."""
+    head = counted.head
+    if counted.dep_ not in {"nsubj", "nsubjpass"} or head.tag_ != "VBN":
+        return None
+    if any(c.dep_ in {"aux", "auxpass"} for c in head.children):
+        return None
+    after = head.right_edge.i + 1
+    if after >= len(counted.doc):
+        return None
+    auxiliary = counted.doc[after]
+    predicate = auxiliary.head
+    if auxiliary.dep_ not in {"aux", "auxpass"} or predicate.pos_ != "VERB":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in predicate.children):
+        return None
+    return predicate
+
+
+def _conveyed_by(counted: Token) -> Token | None:
+    """ "11 buses carrying some 500 people left Madaya": the load of a vehicle described
+    by a participle of carrying shares what the vehicle does."""
+    verb = counted.head
+    if counted.dep_ != "dobj" or verb.dep_ != "acl":
+        return None
+    if verb.lemma_.lower() not in _frame_vocab().conveyance_verbs:
+        return None
+    return verb.head if verb.head.pos_ in NOUN_TAGS else None
+
+
+def _coordinated_casualty(counted: Token) -> str | None:
+    """ "killed 25 soldiers and injured scores": a casualty participle read as the
+    adjective of a noun that the parser joined to the first verb; it is the verb of the
+    second conjunct, and says what happened to that noun."""
+    if counted.dep_ != "conj" or counted.head.pos_ != "VERB":
+        return None
+    words = counted_vocab().casualty_words
+    for child in counted.lefts:
+        if child.dep_ in {"amod", "compound"} and child.lower_ in words:
+            return words[child.lower_]
     return None
+
+
+def _whole_of(verb: Token) -> tuple[str | None, Token | None] | None:
+    """ "the transfer, which includes 800 armed men": a part shares what happened to its
+    whole, the subject of "include" or the noun its relative clause describes."""
+    if verb.lemma_.lower() not in _frame_vocab().part_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    whole: Token | None = subject
+    if subject is None or subject.tag_ in _RELATIVE_TAGS:
+        clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
+        whole = clause.head if clause is not None else None
+    if whole is None or whole.pos_ not in NOUN_TAGS:
+        return None
+    nominal = action_vocab().nominalizations.get(whole.lemma_.lower())
+    if nominal is not None:
+        return nominal, whole
+    return None
+
+
+def _describing_verb(counted: Token, *, stative: bool = False) -> Token | None:
+    """The nearest participle or relative clause on the counted noun, on the noun its
+    number counts ("hundreds of civilians killed"), or on a noun in apposition to it
+    ("ten civilians, some of them children, killed in an airstrike").
+
+    Stative verbs only describe ("buses bound for Aleppo", "tunnels running under the
+    city"), and are taken only with ``stative``; an active casualty participle with an
+    object makes the noun its agent ("two soldiers, wounding several others"): neither
+    says what happened to the noun.
+    """
+    nouns = [counted]
+    complement = _of_complement(counted) if counted.lemma_.lower() in _VAGUE_HEADS else None
+    if complement is not None:
+        nouns.append(complement)
+    found: list[Token] = []
+    while nouns:
+        noun = nouns.pop(0)
+        nouns.extend(c for c in noun.children if c.dep_ == "appos")
+        found.extend(c for c in noun.children if _describes(c, stative=stative))
+    return min(found, key=lambda verb: verb.i) if found else None
+
+
+def _describes(verb: Token, *, stative: bool) -> bool:
+    if verb.dep_ not in {"acl", "relcl"} or verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in action_vocab().light_verbs:
+        return False
+    casualty = _frame_vocab().casualty_verbs
+    if lemma in casualty and any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "two soldiers wounding several others": the agent, not the victim
+    has_particle = any(c.dep_ == "prt" for c in verb.children)  # "running away" moves
+    return stative or has_particle or lemma not in _frame_vocab().stative_verbs
 
 
 def verb_action(verb: Token) -> tuple[str | None, Token]:
     """The action a verb names; alternatives sharing its arguments are kept together:
     "killed or injured 30" -> "kill or injure" ("laid down their arms and came" stays
-    "surrender": of verbs joined by "and" the first says what happened to the number)."""
+    "surrender": of verbs joined by "and" the first says what happened to the number,
+    unless a later one names the outcome that counts: "were rounded up and executed")."""
     action, token = _single_action(verb)
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and _has_or(head) and _shares_arguments(head):
@@ -249,10 +553,24 @@ def verb_action(verb: Token) -> tuple[str | None, Token]:
         return (f"{first} or {action}" if first and action else action), token
     alternative = _has_or(verb)
     if action is None or not alternative:
-        return action, token
+        return _outcome_of_coordination(verb, action), token
     shared = (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
     others = [_single_action(c)[0] for c in shared if _shares_arguments(c)]
     return " or ".join([action, *(a for a in others if a)]), token
+
+
+def _outcome_of_coordination(verb: Token, action: str | None) -> str | None:
+    """ "41 rebels were rounded up and executed": where verbs joined by "and" share the
+    number, a verb of killing or wounding names what the count measures."""
+    outcomes = _frame_vocab().outcome_verbs
+    if action is None or action in outcomes or _has_or(verb):
+        return action
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _shares_arguments(child):
+            later = _single_action(child)[0]
+            if later in outcomes:
+                return later
+    return action
 
 
 def _has_or(verb: Token) -> bool:
@@ -271,14 +589,62 @@ def _single_action(verb: Token) -> tuple[str | None, Token]:
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
                 return verb_action(child)
+    if lemma in _frame_vocab().resultative_verbs:
+        state = _resulting_state(verb)
+        if state is not None:
+            return state, verb  # "left dozens more wounded"
+    if lemma == "be":
+        return _copula_action(verb), verb
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    obj = next((_object_word(c) for c in verb.children if c.dep_ == "dobj"), None)
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = _object_word(dobj) if dobj is not None else None
     for key in (f"{lemma} {particle} {obj}", f"{lemma} {particle}", f"{lemma} {obj}", lemma):
         if key in vocab.phrases:
             return vocab.phrases[key], verb
+    event = _event_object(lemma, dobj)
+    if event is not None:
+        return event, verb
     if lemma in vocab.reporting:
         return _reported_state(verb)
     return lemma, verb
+
+
+def _event_object(lemma: str, obj: Token | None) -> str | None:
+    """ "staged a demonstration", "received treatment": a support verb says little; its
+    object, a noun naming an event, says what its subject did or underwent.  Not for a
+    counted object ("conducted 16 airstrikes"), which the verb itself acts on."""
+    if obj is None or lemma not in _frame_vocab().support_verbs:
+        return None
+    counted = obj.like_num or any(c.dep_ in {"nummod", "quantmod"} for c in obj.children)
+    if counted or obj.lemma_.lower() in _VAGUE_HEADS:
+        return None
+    return action_vocab().nominalizations.get(obj.lemma_.lower())
+
+
+def _resulting_state(verb: Token) -> str | None:
+    """ "left dozens more wounded": the casualty word of a resultative complement."""
+    words = counted_vocab().casualty_words
+    for child in verb.children:
+        if child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and child.lower_ in words:
+            return words[child.lower_]
+    return None
+
+
+def _copula_action(verb: Token) -> str:
+    """ "is home to 900000" (live), "was behind three attacks" (conduct), "are under
+    Syrian control" (control): a copula's complement carries the meaning."""
+    phrases = _frame_vocab().copula_phrases
+    for child in verb.children:
+        if child.dep_ in {"acomp", "advmod", "attr"}:
+            phrase = phrases.get(f"be {child.lower_}")
+            if phrase is not None:
+                return phrase
+        if child.dep_ == "prep" and child.lower_ == "under":
+            for noun in child.children:
+                nominal = action_vocab().nominalizations.get(noun.lemma_.lower())
+                if noun.dep_ == "pobj" and nominal is not None:
+                    return nominal
+    return "be"
 
 
 def _object_word(obj: Token) -> str:

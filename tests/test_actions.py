@@ -1,0 +1,133 @@
+"""The action of a claim: the verb that says what happened to the counted thing.
+
+Each case is one general construction (keeptabs.extract.frame), written afresh rather
+than copied from a gold set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from keeptabs.extract.claims import extract_claims
+from keeptabs.segment.text import segment_text
+
+
+def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
+    text += "\n"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    return {claim.number_text: claim.action for claim in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Title Case headline verb the tagger reads as a plural noun
+        ("Rebels Kill 12 In Deir Ezzor Raid", {"12": "kill"}),
+        # a headline participle, not the verb of the "as" clause after it
+        ("Seven Killed in Homs Shelling as Talks Resume in Geneva", {"Seven": "kill"}),
+        # each number takes its own verb in a coordination
+        (
+            "The army killed 14 militants and wounded dozens in the fighting, the ministry said.",
+            {"14": "kill", "dozens": "wound"},
+        ),
+        # a list of tolls: each number takes the casualty word after it
+        (
+            "At least 30 people dead and over 70 injured after a car bomb exploded in Idlib.",
+            {"At least 30": "kill", "over 70": "injure"},
+        ),
+        # a resultative complement
+        ("The blast killed 12 people and left 40 others wounded.", {"12": "kill", "40": "wound"}),
+        # support verbs with an event noun
+        (
+            "About 300 residents staged a protest outside the governor's office.",
+            {"About 300": "protest"},
+        ),
+        ("Dozens more received treatment for breathing problems.", {"Dozens": "treat"}),
+        ("Hundreds of fighters stood guard over the crossing.", {"Hundreds": "guard"}),
+        # a paraphrase in the action vocabulary
+        (
+            "Some 1500 civilians were granted safe passage out of the besieged town.",
+            {"Some 1500": "evacuate"},
+        ),
+        # coordinated verbs: the killing is the outcome the count measures
+        (
+            "Around 60 prisoners were rounded up and executed by the militants.",
+            {"Around 60": "execute"},
+        ),
+        # a participle on a noun in apposition
+        ("Nine civilians, some of them women, killed in shelling on Douma.", {"Nine": "kill"}),
+        # a passive reduced relative says what happened to an agent subject
+        (
+            "Twelve mortar shells fired by militants hit residential areas in Damascus.",
+            {"Twelve": "fire"},
+        ),
+        # a reduced relative parsed as the verb: the real predicate follows it
+        (
+            "Forty people hurt in the blast were being treated in local hospitals.",
+            {"Forty": "treat"},
+        ),
+        # a vehicle's load shares what the vehicle does
+        (
+            "Another 20 trucks carrying some 400 fighters left the city on Monday.",
+            {"20": "leave", "some 400": "leave"},
+        ),
+        # a stative participle only describes
+        ("The convoy left in 30 buses bound for Idlib.", {"30": "leave"}),
+        ("There are 5000 families living under siege in the town.", {"5000": "live"}),
+        # a part shares what happened to its whole
+        (
+            "The evacuation, which includes 700 women and children, began on Monday.",
+            {"700": "evacuate"},
+        ),
+        # perception verbs pass the action to their complement
+        ("Hundreds of residents were seen fleeing the town.", {"Hundreds": "flee"}),
+        # a report is all that befell them
+        ("At least 25 airstrikes were reported overnight.", {"At least 25": "report"}),
+        (
+            "Three deaths and 12 injuries were reported after the attack.",
+            {"Three": "kill", "12": "injure"},
+        ),
+        # an action noun takes its argument through "on"; not the counted noun itself
+        ("The rebels launched an attack on three army checkpoints.", {"three": "attack"}),
+        # copulas with a meaningful complement
+        (
+            "About 200 square kilometres of the province are under government control.",
+            {"About 200 square kilometres": "control"},
+        ),
+        ("The camp is home to some 40000 refugees.", {"some 40000": "live"}),
+        (
+            "The group was behind at least four bombings in the capital.",
+            {"at least four": "conduct"},
+        ),
+        # a share of events counts those events
+        (
+            "The regime is responsible for 90 percent of deaths in the conflict.",
+            {"90 percent": "kill"},
+        ),
+    ],
+)
+def test_action_constructions(text: str, expected: dict[str, str], nlp: Language) -> None:
+    found = actions_of(text, nlp)
+    assert {number: found.get(number) for number in expected} == expected
+
+
+def test_agent_participle_does_not_describe_the_victims(nlp: Language) -> None:
+    found = actions_of(
+        "The explosion took the lives of 3 women as well as 2 soldiers wounding several others.",
+        nlp,
+    )
+    assert found["3"] == "kill"
+    assert found["2"] == "kill"
+
+
+def test_relative_clause_on_object_stays_with_the_main_verb(nlp: Language) -> None:
+    found = actions_of(
+        "ISIL terrorists beheaded eight Syrian militants who had surrendered in a town.", nlp
+    )
+    assert found["eight"] == "behead"
+
+
+def test_support_verb_keeps_a_counted_object(nlp: Language) -> None:
+    found = actions_of("The coalition said it had conducted 16 airstrikes near Raqqa.", nlp)
+    assert found["16"] == "conduct"
