@@ -47,8 +47,11 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     for entity in entities_in(sentence):
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
-        if entity.start == entity.sent.start and _FULL_DATE.fullmatch(entity.text):
-            continue  # a dateline ("4 September 2016 Two people were killed") dates the report
+        before = sentence.doc[entity.start - 1] if entity.start > 0 else None
+        if _FULL_DATE.fullmatch(entity.text) and (before is None or before.pos_ != "ADP"):
+            # a dateline ("4 September 2016 Two people were killed", "in Raqqa 21 November
+            # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
+            continue
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is None or verb.i not in event_verbs or verb.lemma_.lower() in reporting:
             continue  # a date of another clause, or of the report itself
