@@ -166,3 +166,40 @@ def test_place_of_counted_places_and_references(
     text: str, number: str, place: str | None, nlp: Language
 ) -> None:
     assert place_of(text, number, nlp) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        # a facility after a locative preposition
+        (
+            "Six people were wounded near the Science and Technology Center on Monday.",
+            "Six",
+            "Science and Technology Center",
+        ),
+        # "the hospital" is the one named before, possessive apostrophe lost in scraping
+        (
+            "Jets struck Kafr Nabl hospital on Monday. The hospitals director was one of "
+            "three people killed.",
+            "three",
+            "Kafr Nabl",
+        ),
+        # a place describing the speaker is not where it happened
+        (
+            '"The dead number at least 40," said Ahmed Saleh, a member of parliament for Hama.',
+            "at least 40",
+            None,
+        ),
+        # "a western district of the city" is some district, not the west of the city
+        (
+            "A bomb hit Qamishli on Wednesday. It killed 44 people in a western district of "
+            "the city.",
+            "44",
+            "Qamishli",
+        ),
+    ],
+)
+def test_place_of_facilities_speakers_and_parts(
+    text: str, number: str, place: str | None, nlp: Language
+) -> None:
+    assert place_of(text, number, nlp) == place

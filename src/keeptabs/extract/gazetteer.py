@@ -26,7 +26,9 @@ def place_names() -> frozenset[str]:
         names.update(
             alt
             for alt in city.get("alternatenames", ())
-            if _is_latin_name(alt) and (" " in alt or city["population"] >= MIN_ALIAS_POPULATION)
+            if _is_latin_name(alt)
+            and not alt.isupper()  # codes ("THE" for Teresina), not names
+            and (" " in alt or city["population"] >= MIN_ALIAS_POPULATION)
         )
     names.update(country["name"] for country in cache_.get_countries().values())
     names.update(load_data("places.json")["places"])

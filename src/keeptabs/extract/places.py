@@ -39,7 +39,7 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 # A name tagged PERSON after these is a place ("evacuated from Norrow", "40 percent of X");
 # "to", "by" and "with" are left out: "told to X", "said by X" name people.
 _PERSON_AS_PLACE_PREPOSITIONS = frozenset(
-    {"in", "from", "into", "near", "around", "across", "outside", "inside", "at"}
+    {"in", "from", "of", "into", "near", "around", "across", "outside", "inside", "at"}
 )
 MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
@@ -59,18 +59,27 @@ _LOCATIVE_NOUN = re.compile(
 # Nouns that, with "the", mean a place named before ("the city", "the country").
 _BACK_NOUNS = frozenset(
     {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
-    | {"neighborhood", "district", "province", "governorate"}
+    | {"neighborhood", "district", "province", "governorate", "hospital"}
 )
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
 _NAMED_KINDS = frozenset({"camp", "pocket"})  # "Rukban camp" is not the town of Rukban
 _NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket)s?\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*")
 _WITHIN = frozenset({"in", "on", "across", "throughout", "inside"})
-# Possessives scraped without their apostrophe: "the countrys population".
-_MISSPELT_POSSESSIVES = {"countrys": "country", "citys": "city"}
 # Counted nouns that are places themselves: "two other locations", "4 towns".
 _PLACE_KIND_NOUNS = frozenset(
     {"location", "site", "area", "town", "village", "city", "neighbourhood", "neighborhood"}
     | {"district", "province", "region", "locality", "place"}
+)
+_FACILITY_NOUNS = frozenset(
+    {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport"}
+    | {"University", "Stadium", "Prison", "Church", "Bakery", "Base", "Airbase", "Dam"}
+)
+_FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on"})
+_ORGANISATION_WORDS = frozenset(
+    {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
+    | {"Bank", "Agency", "Office", "Ministry", "Front", "Army", "Brigade", "Media", "News"}
+    | {"Times", "Post", "Herald", "Observer", "Monitor", "Network", "Union", "Society"}
 )
 _TOWARDS = frozenset({"to", "into", "towards", "toward"})
 _COMPASS_WORD = re.compile(
@@ -95,7 +104,8 @@ _CALENDAR_WORD = re.compile(
 )
 # "al-Salehia village", "Salaheddin district": a settlement word after a name.
 _SETTLEMENT_AFTER = re.compile(
-    r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside)s?\b"
+    r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside|hospital)s?\b",
+    re.IGNORECASE,
 )
 _ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
@@ -132,7 +142,7 @@ def find_place(
     ``anchor``, else in the clause it hangs from ("a bomb exploded in X, killing six");
     "the city" or "the country" there means the one ``named`` before."""
     spans = _place_spans(sentence)
-    counted = sentence.doc[anchor].head
+    counted = _counted_head(sentence.doc[anchor])
     if counted.lemma_.lower() in _PLACE_KIND_NOUNS:
         # "two other locations", "4 Syrian towns": places counted, located only by their
         # own phrase ("20 villages in Hama")
@@ -152,10 +162,13 @@ def find_place(
     if not candidates and len(clause) < len(sentence):
         # a misattached place ("claims ... flee Aleppo"): the one after the number
         candidates = [span for span in spans if span.start > anchor][:1]
+    speakers = _speaker_phrases(sentence)
     candidates = [
         span
         for span in candidates
-        if not _across_divider(span, anchor) and not _is_container(span, spans)
+        if not _across_divider(span, anchor)
+        and not _is_container(span, spans)
+        and not any(low <= span.start < high and not low <= anchor < high for low, high in speakers)
     ]
     back = next((token for token in clause if _back_noun(token) not in {None, "country"}), None)
     if (
@@ -166,7 +179,15 @@ def find_place(
         # "placed in tunnels under historic parts of the city": the city beats a country
         return named.resolve(back)
     if not candidates:
+        # "the city" in the claim's clause, else anywhere in a sentence naming no place
         back = next((token for token in clause if _back_noun(token)), None)
+        if back is None and not spans:
+            # the topic set before the figure, or the predicate of the counted noun
+            # ("civilians that the media claimed were in the city")
+            scope = list(sentence[: anchor - sentence.start])
+            if counted.dep_ in _SUBJECTS:
+                scope += list(counted.head.subtree)
+            back = next((token for token in scope if _back_noun(token)), None)
         return named.resolve(back) if back is not None and named is not None else None
     span = min(
         candidates,
@@ -179,6 +200,31 @@ def find_place(
     )
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
     return _refined_by_compass(place, span, clause)
+
+
+def _speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
+    """Token ranges of the speakers named after verbs of saying ("said Dr X, a member of
+    parliament for Latakia"): a place there describes the speaker, not the event."""
+    reporting = action_vocab().reporting
+    return [
+        (child.left_edge.i, child.right_edge.i + 1)
+        for token in sentence
+        if token.pos_ == "VERB" and token.lemma_.lower() in reporting
+        for child in token.children
+        if child.dep_ == "nsubj" and child.i > token.i  # a speaker before the verb may be
+        # a misparse that swallows the claim's own phrase ("... near Raqqa a monitor said")
+    ]
+
+
+def _counted_head(number: Token) -> Token:
+    """The noun a number counts, past the other numbers of a range ("250,000 - 300,000
+    civilians")."""
+    token = number.head
+    for _ in range(MAX_SKIPPED):
+        if token.pos_ not in {"NUM", "SYM", "PUNCT"} or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def _own_back_reference(counted: Token, spans: list[Span]) -> Token | None:
@@ -296,15 +342,7 @@ class PlaceMemory:
         if up_to is not None:
             spans = [span for span in spans if span.end <= up_to]
         for span in sorted(spans, key=lambda s: s.start):
-            name = _bare_name(span)
-            if is_country(name):
-                self.country = name
-                continue
-            self.last = name
-            before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
-            kind = _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, span.end_char)
-            if kind:
-                self.by_kind[kind.group("kind").lower()] = _with_kind(span)
+            self._note(text, _bare_name(span), span.start_char, span.end_char)
 
     def remember_text(self, text: str, start: int, end: int) -> None:
         """The same for unparsed text between windows, by the gazetteer alone."""
@@ -318,20 +356,24 @@ class PlaceMemory:
                 ),
                 None,
             )
-            if name is None:
-                continue
-            if is_country(name):
-                self.country = name
-                continue
-            self.last = name
-            name_end = match.start() + len(name)
-            before = text[max(0, match.start() - DIRECTION_WINDOW) : match.start()]
-            kind = _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, name_end)
-            if kind:
-                named = _NAMED_KINDS_AFTER.match(text, name_end)
-                self.by_kind[kind.group("kind").lower()] = (
-                    f"{name} {named.group().strip()}" if named else name
-                )
+            if name is not None:
+                self._note(text, name, match.start(), match.start() + len(name))
+
+    def _note(self, text: str, name: str, start: int, end: int) -> None:
+        """Keep ``name``, written at ``text[start:end]``, under its kind if it has one."""
+        if is_country(name):
+            self.country = name
+            return
+        before = text[max(0, start - DIRECTION_WINDOW) : start]
+        kind = _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, end)
+        noun = kind.group("kind").lower() if kind else None
+        if noun is not None:
+            named = _NAMED_KINDS_AFTER.match(text, end)
+            self.by_kind[noun] = f"{name} {named.group().strip()}" if named else name
+        if (noun is None or noun in _SETTLEMENT_NOUNS) and name.split()[-1].lower() not in (
+            _ADMIN_WORDS
+        ):
+            self.last = name  # a province or a camp is no "the town"
 
     def resolve(self, token: Token) -> str | None:
         """The place "the city", "the village", "the country" or "the capital" means,
@@ -351,19 +393,25 @@ class PlaceMemory:
             name = self.country
         elif noun == "capital":
             name = capital_of(self.country) if self.country else None
-        else:
+        elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
+        else:  # "the province", "the camp": only one named as such
+            name = self.by_kind.get(noun)
         direction = _compass_of(token)
         return f"{direction} {name}" if name and direction else name
 
 
 def _compass_of(token: Token) -> str | None:
-    """ "the east of the city", "the eastern suburbs of the capital": the compass part."""
+    """ "the east of the city", "the eastern suburbs of the capital", "the lower town":
+    the part named."""
+    level = next((c.lower_ for c in token.children if c.lower_ in {"lower", "upper"}), None)
+    if level is not None:
+        return level.capitalize()
     if not (token.dep_ == "pobj" and token.head.lower_ == "of"):
         return None
     part = token.head.head
-    if _COMPASS_WORD.fullmatch(part.lower_) and not any(c.dep_ == "det" for c in part.children):
-        return None  # "shot down east of the city": outside it
+    if not any(child.lower_ == "the" for child in part.children):
+        return None  # "east of the city" is outside it; "a western district" is some district
     for word in (part, *part.children):
         found = _COMPASS_WORD.fullmatch(word.lower_)
         if found:
@@ -375,11 +423,19 @@ def _back_noun(token: Token) -> str | None:
     """ "left the city", "in the village", "the city center", "the countrys population":
     the kind of place named earlier that ``token`` refers to. Not a destination
     ("crossed into the western part of the city")."""
-    noun = _MISSPELT_POSSESSIVES.get(token.lower_, token.lower_)
+    noun = token.lower_
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (
+        noun.endswith("s")
+        and noun[:-1] in _BACK_NOUNS
+        and following is not None
+        and following.pos_ == "NOUN"
+    ):
+        noun = noun[:-1]  # a possessive scraped without its apostrophe: "the hospitals surgeon"
     if noun not in _BACK_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    holder = token.head if token.dep_ == "compound" else token  # "the city center"
-    if not any(child.lower_ in {"the", "this"} for child in holder.children):
+    holder = token.head if token.dep_ in {"compound", "poss"} else token  # "the city center"
+    if not any(child.lower_ in {"the", "this"} for child in (*token.children, *holder.children)):
         return None
     preposition = holder.head if holder.dep_ == "pobj" else None
     while preposition is not None and preposition.lower_ == "of":  # "into the west of X"
@@ -410,7 +466,37 @@ def _find_place_spans(sentence: Span) -> list[Span]:
             spans.append(known if known is not None else ent)
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
+    facilities = _facility_names(sentence, spans)
+    if facilities:  # "Research" and "Tests Center" were parts of one facility's name
+        spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
+    spans.extend(facilities)
     return [span for span in spans if not _is_country_modifier(span) and not _is_agent(span)]
+
+
+def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
+    """ "near the Research and Tests Center", "at Al-Quds Hospital": a capitalised name
+    ending in a facility noun after a locative preposition is a place (spaCy's FAC)."""
+    doc = sentence.doc
+    facilities = []
+    for token in sentence:
+        if token.text not in _FACILITY_NOUNS:
+            continue
+        start = token.i
+        while start > sentence.start and (
+            doc[start - 1].text[:1].isupper()
+            or (doc[start - 1].lower_ in {"and", "of"} and doc[start - 2].text[:1].isupper())
+        ):
+            start -= 1
+        if start == token.i or any(
+            s.start <= token.i and start < s.end and is_place_name(s.text) for s in found
+        ):
+            continue  # no name before it, or a known place in it ("Aleppo University": Aleppo)
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ == "the" and start > 1:
+            before = doc[start - 2]
+        if before is not None and before.lower_ in _FACILITY_PREPOSITIONS:
+            facilities.append(doc[start : token.i + 1])
+    return facilities
 
 
 def _known_head(span: Span) -> Span:
@@ -531,8 +617,10 @@ def _could_be_place_name(span: Span) -> bool:
     """Not a title ("President"), an administrative word ("District") or, for one word
     outside the gazetteer, a plural ("Casualties", "Democrats")."""
     words = span.text.split()
-    if words[0].rstrip(".") in entity_vocab().titles or words[-1].lower() in _ADMIN_WORDS:
-        return False
+    if words[0].rstrip(".") in entity_vocab().titles or words[0].lower() in _ADMIN_WORDS:
+        return False  # "President X", "District" ("Vell Province" is a name)
+    if words[-1] in _ORGANISATION_WORDS:
+        return False  # "Norrow Rowing Club", "Aleppo Media Center"
     return not (len(words) == 1 and words[0].endswith("s") and not words[0].endswith("ss"))
 
 
