@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label
+from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label, span_text
 from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.vocab import ActorTable, action_vocab, actor_table
@@ -473,7 +473,7 @@ def _colon_speaker(sentence: Span, token: Token) -> Attribution | None:
 
 def _headline_text(sentence: Span) -> str:
     """The sentence without surrounding space or a closing "| Outlet Name"."""
-    return _OUTLET_SUFFIX.sub("", sentence.text.strip())
+    return _OUTLET_SUFFIX.sub("", span_text(sentence).strip())
 
 
 def _trailing_attribution(
@@ -481,7 +481,8 @@ def _trailing_attribution(
 ) -> Attribution | None:
     """The name closing a headline, unless it is what the number counts ("murder of 2
     Syrian activists")."""
-    base = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    text = span_text(sentence)
+    base = sentence.start_char + len(text) - len(text.lstrip())
     if trailing.start() <= token.idx - base:
         return None
     counted = token.head if token.dep_ == "nummod" else token
@@ -553,7 +554,7 @@ def _introduces(verb: Token, quote_start: int) -> bool:
 
 
 def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
-    if "ccording to" not in sentence.text:
+    if "ccording to" not in span_text(sentence):
         return None
     for word in sentence:
         if word.lower_ == "according" and word.i + 1 < sentence.end and word.nbor().lower_ == "to":

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
 from keeptabs.extract.casing import proper_names, sentence_case
-from keeptabs.extract.doctext import doc_text
+from keeptabs.extract.doctext import doc_text, span_text
 from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import PlaceMemory, find_place
@@ -87,10 +87,14 @@ def extract_claims_many(
         for window in windows:
             context.places.remember_text(item.text, read_up_to, window.start)
             read_up_to = window.end
-            for sentence in next(parsed).sents:
+            doc = next(parsed)
+            for sentence in doc.sents:
                 claims.extend(_sentence_claims(sentence, window, context, claims))
                 remember_sources(sentence, context.sources)
                 context.places.remember(sentence)
+            # The per-Doc caches hold Spans of the Doc: a reference cycle that only the
+            # garbage collector's full sweeps, slow on a large heap, would otherwise free.
+            doc.user_data.clear()
         results.append(claims)
     return results
 
@@ -121,7 +125,7 @@ def _read_frame(
     sentence: Span, quantity: Quantity, places: PlaceMemory
 ) -> tuple[_Frame, Token | None]:
     """Counted noun, action, place and period around the number, and the number's token."""
-    frame = _Frame(period=find_period(sentence.text, quantity.start - sentence.start_char))
+    frame = _Frame(period=find_period(span_text(sentence), quantity.start - sentence.start_char))
     token = number_token(sentence, quantity)
     if token is None:
         return frame, None
@@ -167,7 +171,7 @@ def _frame_claim(
         start=quantity.start + window.start,
         end=quantity.end + window.start,
         number_text=quantity.text,
-        quote=sentence.text.strip(),
+        quote=span_text(sentence).strip(),
         value=quantity.value,
         lower=quantity.lower,
         upper=quantity.upper,

@@ -20,6 +20,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text`` without rebuilding it from the tokens on every call."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def remember_entities(doc: Doc, spans: list[Span]) -> None:
     """Keep ``spans`` as the Doc's entities (``doc.ents`` itself is left unset: its
     setter costs more than all the rule labelling)."""

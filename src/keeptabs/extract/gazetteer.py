@@ -44,6 +44,12 @@ def _is_latin_name(name: str) -> bool:
     )
 
 
+@cache
+def place_first_words() -> frozenset[str]:
+    """The first word of every known place name: a cheap test before trying a name."""
+    return frozenset(name.split()[0] for name in place_names())
+
+
 def is_place_name(text: str) -> bool:
     return text in place_names()
 

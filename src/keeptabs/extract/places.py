@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import doc_text, entities_in, entity_label
+from keeptabs.extract.doctext import doc_text, entities_in, entity_label, span_text
 from keeptabs.extract.entities import entity_vocab, is_nationality
-from keeptabs.extract.gazetteer import capital_of, is_country, is_place_name
+from keeptabs.extract.gazetteer import capital_of, is_country, is_place_name, place_first_words
 from keeptabs.extract.vocab import action_vocab, actor_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -61,6 +61,7 @@ _BACK_NOUNS = frozenset(
     {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
     | {"neighborhood", "district", "province", "governorate", "hospital"}
 )
+_BACK_WORDS = _BACK_NOUNS | {f"{noun}s" for noun in _BACK_NOUNS}  # with lost apostrophes
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
 _NAMED_KINDS = frozenset({"camp", "pocket"})  # "Rukban camp" is not the town of Rukban
 _NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket)s?\b")
@@ -75,6 +76,7 @@ _FACILITY_NOUNS = frozenset(
     {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport"}
     | {"University", "Stadium", "Prison", "Church", "Bakery", "Base", "Airbase", "Dam"}
 )
+_FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r")\b")
 _FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on"})
 _ORGANISATION_WORDS = frozenset(
     {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
@@ -205,6 +207,14 @@ def find_place(
 def _speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
     """Token ranges of the speakers named after verbs of saying ("said Dr X, a member of
     parliament for Latakia"): a place there describes the speaker, not the event."""
+    key = f"keeptabs.speakers.{sentence.start}"
+    cached: list[tuple[int, int]] | None = sentence.doc.user_data.get(key)
+    if cached is None:
+        cached = sentence.doc.user_data[key] = _find_speaker_phrases(sentence)
+    return cached
+
+
+def _find_speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
     reporting = action_vocab().reporting
     return [
         (child.left_edge.i, child.right_edge.i + 1)
@@ -346,8 +356,11 @@ class PlaceMemory:
 
     def remember_text(self, text: str, start: int, end: int) -> None:
         """The same for unparsed text between windows, by the gazetteer alone."""
+        first_words = place_first_words()
         for match in _CAPITALISED_RUN.finditer(text, start, end):
             words = match.group().split()
+            if words[0] not in first_words:
+                continue
             name = next(
                 (
                     " ".join(words[:size])
@@ -424,6 +437,8 @@ def _back_noun(token: Token) -> str | None:
     the kind of place named earlier that ``token`` refers to. Not a destination
     ("crossed into the western part of the city")."""
     noun = token.lower_
+    if noun not in _BACK_WORDS:
+        return None  # most tokens: no attribute but the text read
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (
         noun.endswith("s")
@@ -477,7 +492,9 @@ def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
     """ "near the Research and Tests Center", "at Al-Quds Hospital": a capitalised name
     ending in a facility noun after a locative preposition is a place (spaCy's FAC)."""
     doc = sentence.doc
-    facilities = []
+    facilities: list[Span] = []
+    if not _FACILITY_WORD.search(span_text(sentence)):
+        return facilities  # the usual case, decided on the text alone
     for token in sentence:
         if token.text not in _FACILITY_NOUNS:
             continue
@@ -507,19 +524,25 @@ def _known_head(span: Span) -> Span:
 def _known_part(span: Span, *, leading: bool = False) -> Span | None:
     """The longest part of a name the gazetteer knows: "Qamishli Hasaka" -> "Qamishli",
     "Syrias Aleppo Bomb Blast" -> "Aleppo"; ``None`` when no part is known."""
-    if is_place_name(span.text):
+    text = doc_text(span.doc)
+    if is_place_name(text[span.start_char : span.end_char]):
         return span
-    starts = [span.start] if leading else range(span.start, span.end)
-    parts = [
-        span.doc[start:end]
-        for start in starts
-        for end in range(span.end, start, -1)
-        if (start, end) != (span.start, span.end)
-    ]
-    known = [
-        part for part in parts if is_place_name(part.text) and part.text.lower() not in _COMPASS
-    ]
-    return max(known, key=len) if known else None
+    tokens = list(span)
+    first_words = place_first_words()
+    best: tuple[int, int] | None = None
+    for first, token in enumerate(tokens[:1] if leading else tokens):
+        if token.text not in first_words:
+            continue  # no known name starts with this word: skip without building parts
+        for last in range(len(tokens) - 1, first - 1, -1):
+            if (first, last) == (0, len(tokens) - 1) or (best and last - first <= best[1] - best[0]):
+                continue
+            part = text[token.idx : tokens[last].idx + len(tokens[last])]
+            if is_place_name(part) and part.lower() not in _COMPASS:
+                best = (first, last)
+                break
+    if best is None:
+        return None
+    return span.doc[span.start + best[0] : span.start + best[1] + 1]
 
 
 def _is_agent(span: Span) -> bool:
