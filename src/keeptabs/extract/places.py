@@ -534,8 +534,9 @@ def _known_part(span: Span, *, leading: bool = False) -> Span | None:
         if token.text not in first_words:
             continue  # no known name starts with this word: skip without building parts
         for last in range(len(tokens) - 1, first - 1, -1):
-            if (first, last) == (0, len(tokens) - 1) or (best and last - first <= best[1] - best[0]):
-                continue
+            whole = (first, last) == (0, len(tokens) - 1)
+            if whole or (best is not None and last - first <= best[1] - best[0]):
+                continue  # the whole name was tried; a part no longer than the best loses
             part = text[token.idx : tokens[last].idx + len(tokens[last])]
             if is_place_name(part) and part.lower() not in _COMPASS:
                 best = (first, last)
