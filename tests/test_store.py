@@ -12,6 +12,7 @@ import itertools
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import get_args
 
@@ -202,6 +203,8 @@ def _claims(doc_id: str) -> st.SearchStrategy[Claim]:
         action=MAYBE_TEXT,
         place=MAYBE_TEXT,
         period=MAYBE_TEXT,
+        period_start=MAYBE_TEXT,
+        period_end=MAYBE_TEXT,
         source=MAYBE_TEXT,
         source_org=MAYBE_TEXT,
         part_of=MAYBE_FLOAT,
@@ -389,6 +392,41 @@ def test_store_migrations_render_for_postgresql() -> None:
     sql = output.getvalue()
     assert all(f"CREATE TABLE {table}" in sql for table in TABLES)
     assert "DOUBLE PRECISION" in sql and "BYTEA" in sql and "SERIAL" in sql
+
+
+def test_store_upgrades_a_database_of_the_first_revision(sqlite_url: str) -> None:
+    """A ledger written before claims had period dates opens, keeps its claims, and
+    stores the dates of new ones."""
+    command.upgrade(alembic_config(sqlite_url), "0001")
+    doc = _document()
+    engine = create_engine(sqlite_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO documents (id, path, media_type, encoding, text, raw, "
+                    "ingested_at) VALUES (:id, :path, 'text/plain', 'utf-8', :text, :raw, "
+                    "'2024-03-01T00:00:00')"
+                ),
+                {"id": doc.id, "path": doc.path, "text": doc.text, "raw": doc.raw},
+            )
+            conn.execute(
+                text(
+                    'INSERT INTO claims (doc_id, seq, section, start, "end", number_text, '
+                    "quote, value, qualifier, kind) VALUES "
+                    "(:id, 0, 'body', 12, 14, '40', :quote, 40, 'exact', 'count')"
+                ),
+                {"id": doc.id, "quote": doc.text},
+            )
+    finally:
+        engine.dispose()
+    with open_store(sqlite_url) as store:
+        (old,) = store.claims(doc.id)
+        assert (old.value, old.period_start, old.period_end) == (40.0, None, None)
+        other = _document("news/b.txt")
+        dated = replace(_claim(other), period="Monday", period_start="2024-02-26")
+        store.save(Result(document=other, segments=(), claims=(dated,)))
+        assert store.claims(other.id)[0].period_start == "2024-02-26"
 
 
 def test_store_reopens_an_existing_database(sqlite_url: str) -> None:

@@ -41,7 +41,7 @@ def process_many(
         except KeeptabsError as error:
             read.append(Result(document=None, rejections=(_rejection(raw, error, "ingest"),)))
     inputs = [
-        ClaimInput(item[0].text, item[1], item[0].id)
+        ClaimInput(item[0].text, item[1], item[0].id, item[0].published)
         for item in read
         if not isinstance(item, Result)
     ]

@@ -120,6 +120,9 @@ class Claim:
     action: str | None = None
     place: str | None = None
     period: str | None = None
+    # the period's first and last days (ISO dates) against the publication date, if known
+    period_start: str | None = None
+    period_end: str | None = None
     source: str | None = None
     source_org: str | None = None
     part_of: float | None = None

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
 from keeptabs.extract.casing import proper_names, sentence_case
+from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text
 from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
@@ -40,6 +41,7 @@ class _Context:
     """What the document has established so far: sources, and the places named."""
 
     doc_id: str
+    published: str | None = None
     sources: SourceMemory = field(default_factory=SourceMemory)
     places: PlaceMemory = field(default_factory=PlaceMemory)
 
@@ -56,6 +58,7 @@ class ClaimInput:
     text: str
     segments: Sequence[Segment]
     doc_id: str
+    published: str | None = None  # ISO date the periods are resolved against
 
 
 def extract_claims(
@@ -81,7 +84,7 @@ def extract_claims_many(
     )
     results = []
     for item, windows in plans:
-        context = _Context(item.doc_id)
+        context = _Context(item.doc_id, item.published)
         claims: list[Claim] = []
         read_up_to = 0
         for window in windows:
@@ -165,6 +168,7 @@ def _frame_claim(
     )
     if attribution is None and segment.kind == "comment" and segment.author:
         attribution = Attribution(segment.author, None)
+    period_start, period_end = resolve_period(frame.period, context.published)
     return Claim(
         doc_id=context.doc_id,
         section=segment.kind,
@@ -182,6 +186,8 @@ def _frame_claim(
         action=frame.action,
         place=frame.place,
         period=frame.period,
+        period_start=period_start,
+        period_end=period_end,
         source=attribution.source if attribution else None,
         source_org=attribution.source_org if attribution else None,
     )

@@ -99,6 +99,8 @@ claims = Table(
     Column("action", Text),
     Column("place", Text),
     Column("period", Text),
+    Column("period_start", Text),  # ISO date
+    Column("period_end", Text),
     Column("source", Text),
     Column("source_org", Text),
     Column("part_of", Double),

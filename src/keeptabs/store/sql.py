@@ -56,6 +56,8 @@ CLAIM_FIELDS = (
     "action",
     "place",
     "period",
+    "period_start",
+    "period_end",
     "source",
     "source_org",
     "part_of",
