@@ -30,6 +30,8 @@ SATURDAY = "2016-12-17"  # a Saturday
         ("March 25", "2016-03-25", "2016-03-25"),
         ("22 May 2015", "2015-05-22", "2015-05-22"),
         ("December 2016", "2016-12-01", "2016-12-31"),
+        ("July", "2016-07-01", "2016-07-31"),
+        ("early December", "2016-12-01", "2016-12-31"),
         ("since the start of the war", None, None),
         (None, None, None),
     ],

@@ -31,6 +31,7 @@ _DAY = re.compile(
 _MONTH_YEAR = re.compile(
     rf"^(?:early\s+|late\s+|mid-?)?(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})$"
 )
+_MONTH = re.compile(rf"^(?:early\s+|late\s+|mid-?)?(?P<month>{'|'.join(_MONTHS)})$")
 _YEAR = re.compile(r"^(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d{2})$")
 _SINCE = re.compile(r"^since\s+(?P<rest>.+)$")
 _LEADING = re.compile(r"^(?:on|in|during|over|at)\s+")
@@ -56,9 +57,7 @@ def _resolve(text: str, base: date | None) -> DateRange:
             return relative
     found = _MONTH_YEAR.match(text)
     if found:
-        month, year = _MONTHS.index(found["month"]) + 1, int(found["year"])
-        last = calendar.monthrange(year, month)[1]
-        return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
+        return _month_range(int(found["year"]), _MONTHS.index(found["month"]) + 1)
     found = _YEAR.match(text)
     if found:
         year = int(found["year"])
@@ -84,11 +83,21 @@ def _relative(text: str, base: date) -> DateRange | None:
     if text in {"the weekend", "weekend", "over the weekend"}:
         sunday = _last_weekday(base, 6)
         return (sunday - timedelta(days=1)).isoformat(), sunday.isoformat()
+    found = _MONTH.match(text)
+    if found:  # "in July": the last July up to the publication date
+        month = _MONTHS.index(found["month"]) + 1
+        year = base.year if month <= base.month else base.year - 1
+        return _month_range(year, month)
     found = _SINCE.match(text)
     if found:
         start, _ = _resolve(found["rest"], base)
         return (start, base.isoformat()) if start else None
     return None
+
+
+def _month_range(year: int, month: int) -> DateRange:
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1).isoformat(), date(year, month, last).isoformat()
 
 
 def _last_weekday(base: date, weekday: int) -> date:
