@@ -172,3 +172,17 @@ def test_claims_report_date_is_no_period(nlp: Language) -> None:
     [claim] = claims_of(text, nlp)
     assert claim.period is None
     assert claim.source == "the ministry"
+
+
+def test_claims_among_marks_the_figure_before_as_the_part(nlp: Language) -> None:
+    text = "Six civilians including a child were among at least 22 people killed on Monday.\n"
+    found = by_number(claims_of(text, nlp))
+    assert found["Six"].part_of == 22
+    assert found["at least 22"].part_of is None
+
+
+def test_claims_a_list_of_parts_ends_at_a_verb_of_its_own(nlp: Language) -> None:
+    text = "Five people including two children were killed and 40 others were injured.\n"
+    found = by_number(claims_of(text, nlp))
+    assert found["two"].part_of == 5
+    assert found["40"].part_of is None

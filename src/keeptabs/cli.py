@@ -16,6 +16,9 @@ from keeptabs.errors import KeeptabsError
 from keeptabs.ingest.corpus import CORPUS_SUFFIXES, Columns, read_corpus
 from keeptabs.ingest.files import read_paths, sha256_hex
 from keeptabs.pipeline import process, process_many, read_document
+from keeptabs.reconcile.ledger import Ledger, build_ledger
+from keeptabs.reconcile.reference import read_reference_csv
+from keeptabs.report.ledger_records import ledger_findings, series_record
 from keeptabs.report.records import (
     CLAIM_FIELDS,
     claim_record,
@@ -215,6 +218,82 @@ def render_claims_table(records: list[dict[str, Any]]) -> str:
     lines += ["  ".join(cell(r.get(name), width) for name, width in TABLE_COLUMNS) for r in records]
     lines.append(f"{len(records)} claims")
     return "\n".join(lines)
+
+
+def _ledger_of(store: Store) -> tuple[Ledger, dict[str, str]]:
+    documents = store.documents()
+    ledger = build_ledger(documents, store.claims(), store.references())
+    return ledger, {d.id: _doc_name(d) for d in documents}
+
+
+reference_app = typer.Typer(help="Trusted reference tables that claims are checked against.")
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.command("add")
+def reference_add(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV with value and any of period or date, place, counted, action, source."
+        ),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Load a trusted reference table; `keeptabs findings` then checks claims against it.
+
+    Example: keeptabs reference add vdc-deaths.csv
+    """
+    try:
+        figures, problems = read_reference_csv(file)
+    except KeeptabsError as error:
+        raise _fail(error) from error
+    added = _from_store(db, lambda store: store.add_references(figures))
+    for problem in problems:
+        typer.echo(f"skipped {problem}", err=True)
+    typer.echo(
+        f"added {added} reference figures from {file}"
+        + (f", skipped {len(problems)} rows" if problems else "")
+    )
+
+
+@app.command()
+def findings(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Reconcile the stored claims and list what a fact-checker should see: conflicts,
+    agreements, repeated origins and errors inside documents.
+
+    Example: keeptabs findings --json > findings.json
+    """
+    ledger, names = _from_store(db, _ledger_of)
+    records = ledger_findings(ledger, names)
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for record in records:
+        docs = ", ".join(sorted({c["doc"] for c in record["claims"]}))
+        typer.echo(f"{record['type']:<26} {docs}\n    {record['explanation']}")
+    typer.echo(f"{len(records)} findings")
+
+
+@app.command()
+def series(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List the series of figures across documents, with their reconciled figures.
+
+    Example: keeptabs series --json
+    """
+    ledger, names = _from_store(db, _ledger_of)
+    records = [series_record(report, names) for report in ledger.series]
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for record in records:
+        figure = record["figures"].get("range") or {}
+        typer.echo(
+            f"{record['series']}\n    {len(record['claims'])} claims, {record['outlets']} outlets, "
+            f"{record['independent_origins']} independent origins; range "
+            f"{figure.get('low')} / {figure.get('value')} / {figure.get('high')}"
+            + (f"; {len(record['reader_claims'])} reader claims" if record["reader_claims"] else "")
+        )
 
 
 @app.command()

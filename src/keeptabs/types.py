@@ -129,6 +129,22 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferenceFigure:
+    """A figure from a trusted table (``keeptabs reference add``) that claims are checked
+    against: what was counted, what happened, where, when, and who says so."""
+
+    file: str
+    row: int  # the CSV row, counting the header as row 1
+    value: float
+    counted: str | None = None
+    action: str | None = None
+    place: str | None = None
+    period: str | None = None  # a window as written ("past 24 hours")
+    date: str | None = None  # ISO date the figure holds for
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Rejection:
     """Input that could not be processed: kept with its raw bytes and the reason."""
 

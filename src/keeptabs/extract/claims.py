@@ -27,10 +27,12 @@ from keeptabs.types import Claim, Quantity, Segment
 DEFAULT_COUNTED = "people"  # "75,000 liberated", "around 2.5 million": news counts people
 # Words that open a subset of the figure just given: "including 2,934 children".
 _SUBSET_CUE = re.compile(
-    r"(?:\bincluding|\bamong (?:them|whom|those)|\bof (?:whom|them|which)|\bamong)"
+    r"(?:\bincluding|\bamong (?:them|whom|those)|\bof (?:whom|them|which))"
     r"\s+(?:some\s+|about\s+|at least\s+)?$",
     re.IGNORECASE,
 )
+# "Six civilians were among at least 22 people killed": the figure before is the part.
+_WHOLE_CUE = re.compile(r"\bamong\s+(?:some\s+|about\s+|at least\s+)?$", re.IGNORECASE)
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
 _LIST_JOIN = re.compile(r"^[^.;:()\d]{0,40}?(?:,|\band)\s*$")
 _PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its whole
@@ -217,9 +219,15 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
             index > 0
             and linked[-1].part_of is not None
             and bool(_LIST_JOIN.match(text[linked[-1].end - offset : local_start]))
+            # "... including two children were killed and 40 others were injured": a verb
+            # of its own ends the list
+            and (claim.action in _PART_ACTIONS or claim.action in {None, linked[-1].action})
         )
         if is_part and whole is not None:
             claim = _as_part(claim, whole)
+        elif _WHOLE_CUE.search(before) and linked and linked[-1].part_of is None:
+            linked[-1] = _as_part(linked[-1], claim)
+            whole = claim
         elif not in_parentheses:
             whole = claim
         linked.append(claim)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Literal, Protocol, Self
 
-from keeptabs.types import Claim, Document, Rejection, Result, Segment
+from keeptabs.types import Claim, Document, ReferenceFigure, Rejection, Result, Segment
 
 # The database used when no ``--db URL`` is given: a file in the working directory.
 DEFAULT_URL = "sqlite:///keeptabs.db"
@@ -47,6 +48,14 @@ class Store(Protocol):
 
     def rejections(self) -> list[Rejection]:
         """Every stored rejection, in the order they were stored."""
+        ...
+
+    def add_references(self, figures: Sequence[ReferenceFigure]) -> int:
+        """Store trusted reference figures (a file's rows replace its earlier ones)."""
+        ...
+
+    def references(self) -> list[ReferenceFigure]:
+        """Every reference figure, by file and row."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -108,6 +108,22 @@ claims = Table(
     Index("ix_claims_doc_id_start", "doc_id", "start"),
 )
 
+reference_figures = Table(
+    "reference_figures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("file", Text, nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("value", Double, nullable=False),
+    Column("counted", Text),
+    Column("action", Text),
+    Column("place", Text),
+    Column("period", Text),
+    Column("date", Text),
+    Column("source", Text),
+    UniqueConstraint("file", "row"),
+)
+
 rejections = Table(
     "rejections",
     metadata,

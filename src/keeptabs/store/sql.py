@@ -19,8 +19,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from keeptabs.errors import StoreError
 from keeptabs.store.base import SaveOutcome
-from keeptabs.store.schema import claims, documents, rejections, segments
-from keeptabs.types import Claim, Document, Rejection, Result, Segment
+from keeptabs.store.schema import claims, documents, reference_figures, rejections, segments
+from keeptabs.types import Claim, Document, ReferenceFigure, Rejection, Result, Segment
 
 # Alembic's script directory, shipped inside the package (env.py, versions/).
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -75,6 +75,17 @@ DOCUMENT_FIELDS = (
     "raw",
 )
 REJECTION_FIELDS = ("path", "stage", "code", "message", "sha256", "raw")
+REFERENCE_FIELDS = (
+    "file",
+    "row",
+    "value",
+    "counted",
+    "action",
+    "place",
+    "period",
+    "date",
+    "source",
+)
 
 
 class SqlStore:
@@ -178,6 +189,34 @@ class SqlStore:
         query = select(rejections).order_by(rejections.c.id)
         with self._reading("rejections") as conn:
             return [_to_rejection(row) for row in conn.execute(query)]
+
+    def add_references(self, figures: Sequence[ReferenceFigure]) -> int:
+        """Store reference figures; a file's rows added again replace the old ones.
+        Returns how many were stored."""
+        rows = [{name: getattr(f, name) for name in REFERENCE_FIELDS} for f in figures]
+        try:
+            with _writing(self._engine) as conn:
+                for file in sorted({f.file for f in figures}):
+                    conn.execute(reference_figures.delete().where(reference_figures.c.file == file))
+                if rows:
+                    conn.execute(reference_figures.insert(), rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"Could not save reference figures to database '{self._shown}': {_reason(exc)}. "
+                "Check that the database is writable.",
+                stage="store",
+            ) from exc
+        return len(rows)
+
+    def references(self) -> list[ReferenceFigure]:
+        query = select(reference_figures).order_by(
+            reference_figures.c.file, reference_figures.c.row
+        )
+        with self._reading("reference figures") as conn:
+            return [
+                ReferenceFigure(**{name: row._mapping[name] for name in REFERENCE_FIELDS})
+                for row in conn.execute(query)
+            ]
 
     def counts(self) -> dict[str, int]:
         tables = (documents, segments, claims, rejections)

@@ -1,0 +1,180 @@
+"""The ledger: series across documents, their origins, reconciled figures and findings.
+
+``build_ledger`` is a pure function of the documents and their claims: the same input in
+any order gives the same ledger, so reconciling twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations, pairwise
+from pathlib import Path
+
+from keeptabs.reconcile.checks import internal_findings
+from keeptabs.reconcile.findings import Finding, describe
+from keeptabs.reconcile.intervals import compatible, interval
+from keeptabs.reconcile.origin import origin_groups, same_window, speaker, syndicated
+from keeptabs.reconcile.policies import POLICIES, Figure, Policy, reconcile, representative
+from keeptabs.reconcile.reference import reference_findings
+from keeptabs.reconcile.series import Series, build_series, claim_order
+from keeptabs.types import Claim, Document, ReferenceFigure
+
+COMPARE_DAYS = 3  # reports this far apart speak of the same moment
+
+
+@dataclass(slots=True)
+class SeriesReport:
+    series: Series
+    origins: list[list[Claim]]
+    figures: dict[Policy, Figure] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Ledger:
+    series: list[SeriesReport]
+    findings: list[Finding]
+
+
+def build_ledger(
+    documents: Iterable[Document],
+    claims: Iterable[Claim],
+    references: Iterable[ReferenceFigure] = (),
+) -> Ledger:
+    docs = {doc.id: doc for doc in documents}
+    all_claims = sorted(claims, key=claim_order)
+    published = {doc_id: doc.published for doc_id, doc in docs.items()}
+    names = {doc_id: doc.outlet or Path(doc.path).name for doc_id, doc in docs.items()}
+    copies = syndicated({doc_id: doc.text for doc_id, doc in docs.items()})
+    findings: list[Finding] = []
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in all_claims:
+        by_doc.setdefault(claim.doc_id, []).append(claim)
+    for doc_id in sorted(by_doc):
+        text = docs[doc_id].text if doc_id in docs else None
+        findings.extend(internal_findings(by_doc[doc_id], text=text))
+    reports = []
+    for series in build_series(all_claims):
+        origins = origin_groups(series.claims, copies)
+        report = SeriesReport(series, origins)
+        if origins:
+            report.figures = {policy: reconcile(policy, origins, published) for policy in POLICIES}
+        reports.append(report)
+        findings.extend(_series_findings(report, published, names))
+    findings.extend(reference_findings(references, all_claims, names))
+    findings.sort(key=_finding_order)
+    return Ledger(reports, findings)
+
+
+def _series_findings(
+    report: SeriesReport, published: Mapping[str, str | None], names: Mapping[str, str]
+) -> list[Finding]:
+    key = str(report.series.key)
+    found = []
+    for group in report.origins:
+        docs = sorted({c.doc_id for c in group})
+        if len(docs) > 1:
+            outlets = sorted({names.get(d, d) for d in docs})
+            first = representative(group, published)
+            found.append(
+                Finding(
+                    "same_origin",
+                    tuple(group),
+                    f"{describe(first)} is one origin carried by {len(docs)} documents "
+                    f"({', '.join(outlets)}).",
+                    series=key,
+                )
+            )
+    chosen = [representative(group, published) for group in report.origins]
+    for first, second in combinations(chosen, 2):
+        if first.doc_id == second.doc_id:
+            continue
+        agree = compatible(first, second)
+        if not _comparable(first, second, published) and not (
+            agree and _undated(first, published) and _undated(second, published)
+        ):
+            continue  # a conflict needs the same time; agreement is worth showing anyway
+        found.append(
+            Finding(
+                "agreement" if agree else "conflict",
+                (first, second),
+                f"{_said(first, names)}; {_said(second, names)}: "
+                + ("these agree." if agree else "these cannot both be true."),
+                series=key,
+                detail=None if agree else _conflict_kind(first, second),
+            )
+        )
+    if report.series.key.period_kind == "cumulative":
+        found.extend(_decreases(report.series.claims, published, names, key))
+    return found
+
+
+def _comparable(first: Claim, second: Claim, published: Mapping[str, str | None]) -> bool:
+    """Both speak of the same time: overlapping event dates, or reports close together."""
+    if first.period_start and second.period_start and first.period_end and second.period_end:
+        return first.period_start <= second.period_end and second.period_start <= first.period_end
+    one, two = published.get(first.doc_id), published.get(second.doc_id)
+    if not one or not two:  # undated: only the same stated window is the same time
+        return bool(first.period) and same_window(first, second)
+    apart = abs((date.fromisoformat(one[:10]) - date.fromisoformat(two[:10])).days)
+    return apart <= COMPARE_DAYS and (
+        not (first.period or second.period) or same_window(first, second)
+    )
+
+
+def _undated(claim: Claim, published: Mapping[str, str | None]) -> bool:
+    """No date to place it by, and a figure bounded both ways ("over 4,000" agrees with
+    too much to be worth showing)."""
+    low, high = interval(claim)
+    return not claim.period and not published.get(claim.doc_id) and math.isfinite(low + high)
+
+
+def _conflict_kind(first: Claim, second: Claim) -> str:
+    if {first.section, second.section} == {"headline", "body"}:
+        return "headline_vs_body"
+    if (first.period or "").casefold() != (second.period or "").casefold():
+        return "period"
+    return "value"
+
+
+def _decreases(
+    claims: Sequence[Claim],
+    published: Mapping[str, str | None],
+    names: Mapping[str, str],
+    key: str,
+) -> list[Finding]:
+    """A cumulative figure of one source that goes down over time."""
+    found = []
+    by_source: dict[str, list[Claim]] = {}
+    for claim in claims:
+        origin = speaker(claim)
+        if origin:
+            by_source.setdefault(origin, []).append(claim)
+    for group in by_source.values():
+        dated = sorted(
+            (c for c in group if c.period_end or published.get(c.doc_id)),
+            key=lambda c: (c.period_end or published.get(c.doc_id) or "", claim_order(c)),
+        )
+        for earlier, later in pairwise(dated):
+            if interval(later)[1] < interval(earlier)[0]:
+                found.append(
+                    Finding(
+                        "cumulative_decrease",
+                        (earlier, later),
+                        f"{_said(earlier, names)}, later {_said(later, names)}: a running "
+                        "total went down.",
+                        series=key,
+                    )
+                )
+    return found
+
+
+def _said(claim: Claim, names: Mapping[str, str]) -> str:
+    where = "headline" if claim.section == "headline" else "report"
+    return f"the {names.get(claim.doc_id, claim.doc_id)} {where} says {describe(claim)}"
+
+
+def _finding_order(finding: Finding) -> tuple[str, str, list[tuple[str, int, int]]]:
+    return finding.type, finding.series or "", [claim_order(c) for c in finding.claims]
