@@ -35,6 +35,7 @@ ECB = SHARED / "eval" / "clusters" / "ecbplus"
 FAKES = SHARED / "corpus" / "fakes-dev.csv"
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]'’”]|n't|'s)")
 _NO_SPACE_AFTER = re.compile(r"([(\[“$]) ")
+_SPLIT_NUMBER = re.compile(r"(\d)([,:.]) (\d)")
 csv.field_size_limit(2**31 - 1)
 
 
@@ -62,7 +63,8 @@ def ecb_text(xml: bytes) -> str:
     lines = []
     for number in sorted(sentences):
         line = " ".join(sentences[number])
-        lines.append(_NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", line)))
+        line = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", line))
+        lines.append(_SPLIT_NUMBER.sub(r"\1\2\3", line))  # "26, 000", "1: 30"
     return "\n".join(lines) + "\n"
 
 

@@ -32,6 +32,7 @@ def interval(claim: Claim) -> tuple[float, float]:
     else:  # "up to 50,000": nothing below; "more than 20,000": nothing above
         low = claim.lower if claim.lower is not None else 0.0
         high = claim.upper if claim.upper is not None else math.inf
+        low, high = min(low, high), max(low, high)  # "20-13" is a score, not a range
     share = tolerances().get(claim.qualifier, 0.0)
     if claim.qualifier == "exact" and claim.value and claim.value % ROUND == 0:
         share = tolerances().get("rounding", 0.0)

@@ -14,15 +14,22 @@ from itertools import combinations, pairwise
 from pathlib import Path
 
 from keeptabs.reconcile.checks import internal_findings
+from keeptabs.reconcile.events import same_event
 from keeptabs.reconcile.findings import Finding, describe
 from keeptabs.reconcile.intervals import compatible, interval
-from keeptabs.reconcile.origin import origin_groups, same_window, speaker, syndicated
+from keeptabs.reconcile.origin import (
+    origin_groups,
+    same_sentence,
+    same_window,
+    speaker,
+    syndicated,
+)
 from keeptabs.reconcile.policies import POLICIES, Figure, Policy, reconcile, representative
 from keeptabs.reconcile.reference import reference_findings
 from keeptabs.reconcile.series import Series, build_series, claim_order
 from keeptabs.types import Claim, Document, ReferenceFigure
 
-COMPARE_DAYS = 3  # reports this far apart speak of the same moment
+COMPARE_DAYS = 1  # reports this many days apart may speak of the same moment
 
 
 @dataclass(slots=True)
@@ -87,11 +94,16 @@ def _series_findings(
                     series=key,
                 )
             )
-    chosen = [representative(group, published) for group in report.origins]
+    wholes = [[c for c in group if c.part_of is None] for group in report.origins]
+    chosen = [representative(group, published) for group in wholes if group]
     for first, second in combinations(chosen, 2):
-        if first.doc_id == second.doc_id:
-            continue
+        if first.doc_id == second.doc_id or not report.series.key.place:
+            continue  # a figure with no place may be of any event
+        if same_sentence(first, second):
+            continue  # two figures of one copied sentence ("seven ... and four ...")
         agree = compatible(first, second)
+        if not agree and not same_event(first, second):
+            continue  # figures of two different attacks in one city on one day
         if not _comparable(first, second, published) and not (
             agree and _undated(first, published) and _undated(second, published)
         ):
@@ -112,7 +124,8 @@ def _series_findings(
 
 
 def _comparable(first: Claim, second: Claim, published: Mapping[str, str | None]) -> bool:
-    """Both speak of the same time: overlapping event dates, or reports close together."""
+    """Both speak of the same time: overlapping event dates, or reports of the same day
+    or the next (``COMPARE_DAYS``) with the same window."""
     if first.period_start and second.period_start and first.period_end and second.period_end:
         return first.period_start <= second.period_end and second.period_start <= first.period_end
     one, two = published.get(first.doc_id), published.get(second.doc_id)

@@ -58,6 +58,15 @@ def same_window(first: Claim, second: Claim) -> bool:
     return hours is not None and hours == (period_duration_hours(two) if two else None)
 
 
+def _sentence(quote: str) -> str:
+    return " ".join(_WORD.findall(quote.casefold()))
+
+
+def same_sentence(first: Claim, second: Claim) -> bool:
+    """Figures of one copied sentence: the same figure, or two different ones in it."""
+    return _sentence(first.quote) == _sentence(second.quote)
+
+
 def speaker(claim: Claim) -> str | None:
     """Who a claim comes from: its organisation, else its named source."""
     name = claim.source_org or claim.source
@@ -73,6 +82,8 @@ def same_origin(first: Claim, second: Claim, copies: set[frozenset[str]]) -> boo
         return False
     if frozenset((first.doc_id, second.doc_id)) in copies:
         return True
+    if same_sentence(first, second):
+        return True  # one sentence copied into both: a wire report's line
     origin = speaker(first)
     return origin is not None and origin == speaker(second)
 

@@ -1,0 +1,40 @@
+"""Whether two claims tell of one event: the words their sentences share.
+
+A city sees several attacks a day; two tolls for Aleppo on one day conflict only if
+they are tolls of the same attack.  Sentences about one event share words beyond the
+series' own (the weapon, the target, the group blamed: "chemical", "market",
+"Jaysh al-Islam"); ``MIN_SHARED`` such words make one event.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from keeptabs.evaluate.normalize import lemma
+from keeptabs.types import Claim
+
+MIN_SHARED = 2
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+# Words every casualty report uses: they say nothing about which event it is.
+_COMMON = frozenset(
+    """
+    about after also around attack attacks been before being city civilian civilians dead
+    death died during have injured injuring killed killing least more most news other others
+    over people person reported said says state syria syrian than that their them there these
+    they this those three told toll town wounded wounding were what when where which while
+    with would year years monday tuesday wednesday thursday friday saturday sunday today
+    """.split()
+)
+
+
+def same_event(first: Claim, second: Claim) -> bool:
+    shared = _words(first.quote) & _words(second.quote)
+    own = _words(" ".join(filter(None, (first.counted, first.action, first.place))))
+    return len(shared - own) >= MIN_SHARED
+
+
+@cache
+def _words(text: str) -> frozenset[str]:
+    words = {lemma(word.casefold()) for word in _WORD.findall(text)}
+    return frozenset(word for word in words if word not in _COMMON)
