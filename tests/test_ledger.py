@@ -246,3 +246,51 @@ def test_cli_findings_and_series_on_the_seed(runner: CliRunner, tmp_path: Path) 
     )
     text = runner.invoke(app, ["findings", "--db", db])
     assert text.exit_code == 0 and text.stdout.rstrip().endswith("findings")
+
+
+def _doc(doc_id: str, outlet: str, published: str = "2016-04-08") -> Document:
+    return Document(
+        id=doc_id,
+        path=f"{doc_id}.txt",
+        media_type="text/plain",
+        encoding="utf-8",
+        text=f"{outlet} report {doc_id}",
+        outlet=outlet,
+        published=published,
+    )
+
+
+def test_conflict_needs_one_event_and_agreement_does_not() -> None:
+    docs = [_doc("a", "Wire"), _doc("b", "Daily"), _doc("c", "Herald")]
+    chemical = "killed in a chemical attack by Jaysh al-Islam on Sheikh Maqsoud in Aleppo"
+    claims = [
+        _claim(23, doc_id="a", quote=f"23 people were {chemical}.", source_org="SANA"),
+        _claim(9, doc_id="b", quote=f"Nine people were {chemical} on Thursday.", source_org="SOHR"),
+        _claim(
+            2,
+            doc_id="c",
+            quote="Two civilians died when mortar shells hit a bakery in Aleppo.",
+            source_org="Civil Defence",
+        ),
+    ]
+    findings = build_ledger(docs, claims).findings
+    conflicts = [f for f in findings if f.type == "conflict"]
+    assert [sorted(c.value for c in f.claims) for f in conflicts] == [[9, 23]]
+    assert conflicts[0].detail == "value"
+    assert "cannot both be true" in conflicts[0].explanation
+
+
+def test_one_sentence_copied_into_two_documents_is_one_origin() -> None:
+    docs = [_doc("a", "Wire"), _doc("b", "Daily")]
+    line = "He was sentenced to seven life terms and four terms without parole in Atlanta."
+    claims = [
+        _claim(7, doc_id=d, quote=line, start=20, counted="terms", action="sentence")
+        for d in ("a", "b")
+    ] + [
+        _claim(4, doc_id=d, quote=line, start=40, counted="terms", action="sentence")
+        for d in ("a", "b")
+    ]
+    ledger = build_ledger(docs, claims)
+    assert not [f for f in ledger.findings if f.type == "conflict"]
+    origins = [sorted({c.doc_id for c in g}) for r in ledger.series for g in r.origins]
+    assert origins == [["a", "b"], ["a", "b"]]
