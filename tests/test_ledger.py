@@ -14,6 +14,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from keeptabs.cli import app
+from keeptabs.ingest.corpus import Columns, read_corpus
 from keeptabs.ingest.files import read_paths
 from keeptabs.pipeline import process_many
 from keeptabs.reconcile.findings import finding_record
@@ -294,3 +295,25 @@ def test_one_sentence_copied_into_two_documents_is_one_origin() -> None:
     assert not [f for f in ledger.findings if f.type == "conflict"]
     origins = [sorted({c.doc_id for c in g}) for r in ledger.series for g in r.origins]
     assert origins == [["a", "b"], ["a", "b"]]
+
+
+def test_fakes_dev_hand_checked_cross_outlet_conflict(nlp: Language) -> None:
+    """Read by hand: Ahram (AFP, the Observatory) puts the Russian and regime strikes on
+    eastern Syria of 25 June 2016 at 47 dead; Daily Sabah, a day later, at 58 civilians.
+    One event, two outlets, two tolls that cannot both be true."""
+    corpus = require_shared("corpus", "fakes-dev.csv")
+    wanted = {"1923848262", "1924058178"}
+    raws = [
+        raw
+        for raw in read_corpus(corpus, Columns())
+        if isinstance(raw, RawDocument) and raw.path.rsplit("#", 1)[-1] in wanted
+    ]
+    results = process_many(raws, nlp=nlp)
+    documents = [r.document for r in results if r.document is not None]
+    ledger = build_ledger(documents, [c for r in results for c in r.claims])
+    tolls = [
+        sorted(c.value for c in f.claims if c.value is not None)
+        for f in ledger.findings
+        if f.type == "conflict"
+    ]
+    assert [47, 58] in tolls

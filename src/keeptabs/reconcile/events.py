@@ -24,6 +24,10 @@ _COMMON = frozenset(
     over people person reported said says state syria syrian than that their them there these
     they this those three told toll town wounded wounding were what when where which while
     with would year years monday tuesday wednesday thursday friday saturday sunday today
+    terrorist terrorists regime rebel rebels government forces force army military monitor
+    observatory rocket rockets mortar shell shells shelling bomb bombs bombing airstrike
+    airstrikes strike strikes raid raids neighborhood neighbourhood district area areas
+    local source sources residential human rights britain-based activist activists group
     """.split()
 )
 

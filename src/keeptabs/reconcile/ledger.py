@@ -54,6 +54,7 @@ def build_ledger(
     all_claims = sorted(claims, key=claim_order)
     published = {doc_id: doc.published for doc_id, doc in docs.items()}
     names = {doc_id: doc.outlet or Path(doc.path).name for doc_id, doc in docs.items()}
+    outlets = {doc_id: doc.outlet or "" for doc_id, doc in docs.items()}
     copies = syndicated({doc_id: doc.text for doc_id, doc in docs.items()})
     findings: list[Finding] = []
     by_doc: dict[str, list[Claim]] = {}
@@ -69,28 +70,31 @@ def build_ledger(
         if origins:
             report.figures = {policy: reconcile(policy, origins, published) for policy in POLICIES}
         reports.append(report)
-        findings.extend(_series_findings(report, published, names))
+        findings.extend(_series_findings(report, published, names, outlets))
     findings.extend(reference_findings(references, all_claims, names))
     findings.sort(key=_finding_order)
     return Ledger(reports, findings)
 
 
 def _series_findings(
-    report: SeriesReport, published: Mapping[str, str | None], names: Mapping[str, str]
+    report: SeriesReport,
+    published: Mapping[str, str | None],
+    names: Mapping[str, str],
+    outlets: Mapping[str, str],
 ) -> list[Finding]:
     key = str(report.series.key)
     found = []
     for group in report.origins:
         docs = sorted({c.doc_id for c in group})
         if len(docs) > 1:
-            outlets = sorted({names.get(d, d) for d in docs})
+            carriers = sorted({names.get(d, d) for d in docs})
             first = representative(group, published)
             found.append(
                 Finding(
                     "same_origin",
                     tuple(group),
                     f"{describe(first)} is one origin carried by {len(docs)} documents "
-                    f"({', '.join(outlets)}).",
+                    f"({', '.join(carriers)}).",
                     series=key,
                 )
             )
@@ -104,6 +108,8 @@ def _series_findings(
         agree = compatible(first, second)
         if not agree and not same_event(first, second):
             continue  # figures of two different attacks in one city on one day
+        if not agree and _update(first, second, published, outlets):
+            continue  # one outlet's or source's toll a day later: an update
         if not _comparable(first, second, published) and not (
             agree and _undated(first, published) and _undated(second, published)
         ):
@@ -135,6 +141,19 @@ def _comparable(first: Claim, second: Claim, published: Mapping[str, str | None]
     return apart <= COMPARE_DAYS and (
         not (first.period or second.period) or same_window(first, second)
     )
+
+
+def _update(
+    first: Claim, second: Claim, published: Mapping[str, str | None], outlets: Mapping[str, str]
+) -> bool:
+    """The same outlet or source again, on another day: a toll that moved on."""
+    one, two = published.get(first.doc_id), published.get(second.doc_id)
+    if not one or not two or one[:10] == two[:10]:
+        return False
+    same_outlet = bool(outlets.get(first.doc_id)) and outlets.get(first.doc_id) == outlets.get(
+        second.doc_id
+    )
+    return same_outlet or (speaker(first) is not None and speaker(first) == speaker(second))
 
 
 def _undated(claim: Claim, published: Mapping[str, str | None]) -> bool:
