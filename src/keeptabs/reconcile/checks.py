@@ -186,6 +186,9 @@ def check_sums(claims: list[Claim], text: str | None) -> Iterator[Finding]:
         total = inner_total or _stated_total(group, claims, cued)
         if total is None:
             continue
+        values = [c.value for c in group]
+        if total.value in values or len(set(values)) < len(values):
+            continue  # a figure restated (a headline repeated in the body), not a split
         finding = _sum_finding(group, total)
         if finding is not None:
             yield finding
