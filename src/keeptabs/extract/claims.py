@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
 from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.dates import resolve_period
-from keeptabs.extract.doctext import doc_text, span_text
+from keeptabs.extract.doctext import doc_text, span_text, with_text
 from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import PlaceMemory, find_place
@@ -105,7 +105,8 @@ def _parse(nlp: Language, texts: list[str]) -> list[Doc]:
     windows of like length are batched together, then put back in order."""
     order = sorted(range(len(texts)), key=lambda index: len(texts[index]))
     docs: list[Doc | None] = [None] * len(texts)
-    parsed = nlp.pipe((texts[i] for i in order), batch_size=PARSE_BATCH)
+    made = (with_text(nlp.make_doc(texts[i]), texts[i]) for i in order)
+    parsed = nlp.pipe(made, batch_size=PARSE_BATCH)
     for index, doc in zip(order, parsed, strict=True):
         docs[index] = doc
     return [doc for doc in docs if doc is not None]

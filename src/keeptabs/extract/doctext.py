@@ -20,6 +20,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def with_text(doc: Doc, text: str) -> Doc:
+    """``doc``, told the text it was made from (``Doc.text`` would rebuild it)."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
 def span_text(span: Span) -> str:
     """``span.text`` without rebuilding it from the tokens on every call."""
     return doc_text(span.doc)[span.start_char : span.end_char]
