@@ -317,3 +317,22 @@ def test_fakes_dev_hand_checked_cross_outlet_conflict(nlp: Language) -> None:
         if f.type == "conflict"
     ]
     assert [47, 58] in tolls
+
+
+def test_running_total_below_a_window_inside_it_is_a_conflict() -> None:
+    docs = [_doc("a", "Wire")]
+    claims = [
+        _claim(50000, "up_to", doc_id="a", start=10, period="past 48 hours", place="East Aleppo"),
+        _claim(
+            30000,
+            doc_id="a",
+            start=90,
+            period="since the start of the operation",
+            place="East Aleppo",
+        ),
+    ]
+    conflicts = [f for f in build_ledger(docs, claims).findings if f.type == "conflict"]
+    assert conflicts == []  # "up to 50,000" allows fewer than 30,000
+    claims[0] = replace(claims[0], qualifier="more_than", lower=50000, upper=None)
+    conflicts = [f for f in build_ledger(docs, claims).findings if f.type == "conflict"]
+    assert [f.detail for f in conflicts] == ["cumulative_vs_daily"]

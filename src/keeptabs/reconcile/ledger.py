@@ -71,6 +71,7 @@ def build_ledger(
             report.figures = {policy: reconcile(policy, origins, published) for policy in POLICIES}
         reports.append(report)
         findings.extend(_series_findings(report, published, names, outlets))
+    findings.extend(_totals_below_windows(reports, published, names))
     findings.extend(reference_findings(references, all_claims, names))
     findings.sort(key=_finding_order)
     return Ledger(reports, findings)
@@ -141,6 +142,59 @@ def _comparable(first: Claim, second: Claim, published: Mapping[str, str | None]
     return apart <= COMPARE_DAYS and (
         not (first.period or second.period) or same_window(first, second)
     )
+
+
+def _totals_below_windows(
+    reports: Sequence[SeriesReport], published: Mapping[str, str | None], names: Mapping[str, str]
+) -> list[Finding]:
+    """A running total below a figure for a shorter window inside it: "78,000 since the
+    start of the operation" cannot be fewer than "50,000 in the past two days"."""
+    found = []
+    by_kind = {
+        (
+            r.series.key.population,
+            r.series.key.action,
+            r.series.key.place,
+            r.series.key.period_kind,
+        ): r
+        for r in reports
+    }
+    for report in reports:
+        key = report.series.key
+        if key.period_kind != "cumulative" or not key.place:
+            continue
+        window = by_kind.get((key.population, key.action, key.place, "daily"))
+        if window is None:
+            continue
+        for total in report.series.claims:
+            for part in window.series.claims:
+                if total.part_of is not None or part.part_of is not None:
+                    continue
+                if (
+                    not _not_before(total, part, published)
+                    or interval(total)[1] >= interval(part)[0]
+                ):
+                    continue
+                found.append(
+                    Finding(
+                        "conflict",
+                        (part, total),
+                        f"{_said(part, names)}; {_said(total, names)}: a running total cannot "
+                        "be below a figure for a window inside it.",
+                        series=str(key),
+                        detail="cumulative_vs_daily",
+                    )
+                )
+    return found
+
+
+def _not_before(total: Claim, part: Claim, published: Mapping[str, str | None]) -> bool:
+    """The total's report is no older than the window's (both dated), or they are the same
+    document."""
+    if total.doc_id == part.doc_id:
+        return True
+    one, two = published.get(total.doc_id), published.get(part.doc_id)
+    return bool(one and two and one[:10] >= two[:10]) and same_event(total, part)
 
 
 def _update(
