@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA, POS
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label, span_text
 from keeptabs.extract.entities import is_nationality
@@ -579,9 +582,33 @@ def _reporting_tokens(span: Span) -> list[Token]:
     doc = span.doc
     found: list[Token] | None = doc.user_data.get("keeptabs.reporting")
     if found is None:
-        found = [t for t in doc if t.pos_ == "VERB" and _reports(t)]
+        found = [doc[i] for i in _candidate_verbs(doc) if _reports(doc[i])]
         doc.user_data["keeptabs.reporting"] = found
     return [t for t in found if span.start <= t.i < span.end]
+
+
+def _candidate_verbs(doc: Doc) -> list[int]:
+    """Indices of verbs whose lemma may report, read from one array: no Token objects are
+    made for the rest of the words."""
+    strings = doc.vocab.strings
+    verb = strings["VERB"]
+    lemmas = _reporting_lemma_ids()
+    return [
+        i
+        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+        if pos == verb and lemma in lemmas
+    ]
+
+
+@cache
+def _reporting_lemma_ids() -> frozenset[int]:
+    """Hashes of the lemmas ``_reports`` looks at (string hashes do not depend on the
+    store)."""
+    strings = StringStore()
+    vocab = action_vocab()
+    words = {*vocab.reporting, *_FINDING_VERBS, *vocab.figure_verbs}
+    # lemmas are stored as written; _reports lowercases them, so both cases are candidates
+    return frozenset(strings[w] for word in words for w in (word, word.capitalize(), word.upper()))
 
 
 def _reports(verb: Token) -> bool:
