@@ -189,12 +189,15 @@ def _totals_below_windows(
 
 
 def _not_before(total: Claim, part: Claim, published: Mapping[str, str | None]) -> bool:
-    """The total's report is no older than the window's (both dated), or they are the same
-    document."""
+    """The same document, or reports of one event no more than ``COMPARE_DAYS`` apart,
+    the total's no older than the window's."""
     if total.doc_id == part.doc_id:
         return True
     one, two = published.get(total.doc_id), published.get(part.doc_id)
-    return bool(one and two and one[:10] >= two[:10]) and same_event(total, part)
+    if not one or not two:
+        return False
+    apart = (date.fromisoformat(one[:10]) - date.fromisoformat(two[:10])).days
+    return 0 <= apart <= COMPARE_DAYS and same_event(total, part)
 
 
 def _update(
