@@ -8,17 +8,13 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from keeptabs.errors import KeeptabsError
 from keeptabs.ingest.corpus import CORPUS_SUFFIXES, Columns, read_corpus
 from keeptabs.ingest.files import read_paths, sha256_hex
-from keeptabs.pipeline import process, process_many, read_document
-from keeptabs.reconcile.ledger import Ledger, build_ledger
-from keeptabs.reconcile.reference import read_reference_csv
-from keeptabs.report.ledger_records import ledger_findings, series_record
 from keeptabs.report.records import (
     CLAIM_FIELDS,
     claim_record,
@@ -29,6 +25,9 @@ from keeptabs.report.records import (
 )
 from keeptabs.store.base import Store
 from keeptabs.types import Document, RawDocument, Rejection, Result
+
+if TYPE_CHECKING:
+    from keeptabs.reconcile.ledger import Ledger
 
 app = typer.Typer(
     help="Keep tabs on the figures the news reports: who said which number, about what, "
@@ -138,6 +137,8 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def _ingest_batch(
     store: Store, batch: list[RawDocument | Rejection], encoding: str | None
 ) -> Counter[str]:
+    from keeptabs.pipeline import process_many  # spaCy: loaded only to extract
+
     tally: Counter[str] = Counter()
     fresh: list[RawDocument] = []
     for item in batch:
@@ -221,6 +222,8 @@ def render_claims_table(records: list[dict[str, Any]]) -> str:
 
 
 def _ledger_of(store: Store) -> tuple[Ledger, dict[str, str]]:
+    from keeptabs.reconcile.ledger import build_ledger
+
     documents = store.documents()
     ledger = build_ledger(documents, store.claims(), store.references())
     return ledger, {d.id: _doc_name(d) for d in documents}
@@ -244,6 +247,8 @@ def reference_add(
 
     Example: keeptabs reference add vdc-deaths.csv
     """
+    from keeptabs.reconcile.reference import read_reference_csv
+
     try:
         figures, problems = read_reference_csv(file)
     except KeeptabsError as error:
@@ -264,6 +269,8 @@ def findings(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     Example: keeptabs findings --json > findings.json
     """
+    from keeptabs.report.ledger_records import ledger_findings
+
     ledger, names = _from_store(db, _ledger_of)
     records = ledger_findings(ledger, names)
     if as_json:
@@ -281,6 +288,8 @@ def series(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     Example: keeptabs series --json
     """
+    from keeptabs.report.ledger_records import series_record
+
     ledger, names = _from_store(db, _ledger_of)
     records = [series_record(report, names) for report in ledger.series]
     if as_json:
@@ -345,6 +354,8 @@ def segment(
 
     Example: keeptabs segment story.html --json
     """
+    from keeptabs.pipeline import read_document
+
     failed = False
     for item in read_paths(files):
         if isinstance(item, Rejection):
@@ -378,6 +389,8 @@ def extract(
 
     Example: keeptabs extract ../shared/corpus/aleppo-2016/*.txt
     """
+    from keeptabs.pipeline import process
+
     failed = False
     for item in read_paths(files):
         if isinstance(item, Rejection):

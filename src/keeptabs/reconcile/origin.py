@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-
-from datasketch import MinHash, MinHashLSH
+from typing import Any
 
 from keeptabs.extract.durations import period_duration_hours
 from keeptabs.reconcile.intervals import compatible
@@ -27,8 +26,10 @@ _WORD = re.compile(r"\w+")
 
 def syndicated(texts: Mapping[str, str]) -> set[frozenset[str]]:
     """Pairs of documents (by id) that are copies of one text."""
+    from datasketch import MinHash, MinHashLSH  # scipy with it: slow to import
+
     lsh = MinHashLSH(threshold=COPY_JACCARD, num_perm=PERMUTATIONS)
-    signatures: dict[str, MinHash] = {}
+    signatures: dict[str, Any] = {}
     for doc_id in sorted(texts):
         words = _WORD.findall(texts[doc_id].casefold())
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
