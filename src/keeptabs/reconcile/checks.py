@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from keeptabs.evaluate.normalize import action_class, lemma
 from keeptabs.reconcile.findings import Finding, describe
+from keeptabs.reconcile.intervals import tolerances
 from keeptabs.reconcile.units import check_vocab, convert, readable, rounding_step
 from keeptabs.types import Claim
 
@@ -34,9 +35,6 @@ EDITORIAL_SECTIONS = frozenset({"headline", "body", "caption"})
 # Kinds whose values count people or things and can be parts, wholes and totals.
 COUNT_KINDS = frozenset({"count", "range", "vague"})
 
-# "about 1,700" allows 1,530-1,870: wide enough for a reporter's rounding of a figure
-# near a round number, narrow enough that "about 3,000" is not "4,000".
-APPROX_TOLERANCE = 0.10
 # A conversion written in the text may be rounded further than its last digit shows
 # ("10 km (6 miles)" is 6.21 miles): 5 % on top of half its last digit.
 CONVERSION_TOLERANCE = 0.05
@@ -376,11 +374,12 @@ def check_percents(claims: list[Claim], text: str | None) -> Iterator[Finding]:
 
 
 def _low(claim: Claim) -> float | None:
-    """The least value the claim allows; "about" widened by :data:`APPROX_TOLERANCE`."""
+    """The least value the claim allows; "about" widened by its tolerance
+    (``data/tolerances.json``, shared with the comparisons across documents)."""
     if claim.lower is None:
         return None
     if claim.qualifier == "approx":
-        return claim.lower * (1 - APPROX_TOLERANCE)
+        return claim.lower * (1 - tolerances()["approx"])
     return claim.lower
 
 
@@ -389,7 +388,7 @@ def _high(claim: Claim) -> float:
     if claim.upper is None:
         return math.inf
     if claim.qualifier == "approx":
-        return claim.upper * (1 + APPROX_TOLERANCE)
+        return claim.upper * (1 + tolerances()["approx"])
     return claim.upper
 
 
