@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from typer.testing import CliRunner
 
 from keeptabs.cli import app
 from keeptabs.errors import InputError
-from keeptabs.reconcile.reference import read_reference_csv
+from keeptabs.reconcile.reference import read_reference_csv, reference_findings
 from keeptabs.store.base import open_store
+from keeptabs.types import Claim
 
 ARTICLE = (
     "Thousands flee Aleppo\n\n"
@@ -80,3 +82,45 @@ def test_cli_claims_checked_against_a_reference_table(runner: CliRunner, tmp_pat
     assert checked == [("reference_agreement", 8100), ("reference_conflict", 20000)]
     bad = runner.invoke(app, ["reference", "add", str(tmp_path / "nope.csv"), "--db", db])
     assert bad.exit_code == 2 and "nope.csv" in bad.output
+
+
+def test_reference_dates_are_checked_and_matched(tmp_path: Path) -> None:
+    path = _table(
+        tmp_path,
+        "value,date,place,counted,action\n"
+        "9000,2016-12-12,Aleppo,civilians,flee\n"
+        "9000,12/12/2016,Aleppo,civilians,flee\n",
+    )
+    figures, problems = read_reference_csv(path)
+    assert [f.date for f in figures] == ["2016-12-12"]
+    assert problems == [f"{path}, row 3: date '12/12/2016' is not YYYY-MM-DD"]
+    claim = Claim(
+        doc_id="d",
+        section="body",
+        start=0,
+        end=5,
+        number_text="9,000",
+        quote="",
+        value=9000.0,
+        lower=9000.0,
+        upper=9000.0,
+        qualifier="exact",
+        counted="residents",
+        action="leave",
+        place="Aleppo",
+        period="Monday",
+        period_start="2016-12-12",
+        period_end="2016-12-12",
+    )
+    vague = replace(claim, value=None, lower=None, upper=None, kind="vague", start=9)
+    found = reference_findings(figures, [claim, vague], {})
+    assert [(f.type, f.claims[0].start) for f in found] == [("reference_agreement", 0)]
+
+
+def test_a_reference_file_added_again_with_no_good_rows_is_cleared(tmp_path: Path) -> None:
+    path = _table(tmp_path, "value,place\n10,Aleppo\n")
+    figures, _ = read_reference_csv(path)
+    with open_store(f"sqlite:///{tmp_path / 'k.db'}") as store:
+        store.add_references(figures)
+        assert store.add_references([], files=[path.name]) == 0
+        assert store.references() == []

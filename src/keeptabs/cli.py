@@ -221,12 +221,16 @@ def render_claims_table(records: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def _ledger_of(store: Store) -> tuple[Ledger, dict[str, str]]:
+def _ledger_of(store: Store) -> tuple[Ledger, dict[str, str], dict[str, str]]:
     from keeptabs.reconcile.ledger import build_ledger
 
     documents = store.documents()
     ledger = build_ledger(documents, store.claims(), store.references())
-    return ledger, {d.id: _doc_name(d) for d in documents}
+    return (
+        ledger,
+        {d.id: _doc_name(d) for d in documents},
+        {d.id: d.outlet or "" for d in documents},
+    )
 
 
 reference_app = typer.Typer(help="Trusted reference tables that claims are checked against.")
@@ -253,7 +257,7 @@ def reference_add(
         figures, problems = read_reference_csv(file)
     except KeeptabsError as error:
         raise _fail(error) from error
-    added = _from_store(db, lambda store: store.add_references(figures))
+    added = _from_store(db, lambda store: store.add_references(figures, files=[file.name]))
     for problem in problems:
         typer.echo(f"skipped {problem}", err=True)
     typer.echo(
@@ -271,7 +275,7 @@ def findings(db: DbOption = None, as_json: JsonOption = False) -> None:
     """
     from keeptabs.report.ledger_records import ledger_findings
 
-    ledger, names = _from_store(db, _ledger_of)
+    ledger, names, _ = _from_store(db, _ledger_of)
     records = ledger_findings(ledger, names)
     if as_json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
@@ -290,8 +294,8 @@ def series(db: DbOption = None, as_json: JsonOption = False) -> None:
     """
     from keeptabs.report.ledger_records import series_record
 
-    ledger, names = _from_store(db, _ledger_of)
-    records = [series_record(report, names) for report in ledger.series]
+    ledger, names, outlets = _from_store(db, _ledger_of)
+    records = [series_record(report, names, outlets) for report in ledger.series]
     if as_json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return

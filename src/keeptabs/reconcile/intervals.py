@@ -34,6 +34,8 @@ def interval(claim: Claim) -> tuple[float, float]:
         high = claim.upper if claim.upper is not None else math.inf
         low, high = min(low, high), max(low, high)  # "20-13" is a score, not a range
     share = tolerances().get(claim.qualifier, 0.0)
+    if claim.qualifier == "nearly" and math.isfinite(high):
+        return high - abs(high) * share, high  # "nearly 8,500": a little under 8,500
     if claim.qualifier == "exact" and claim.value and claim.value % ROUND == 0:
         share = tolerances().get("rounding", 0.0)
     return low - abs(low) * share if math.isfinite(low) else low, (

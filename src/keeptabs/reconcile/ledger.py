@@ -163,11 +163,13 @@ def _totals_below_windows(
         key = report.series.key
         if key.period_kind != "cumulative" or not key.place:
             continue
-        window = by_kind.get((key.population, key.action, key.place, "daily"))
-        if window is None:
-            continue
+        windows = [
+            by_kind[(key.population, key.action, key.place, kind)]
+            for kind in ("daily", "window")
+            if (key.population, key.action, key.place, kind) in by_kind
+        ]
         for total in report.series.claims:
-            for part in window.series.claims:
+            for part in (c for w in windows for c in w.series.claims):
                 if total.part_of is not None or part.part_of is not None:
                     continue
                 if (
@@ -221,8 +223,6 @@ def _undated(claim: Claim, published: Mapping[str, str | None]) -> bool:
 
 
 def _conflict_kind(first: Claim, second: Claim) -> str:
-    if {first.section, second.section} == {"headline", "body"}:
-        return "headline_vs_body"
     if (first.period or "").casefold() != (second.period or "").casefold():
         return "period"
     return "value"
@@ -247,6 +247,8 @@ def _decreases(
             key=lambda c: (c.period_end or published.get(c.doc_id) or "", claim_order(c)),
         )
         for earlier, later in pairwise(dated):
+            if _when(earlier, published) == _when(later, published):
+                continue  # the same day: no order to speak of
             if interval(later)[1] < interval(earlier)[0]:
                 found.append(
                     Finding(
@@ -260,10 +262,14 @@ def _decreases(
     return found
 
 
+def _when(claim: Claim, published: Mapping[str, str | None]) -> str:
+    return (claim.period_end or published.get(claim.doc_id) or "")[:10]
+
+
 def _said(claim: Claim, names: Mapping[str, str]) -> str:
     where = "headline" if claim.section == "headline" else "report"
     return f"the {names.get(claim.doc_id, claim.doc_id)} {where} says {describe(claim)}"
 
 
-def _finding_order(finding: Finding) -> tuple[str, str, list[tuple[str, int, int]]]:
+def _finding_order(finding: Finding) -> tuple[str, str, list[tuple[str, int, int, str]]]:
     return finding.type, finding.series or "", [claim_order(c) for c in finding.claims]

@@ -92,5 +92,5 @@ def reconcile(
 
 
 def _floor(claim: Claim) -> float:
-    low = claim.lower if claim.lower is not None else claim.value
-    return low if low is not None else math.inf
+    """The least value the claim allows (its interval's low end)."""
+    return interval(claim)[0]

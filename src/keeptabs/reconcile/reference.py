@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from keeptabs.errors import InputError
@@ -19,7 +20,7 @@ from keeptabs.extract.dates import resolve_period
 from keeptabs.reconcile.findings import Finding, describe
 from keeptabs.reconcile.intervals import compatible
 from keeptabs.reconcile.origin import same_window
-from keeptabs.reconcile.series import EVIDENCE_SECTIONS, claim_order, series_key
+from keeptabs.reconcile.series import EVIDENCE_SECTIONS, SERIES_KINDS, claim_order, series_key
 from keeptabs.types import Claim, ReferenceFigure
 
 COLUMNS = ("value", "period", "date", "place", "counted", "action", "source")
@@ -49,13 +50,12 @@ def read_reference_csv(path: Path) -> tuple[list[ReferenceFigure], list[str]]:
         cells = {
             key: (row.get(header[key]) or "").strip() or None for key in COLUMNS if key in header
         }
-        try:
-            value = float((cells["value"] or "").replace(",", ""))
-        except ValueError:
+        value = _number(cells["value"])
+        if value is None:
             problems.append(f"{path}, row {number}: value {cells['value']!r} is not a number")
             continue
-        if not math.isfinite(value):
-            problems.append(f"{path}, row {number}: value {cells['value']!r} is not a number")
+        if cells.get("date") and _bad_date(cells["date"]):
+            problems.append(f"{path}, row {number}: date {cells['date']!r} is not YYYY-MM-DD")
             continue
         figures.append(
             ReferenceFigure(
@@ -66,6 +66,22 @@ def read_reference_csv(path: Path) -> tuple[list[ReferenceFigure], list[str]]:
             )
         )
     return figures, problems
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        value = float((text or "").replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _bad_date(text: str | None) -> bool:
+    try:
+        date.fromisoformat(text or "")
+    except ValueError:
+        return True
+    return False
 
 
 def as_claim(figure: ReferenceFigure) -> Claim:
@@ -85,7 +101,7 @@ def as_claim(figure: ReferenceFigure) -> Claim:
         counted=figure.counted,
         action=figure.action,
         place=figure.place,
-        period=figure.period,
+        period=figure.period or figure.date,
         period_start=start,
         period_end=end,
         source=figure.source,
@@ -97,7 +113,17 @@ def reference_findings(
     figures: Iterable[ReferenceFigure], claims: Iterable[Claim], names: dict[str, str]
 ) -> list[Finding]:
     found = []
-    evidence = sorted((c for c in claims if c.section in EVIDENCE_SECTIONS), key=claim_order)
+    evidence = sorted(
+        (
+            c
+            for c in claims
+            if c.section in EVIDENCE_SECTIONS
+            and c.kind in SERIES_KINDS
+            and c.value is not None
+            and math.isfinite(c.value)
+        ),
+        key=claim_order,
+    )
     for figure in figures:
         reference = as_claim(figure)
         key = series_key(reference)

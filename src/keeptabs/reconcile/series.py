@@ -11,6 +11,7 @@ count as evidence: their claims are kept beside a series as reader claims.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -101,7 +102,7 @@ def build_series(claims: Iterable[Claim]) -> list[Series]:
     by_key: dict[SeriesKey, Series] = {}
     placeless: list[Claim] = []
     for claim in _with_headline_windows(list(claims)):
-        if claim.kind not in SERIES_KINDS or claim.value is None:
+        if claim.kind not in SERIES_KINDS or claim.value is None or not math.isfinite(claim.value):
             continue
         key = series_key(claim)
         if not key.place:
@@ -163,6 +164,7 @@ def _add(series: Series, claim: Claim) -> None:
     (series.claims if claim.section in EVIDENCE_SECTIONS else series.reader_claims).append(claim)
 
 
-def claim_order(claim: Claim) -> tuple[str, int, int]:
-    """A total order on claims that does not depend on the order they came in."""
-    return claim.doc_id, claim.start, claim.end
+def claim_order(claim: Claim) -> tuple[str, int, int, str]:
+    """A total order on claims that does not depend on the order they came in (two
+    claims at one position, which a store never holds, are told apart by their fields)."""
+    return claim.doc_id, claim.start, claim.end, repr(claim)

@@ -10,17 +10,21 @@ from keeptabs.reconcile.policies import Figure
 from keeptabs.report.records import plain_number
 
 
-def series_record(report: SeriesReport, names: dict[str, str]) -> dict[str, Any]:
-    """A series: its key, the claims in evidence, reader claims, origins and figures."""
+def series_record(
+    report: SeriesReport, names: dict[str, str], outlets: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A series: its key, the claims in evidence, reader claims, origins and figures;
+    ``outlets`` names each document's outlet (else its name counts as one)."""
     key = report.series.key
     docs = sorted({c.doc_id for c in report.series.claims})
+    outlets = outlets or {}
     return {
         "series": str(key),
         "population": key.population,
         "action": key.action,
         "place": key.place or None,
         "period_kind": key.period_kind,
-        "outlets": len({names.get(d, d) for d in docs}),
+        "outlets": len({outlets.get(d) or names.get(d, d) for d in docs}),
         "independent_origins": len(report.origins),
         "claims": [claim_brief(c, names.get(c.doc_id)) for c in report.series.claims],
         "reader_claims": [claim_brief(c, names.get(c.doc_id)) for c in report.series.reader_claims],

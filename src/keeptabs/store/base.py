@@ -50,7 +50,9 @@ class Store(Protocol):
         """Every stored rejection, in the order they were stored."""
         ...
 
-    def add_references(self, figures: Sequence[ReferenceFigure]) -> int:
+    def add_references(
+        self, figures: Sequence[ReferenceFigure], *, files: Sequence[str] = ()
+    ) -> int:
         """Store trusted reference figures (a file's rows replace its earlier ones)."""
         ...
 

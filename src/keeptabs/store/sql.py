@@ -190,13 +190,15 @@ class SqlStore:
         with self._reading("rejections") as conn:
             return [_to_rejection(row) for row in conn.execute(query)]
 
-    def add_references(self, figures: Sequence[ReferenceFigure]) -> int:
-        """Store reference figures; a file's rows added again replace the old ones.
-        Returns how many were stored."""
+    def add_references(
+        self, figures: Sequence[ReferenceFigure], *, files: Sequence[str] = ()
+    ) -> int:
+        """Store reference figures; a file's rows added again replace the old ones (name
+        ``files`` to clear a file whose rows all failed). Returns how many were stored."""
         rows = [{name: getattr(f, name) for name in REFERENCE_FIELDS} for f in figures]
         try:
             with _writing(self._engine) as conn:
-                for file in sorted({f.file for f in figures}):
+                for file in sorted({f.file for f in figures} | set(files)):
                     conn.execute(reference_figures.delete().where(reference_figures.c.file == file))
                 if rows:
                     conn.execute(reference_figures.insert(), rows)
