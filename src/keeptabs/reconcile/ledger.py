@@ -51,7 +51,7 @@ def build_ledger(
     references: Iterable[ReferenceFigure] = (),
 ) -> Ledger:
     docs = {doc.id: doc for doc in documents}
-    all_claims = sorted(claims, key=claim_order)
+    all_claims = sorted(set(claims), key=claim_order)  # a claim given twice counts once
     published = {doc_id: doc.published for doc_id, doc in docs.items()}
     names = {doc_id: doc.outlet or Path(doc.path).name for doc_id, doc in docs.items()}
     outlets = {doc_id: doc.outlet or "" for doc_id, doc in docs.items()}
