@@ -101,7 +101,11 @@ def build_series(claims: Iterable[Claim]) -> list[Series]:
     """
     by_key: dict[SeriesKey, Series] = {}
     placeless: list[Claim] = []
+    seen: set[Claim] = set()
     for claim in _with_headline_windows(list(claims)):
+        if claim in seen:
+            continue  # a headline that took a window may now equal another claim
+        seen.add(claim)
         if claim.kind not in SERIES_KINDS or claim.value is None or not math.isfinite(claim.value):
             continue
         key = series_key(claim)
