@@ -127,7 +127,6 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "shelling"}
     | {"bombardment", "offensive", "advance", "push", "march"}
 )
-_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _DIVIDERS = frozenset({"|", "–", "—"})
 _COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
@@ -538,7 +537,7 @@ def _known_part(span: Span, *, leading: bool = False) -> Span | None:
             if whole or (best is not None and last - first <= best[1] - best[0]):
                 continue  # the whole name was tried; a part no longer than the best loses
             part = text[token.idx : tokens[last].idx + len(tokens[last])]
-            if is_place_name(part) and part.lower() not in _COMPASS:
+            if is_place_name(part) and not _COMPASS_WORD.fullmatch(part.lower()):
                 best = (first, last)
                 break
     if best is None:
