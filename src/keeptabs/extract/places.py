@@ -87,19 +87,6 @@ _TOWARDS = frozenset({"to", "into", "towards", "toward"})
 _COMPASS_WORD = re.compile(
     r"(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?"
 )
-_PART_NOUNS = frozenset(
-    {
-        "part",
-        "parts",
-        "area",
-        "areas",
-        "side",
-        "half",
-        "districts",
-        "neighbourhoods",
-        "neighborhoods",
-    }
-)
 _CALENDAR_WORD = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)(?:['’]?s)?$"
