@@ -19,9 +19,9 @@ from keeptabs.errors import ConfigError
 DATA_PATH_VARIABLE = "KEEPTABS_DATA_PATH"
 
 
-def load_data(name: str) -> dict[str, Any]:
-    """Read ``keeptabs/extract/data/NAME``, extended by the user's files of that name."""
-    bundled = resources.files("keeptabs.extract").joinpath(f"data/{name}")
+def load_data(name: str, package: str = "keeptabs.extract") -> dict[str, Any]:
+    """Read ``PACKAGE/data/NAME``, extended by the user's files of that name."""
+    bundled = resources.files(package).joinpath(f"data/{name}")
     data = _read_object(bundled, f"data file '{name}'", "Restore it from git.")
     for folder in filter(None, os.environ.get(DATA_PATH_VARIABLE, "").split(os.pathsep)):
         extra = Path(folder) / name

@@ -7,11 +7,10 @@ anything from 8,000 up; "up to 50,000" anything to 50,000; a round exact figure
 
 from __future__ import annotations
 
-import json
 import math
 from functools import cache
-from importlib import resources
 
+from keeptabs.extract.vocab import load_data
 from keeptabs.types import Claim
 
 ROUND = 100  # an exact figure that is a multiple of this may be rounded
@@ -19,8 +18,8 @@ ROUND = 100  # an exact figure that is a multiple of this may be rounded
 
 @cache
 def tolerances() -> dict[str, float]:
-    raw = resources.files("keeptabs.reconcile").joinpath("data", "tolerances.json")
-    return {k: float(v) for k, v in json.loads(raw.read_text("utf-8")).items() if k[0] != "_"}
+    data = load_data("tolerances.json", "keeptabs.reconcile")
+    return {k: float(v) for k, v in data.items() if k[0] != "_"}
 
 
 def interval(claim: Claim) -> tuple[float, float]:

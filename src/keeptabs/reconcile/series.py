@@ -10,17 +10,16 @@ count as evidence: their claims are kept beside a series as reader claims.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from keeptabs.evaluate.normalize import action_class, lemma, normalize_place
 from keeptabs.extract.durations import period_duration_hours
+from keeptabs.extract.vocab import load_data
 from keeptabs.reconcile.intervals import compatible
 from keeptabs.types import Claim
 
@@ -50,8 +49,7 @@ class Series:
 
 @cache
 def _families() -> tuple[dict[str, str], dict[str, str]]:
-    raw = resources.files("keeptabs.reconcile").joinpath("data", "families.json")
-    data = json.loads(raw.read_text("utf-8"))
+    data = load_data("families.json", "keeptabs.reconcile")
     return tuple(  # type: ignore[return-value]
         {member: family for family, members in data[part].items() for member in members}
         for part in ("actions", "populations")

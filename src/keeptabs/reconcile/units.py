@@ -5,15 +5,14 @@ The check vocabularies live in ``data/checks.json``; :func:`check_vocab` loads t
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from keeptabs.errors import ConfigError
+from keeptabs.extract.vocab import load_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +29,8 @@ class CheckVocab:
 @cache
 def check_vocab() -> CheckVocab:
     """Read and check ``keeptabs/reconcile/data/checks.json`` (once)."""
-    source = resources.files("keeptabs.reconcile").joinpath("data/checks.json")
+    raw = load_data("checks.json", "keeptabs.reconcile")
     try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
         vocab = CheckVocab(
             extra_units=tuple(raw["extra_units"]),
             directional_qualifiers=frozenset(raw["directional_qualifiers"]),
@@ -42,7 +40,7 @@ def check_vocab() -> CheckVocab:
                 _words_pattern(raw["inverted_subset_cues"]).pattern + r"\s*$", re.IGNORECASE
             ),
         )
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError) as error:
         raise ConfigError(
             f"Could not load the data file 'checks.json' of keeptabs.reconcile: {error}. "
             "Restore it from git."
