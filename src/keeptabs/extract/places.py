@@ -7,10 +7,15 @@ capitalised name after a locative cue ("from X", "the area of X") counts too.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import PROPN, VERB
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entity_label, span_text
 from keeptabs.extract.entities import entity_vocab, is_nationality
@@ -62,6 +67,7 @@ _BACK_NOUNS = frozenset(
     | {"neighborhood", "district", "province", "governorate", "hospital"}
 )
 _BACK_WORDS = _BACK_NOUNS | {f"{noun}s" for noun in _BACK_NOUNS}  # with lost apostrophes
+_BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
 _NAMED_KINDS = frozenset({"camp", "pocket"})  # "Rukban camp" is not the town of Rukban
 _NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket)s?\b")
@@ -158,7 +164,10 @@ def find_place(
         and not _is_container(span, spans)
         and not any(low <= span.start < high and not low <= anchor < high for low, high in speakers)
     ]
-    back = next((token for token in clause if _back_noun(token) not in {None, "country"}), None)
+    back = next(
+        (token for token in _back_words(clause) if _back_noun(token) not in {None, "country"}),
+        None,
+    )
     if (
         back is not None
         and named is not None
@@ -168,7 +177,7 @@ def find_place(
         return named.resolve(back)
     if not candidates:
         # "the city" in the claim's clause, else anywhere in a sentence naming no place
-        back = next((token for token in clause if _back_noun(token)), None)
+        back = next((token for token in _back_words(clause) if _back_noun(token)), None)
         if back is None and not spans:
             # the topic set before the figure, or the predicate of the counted noun
             # ("civilians that the media claimed were in the city")
@@ -202,10 +211,12 @@ def _speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
 
 def _find_speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
     reporting = action_vocab().reporting
+    doc = sentence.doc
+    verbs = _verbs(doc)
     return [
         (child.left_edge.i, child.right_edge.i + 1)
-        for token in sentence
-        if token.pos_ == "VERB" and token.lemma_.lower() in reporting
+        for token in (doc[i] for i in range(sentence.start, sentence.end) if i in verbs)
+        if token.lemma_.lower() in reporting
         for child in token.children
         if child.dep_ == "nsubj" and child.i > token.i  # a speaker before the verb may be
         # a misparse that swallows the claim's own phrase ("... near Raqqa a monitor said")
@@ -231,14 +242,14 @@ def _own_back_reference(counted: Token, spans: list[Span]) -> Token | None:
     low, high = counted.i, counted.right_edge.i + 1
     if any(low <= span.start < high for span in spans):
         return None
-    return next((token for token in counted.doc[low:high] if _back_noun(token)), None)
+    return next((t for t in _back_words(counted.doc[low:high]) if _back_noun(t)), None)
 
 
 def _refined_by_compass(place: str, span: Span, clause: Span) -> str:
     """ "In Aleppo city 18 were killed ... in the east of the city": "East Aleppo"."""
     if " " in place:
         return place  # already has a part, or is a run of places
-    for token in clause:
+    for token in _back_words(clause):
         if token.i > span.end and _back_noun(token) not in {None, "country"}:
             direction = _compass_of(token)
             part = token.head.head  # "east" in "in the east of the city"
@@ -418,6 +429,22 @@ def _compass_of(token: Token) -> str | None:
     return None
 
 
+def _back_words(span: Span) -> Iterator[Token]:
+    """The tokens of ``span`` that may refer back ("city", "village"), found from one list
+    of the Doc's lower-case forms instead of a Token made for every word."""
+    doc = span.doc
+    key = "keeptabs.back_words"
+    found: list[int] | None = doc.user_data.get(key)
+    if found is None:
+        ids = _BACK_WORD_IDS
+        lowers = doc.to_array(LOWER).tolist()
+        found = doc.user_data[key] = [i for i, lower in enumerate(lowers) if lower in ids]
+    for index in found[bisect.bisect_left(found, span.start) :]:
+        if index >= span.end:
+            return
+        yield doc[index]
+
+
 def _back_noun(token: Token) -> str | None:
     """ "left the city", "in the village", "the city center", "the countrys population":
     the kind of place named earlier that ``token`` refers to. Not a destination
@@ -562,12 +589,13 @@ def _is_country_modifier(span: Span) -> bool:
 def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
     """Runs of proper nouns the model left untagged, after "from", "in", "western" ..."""
     found = []
+    proper = _proper_nouns(sentence.doc)
     index = sentence.start
     while index < sentence.end:
         end = index
         while (
             end < sentence.end
-            and sentence.doc[end].pos_ == "PROPN"
+            and end in proper
             and end not in taken
             and not entity_label(sentence.doc[end])
         ):
@@ -579,6 +607,25 @@ def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
             index = end
         else:
             index += 1
+    return found
+
+
+def _proper_nouns(doc: Doc) -> frozenset[int]:
+    """Indices of the Doc's proper nouns, read from one array."""
+    return _tagged(doc, PROPN)
+
+
+def _verbs(doc: Doc) -> frozenset[int]:
+    return _tagged(doc, VERB)
+
+
+def _tagged(doc: Doc, pos: int) -> frozenset[int]:
+    """Indices of the Doc's tokens with coarse tag ``pos``, read from one array."""
+    key = f"keeptabs.pos.{pos}"
+    found: frozenset[int] | None = doc.user_data.get(key)
+    if found is None:
+        tags = doc.to_array(POS).tolist()
+        found = doc.user_data[key] = frozenset(i for i, tag in enumerate(tags) if tag == pos)
     return found
 
 
