@@ -165,6 +165,8 @@ def _looks_like_headline(line: str) -> bool:
 
 def _mark_comments(blocks: list[_Block], first_body: int, markers: TextMarkers) -> None:
     scored = [i for i in range(first_body, len(blocks)) if blocks[i].kind is None]
+    if len(scored) < 2:
+        return  # a comment section needs an editorial block before it
     for index in scored:
         _score_block(blocks[index], markers)
     found = _comment_range([blocks[i].score for i in scored], to_end=True)
