@@ -127,6 +127,11 @@ class Claim:
     source_org: str | None = None
     part_of: float | None = None
 
+    @property
+    def id(self) -> str:
+        """A stable name for the claim: its document and the number's offsets."""
+        return f"{self.doc_id}:{self.start}-{self.end}"
+
 
 @dataclass(frozen=True, slots=True)
 class ReferenceFigure:
@@ -142,6 +147,17 @@ class ReferenceFigure:
     period: str | None = None  # a window as written ("past 24 hours")
     date: str | None = None  # ISO date the figure holds for
     source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A person's verdict on a claim (``keeptabs review``), exported as ClaimReview."""
+
+    claim_id: str  # :attr:`Claim.id`
+    rating: str  # e.g. "accurate", "misleading", "false", "unverifiable"
+    author: str
+    date: str  # ISO date of the review
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import Literal, Protocol, Self
 
-from keeptabs.types import Claim, Document, ReferenceFigure, Rejection, Result, Segment
+from keeptabs.types import Claim, Document, ReferenceFigure, Rejection, Result, Review, Segment
 
 # The database used when no ``--db URL`` is given: a file in the working directory.
 DEFAULT_URL = "sqlite:///keeptabs.db"
@@ -58,6 +58,14 @@ class Store(Protocol):
 
     def references(self) -> list[ReferenceFigure]:
         """Every reference figure, by file and row."""
+        ...
+
+    def add_review(self, review: Review) -> None:
+        """Store a person's verdict on a claim (a later one for the claim replaces it)."""
+        ...
+
+    def reviews(self) -> list[Review]:
+        """Every review, by claim id."""
         ...
 
     def counts(self) -> dict[str, int]:

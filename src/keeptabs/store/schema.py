@@ -124,6 +124,16 @@ reference_figures = Table(
     UniqueConstraint("file", "row"),
 )
 
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("claim_id", Text, primary_key=True),
+    Column("rating", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("date", Text, nullable=False),
+    Column("note", Text),
+)
+
 rejections = Table(
     "rejections",
     metadata,

@@ -19,8 +19,15 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from keeptabs.errors import StoreError
 from keeptabs.store.base import SaveOutcome
-from keeptabs.store.schema import claims, documents, reference_figures, rejections, segments
-from keeptabs.types import Claim, Document, ReferenceFigure, Rejection, Result, Segment
+from keeptabs.store.schema import (
+    claims,
+    documents,
+    reference_figures,
+    rejections,
+    reviews,
+    segments,
+)
+from keeptabs.types import Claim, Document, ReferenceFigure, Rejection, Result, Review, Segment
 
 # Alembic's script directory, shipped inside the package (env.py, versions/).
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -75,6 +82,7 @@ DOCUMENT_FIELDS = (
     "raw",
 )
 REJECTION_FIELDS = ("path", "stage", "code", "message", "sha256", "raw")
+REVIEW_FIELDS = ("claim_id", "rating", "author", "date", "note")
 REFERENCE_FIELDS = (
     "file",
     "row",
@@ -217,6 +225,28 @@ class SqlStore:
         with self._reading("reference figures") as conn:
             return [
                 ReferenceFigure(**{name: row._mapping[name] for name in REFERENCE_FIELDS})
+                for row in conn.execute(query)
+            ]
+
+    def add_review(self, review: Review) -> None:
+        """Store ``review``; a later review of the same claim replaces it."""
+        row = {name: getattr(review, name) for name in REVIEW_FIELDS}
+        try:
+            with _writing(self._engine) as conn:
+                conn.execute(reviews.delete().where(reviews.c.claim_id == review.claim_id))
+                conn.execute(reviews.insert(), [row])
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"Could not save the review of claim '{review.claim_id}' to database "
+                f"'{self._shown}': {_reason(exc)}. Check that the database is writable.",
+                stage="store",
+            ) from exc
+
+    def reviews(self) -> list[Review]:
+        query = select(reviews).order_by(reviews.c.claim_id)
+        with self._reading("reviews") as conn:
+            return [
+                Review(**{name: row._mapping[name] for name in REVIEW_FIELDS})
                 for row in conn.execute(query)
             ]
 
