@@ -52,3 +52,26 @@ def seed_dir() -> Path:
 @pytest.fixture
 def seed_gold() -> Path:
     return require_shared("gold", "aleppo-2016.jsonl")
+
+
+# A page whose text tries to run script: the web views must show it as text.
+HOSTILE_TEXT = (
+    "Hostile test page <script>alert(1)</script> shows 12 injected figures\n\n"
+    "A fictional body written for the tests: 40 civilians were evacuated from Testville "
+    'on Monday, officials said. <img src=x onerror=alert(2)> "quoted" & more.\n'
+)
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database of the five seed articles plus one hostile page, for the web tests."""
+    from keeptabs.cli import app
+
+    seed = require_shared("corpus", "aleppo-2016")
+    folder = tmp_path_factory.mktemp("web")
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
+    url = f"sqlite:///{folder / 'web.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(seed), str(hostile), "--db", url])
+    assert result.exit_code == 0, result.output
+    return url

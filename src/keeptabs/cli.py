@@ -178,9 +178,9 @@ def claims(
 
 
 def _doc_name(document: Document) -> str:
-    return (
-        Path(document.path).name if "#" not in document.path else document.path.rsplit("/", 1)[-1]
-    )
+    from keeptabs.export.rows import doc_name
+
+    return doc_name(document)
 
 
 def _print_records(records: list[dict[str, Any]], format: str) -> None:
@@ -478,6 +478,161 @@ def demo(db: DbOption = None) -> None:
         encoding=None,
     )
     claims(db=db, format="table")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean it.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="Turns on the write endpoints (POST /api/...) for requests bearing it.",
+            envvar="KEEPTABS_TOKEN",
+        ),
+    ] = None,
+) -> None:
+    """Serve the ledger: pages with evidence, downloads and the JSON API (docs at /docs).
+
+    Example: keeptabs serve --db sqlite:///keeptabs.db --port 8000
+    """
+    import uvicorn
+
+    from keeptabs.web.app import create_app
+
+    web_app = create_app(db, token=token)
+    state = web_app.state.keeptabs
+    try:
+        counts = state.view().counts()  # load the ledger now: the first page answers at once
+    except KeeptabsError as error:
+        raise _fail(error) from error
+    typer.echo(
+        f"keeptabs: {counts['documents']} documents, {counts['claims']} claims, "
+        f"{counts['series']} series at http://{host}:{port}/ (API docs at /docs)"
+    )
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the pages into.")],
+    db: DbOption = None,
+) -> None:
+    """Write the ledger as static HTML pages that open from disk (no server needed).
+
+    Example: keeptabs report --out ledger-report && open ledger-report/index.html
+    """
+    from keeptabs.web.static_report import write_report
+    from keeptabs.web.view import load_view
+
+    view = _from_store(db, load_view)
+    summary = write_report(view, out)
+    typer.echo(f"wrote {summary.pages} pages and {summary.files} downloads to {out}/index.html")
+
+
+EXPORT_KINDS = ("claims", "documents", "series", "findings")
+
+
+@app.command()
+def export(
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format", help="csv, jsonl, parquet, json; for claims also hxl, claimreview, prov."
+        ),
+    ] = "csv",
+    what: Annotated[
+        str, typer.Option("--what", help="claims, documents, series or findings.")
+    ] = "claims",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: standard output).")
+    ] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option("--where", help="A facet, as NAME=VALUE (repeatable): outlet=RT"),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export a list of the ledger in an open format.
+
+    Example: keeptabs export --format hxl --where outlet=SANA --out sana.csv
+    """
+    from keeptabs.web.downloads import CLAIMS_ONLY, DOWNLOADS, download
+    from keeptabs.web.pages import list_rows
+    from keeptabs.web.view import load_view
+
+    if what not in EXPORT_KINDS:
+        raise typer.BadParameter(f"use one of {', '.join(EXPORT_KINDS)}.", param_hint="--what")
+    if format not in DOWNLOADS or (format in CLAIMS_ONLY and what != "claims"):
+        known = ", ".join(f for f in DOWNLOADS if what == "claims" or f not in CLAIMS_ONLY)
+        raise typer.BadParameter(f"'{format}' is not one of {known}.", param_hint="--format")
+    facets = dict(item.split("=", 1) for item in where or [] if "=" in item)
+    if len(facets) != len(where or []):
+        raise typer.BadParameter("write each facet as NAME=VALUE.", param_hint="--where")
+    view = _from_store(db, load_view)
+    answer = download(what, format, list_rows(view, what, facets))
+    if out is None:
+        sys.stdout.buffer.write(answer.body)
+        sys.stdout.flush()
+    else:
+        out.write_bytes(answer.body)
+        typer.echo(f"wrote {out} ({len(answer.body):,} bytes)", err=True)
+
+
+@app.command()
+def framing(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """How each outlet names the parties and hedges figures: rates per 1,000 words.
+
+    Example: keeptabs framing --json > framing.json
+    """
+    from keeptabs.framing import framing_records, outlet_framing, render_table
+
+    def read(store: Store) -> str:
+        documents = store.documents()
+        segments = {d.id: store.segments(d.id) for d in documents}
+        if as_json:
+            names = {d.id: _doc_name(d) for d in documents}
+            records = framing_records(documents, store.claims(), segments=segments, names=names)
+            return json.dumps(records, ensure_ascii=False, indent=2)
+        return render_table(outlet_framing(documents, segments))
+
+    typer.echo(_from_store(db, read))
+
+
+@app.command()
+def review(
+    claim_id: Annotated[str, typer.Argument(help="The claim's id (see `keeptabs export`).")],
+    rating: Annotated[
+        str, typer.Option(help="false, misleading, mixed, mostly-accurate or accurate.")
+    ],
+    author: Annotated[str, typer.Option(help="Who reviewed it.")],
+    note: Annotated[str | None, typer.Option(help="Why, in a sentence.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Mark a claim reviewed; reviewed claims are exported as schema.org ClaimReview.
+
+    Example: keeptabs review 'ab12...:120-125' --rating misleading --author 'A. Checker'
+    """
+    from datetime import UTC, datetime
+
+    from keeptabs.types import Review
+
+    def write(store: Store) -> bool:
+        if not any(claim.id == claim_id for claim in store.claims(claim_id.split(":")[0])):
+            return False
+        day = datetime.now(UTC).date().isoformat()
+        store.add_review(Review(claim_id, rating, author, day, note))
+        return True
+
+    if not _from_store(db, write):
+        typer.echo(
+            f"Error: no claim with id '{claim_id}'. List ids with `keeptabs export`.", err=True
+        )
+        raise typer.Exit(code=2)
+    typer.echo(f"reviewed {claim_id}: {rating}")
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -1,0 +1,151 @@
+"""The web app without a browser: routes, error shape, headers, downloads, writes, report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from fastapi.testclient import TestClient
+
+from keeptabs.web.app import create_app
+from keeptabs.web.static_report import write_report
+from keeptabs.web.view import LedgerView
+
+TOKEN = "test-token-123"
+
+
+@pytest.fixture(scope="module")
+def client(web_db: str) -> TestClient:
+    return TestClient(create_app(web_db, token=TOKEN))
+
+
+@pytest.fixture(scope="module")
+def view(client: TestClient) -> LedgerView:
+    state = client.app.state.keeptabs  # type: ignore[attr-defined]
+    return state.view()  # type: ignore[no-any-return]
+
+
+def test_web_every_page_answers_with_a_strict_policy(client: TestClient, view: LedgerView) -> None:
+    doc_id = next(iter(view.documents))
+    paths = [
+        "/", "/documents", "/claims", "/series", "/findings", "/framing", "/search?q=Aleppo",
+        f"/documents/{doc_id}", f"/claims/{view.claims[0].id}", f"/series/{view.series[0].id}",
+        f"/findings/{view.findings[0].id}", "/docs",
+    ]  # fmt: skip
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self'" in policy and "unsafe" not in policy
+        assert "<script>" not in response.text.replace("<script src=", "")  # no inline script
+        assert 'style="' not in response.text
+
+
+def test_web_errors_have_one_shape(client: TestClient) -> None:
+    for path in ("/api/claims/nope", "/api/series/nope", "/api/nothing", "/api/claims?limit=0"):
+        response = client.get(path)
+        body = response.json()
+        assert response.status_code in {404, 422}
+        assert body["ok"] is False and body["status"] == response.status_code and body["error"]
+    assert client.get("/documents/nope").status_code == 404
+    assert "No document" in client.get("/documents/nope").text
+
+
+def test_web_hostile_text_is_escaped(client: TestClient, view: LedgerView) -> None:
+    doc_id = next(d.id for d in view.documents.values() if "Hostile" in d.text)
+    page = client.get(f"/documents/{doc_id}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(" in page
+    assert "<script>alert" not in client.get("/search?q=alert").text
+
+
+def test_web_facets_filter_the_list_and_its_downloads(client: TestClient, view: LedgerView) -> None:
+    places = Counter(row["place"] for row in view.claim_rows if row["place"])
+    place, expected = places.most_common(1)[0]
+    assert 0 < expected < len(view.claims)
+    reply = client.get("/claims.csv", params={"place": place})
+    rows = list(csv.DictReader(io.StringIO(reply.text)))
+    assert len(rows) == expected and {row["place"] for row in rows} == {place}
+    page = client.get("/claims", params={"place": place.upper()}).text
+    assert re.search(rf'class="count">{expected}<', page)
+    api = client.get("/api/claims", params={"place": place, "limit": 1}).json()
+    assert api["total"] == expected and len(api["items"]) == 1
+    both = client.get("/api/claims", params={"place": place, "section": "comment"}).json()
+    assert both["total"] < expected
+
+
+def test_web_downloads_parse(client: TestClient, view: LedgerView) -> None:
+    total = len(view.claims)
+    assert len(client.get("/claims.json").json()) == total
+    lines = client.get("/claims.jsonl").text.splitlines()
+    assert len(lines) == total and json.loads(lines[0])["id"]
+    table = pq.read_table(io.BytesIO(client.get("/claims.parquet").content))
+    assert table.num_rows == total
+    hxl = list(csv.reader(io.StringIO(client.get("/claims.hxl").text)))
+    assert all(tag.startswith("#") for tag in hxl[1] if tag) and len(hxl) == total + 2
+    prov = client.get("/claims.prov").json()
+    assert len([k for k in prov["entity"] if k.startswith("kt:claim/")]) == total
+    series = list(csv.DictReader(io.StringIO(client.get("/series.csv").text)))
+    assert len(series) == len(view.series)
+    assert client.get("/series.hxl").status_code == 404
+    disposition = client.get("/findings.csv").headers["content-disposition"]
+    assert "keeptabs-findings.csv" in disposition
+
+
+def test_web_writes_need_the_token(web_db: str, tmp_path: Path) -> None:
+    body = {"text": "Storm hits Testville\n\nAt least 30 people were killed, officials said."}
+    closed = TestClient(create_app(web_db))
+    assert closed.post("/api/documents", json=body).status_code == 403
+    client = TestClient(create_app(web_db, token=TOKEN))
+    assert client.post("/api/documents", json=body).status_code == 401
+    wrong = {"Authorization": "Bearer wrong"}
+    assert client.post("/api/documents", json=body, headers=wrong).status_code == 401
+
+
+def test_web_review_shows_in_claimreview(web_db: str, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(web_db.removeprefix("sqlite:///"), copy)
+    client = TestClient(create_app(f"sqlite:///{copy}", token=TOKEN))
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    claim_id = client.get("/api/claims", params={"section": "headline"}).json()["items"][0]["id"]
+    assert client.get("/claims.claimreview").json() == []
+    answer = client.post(
+        f"/api/claims/{claim_id}/review",
+        json={"rating": "misleading", "author": "A. Checker"},
+        headers=headers,
+    )
+    assert answer.status_code == 201
+    reviews = client.get("/claims.claimreview").json()
+    assert len(reviews) == 1 and reviews[0]["author"]["name"] == "A. Checker"
+    assert client.get(f"/api/claims/{claim_id}").json()["item"]["status"] == "reviewed"
+    added = client.post(
+        "/api/documents",
+        json={"text": "Storm hits Testville\n\nAt least 30 people were killed, officials said."},
+        headers=headers,
+    )
+    assert added.status_code == 201 and added.json()["item"]["claims"] >= 1
+    assert any(r["value"] == 30 for r in client.get("/claims.json").json())
+
+
+def test_web_static_report_links_resolve(view: LedgerView, tmp_path: Path) -> None:
+    summary = write_report(view, tmp_path / "report")
+    assert summary.pages == 6 + len(view.documents) + len(view.claims) + len(view.series) + len(
+        view.findings
+    )
+    pages = list((tmp_path / "report").rglob("*.html"))
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in text
+        for link in re.findall(r'(?:href|src)="([^"#?]+)"', text):
+            if link.startswith(("http://", "https://")):
+                continue
+            assert (page.parent / link).resolve().exists(), f"{page}: {link}"
+    assert (tmp_path / "report" / "static" / "vendor" / "vega.min.js").exists()
