@@ -149,3 +149,17 @@ def test_web_static_report_links_resolve(view: LedgerView, tmp_path: Path) -> No
                 continue
             assert (page.parent / link).resolve().exists(), f"{page}: {link}"
     assert (tmp_path / "report" / "static" / "vendor" / "vega.min.js").exists()
+
+
+def test_web_claim_page_shows_the_framing_of_its_sentence(
+    client: TestClient, view: LedgerView
+) -> None:
+    headline = next(
+        row
+        for row in view.claim_rows
+        if row["outlet"] == "Middle East Monitor" and row["section"] == "headline"
+    )  # "Russia claims to have 'helped' 8,000 Syrians flee Aleppo"
+    page = client.get(f"/claims/{headline['id']}").text
+    terms = re.findall(r'<span class="term" title="([^"]+)">([^<]+)</span>', page)
+    assert any(category == "scare_quotes" and "helped" in text for category, text in terms)
+    assert any(category.startswith("attribution") and "claims" in text for category, text in terms)

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from keeptabs.framing import outlet_framing
+from keeptabs.framing import claim_framing, outlet_framing
 from keeptabs.framing.records import TABLE_COLUMNS, TABLE_LEGEND
 from keeptabs.reconcile.ledger import SeriesReport
 from keeptabs.types import Claim
@@ -123,8 +123,11 @@ def claim_page(view: LedgerView, linker: Linker, claim_id: str) -> str:
         raise NotFound(f"No claim with id '{claim_id}'.")
     claim, row = found
     findings = [view.finding_index[f].record for f in view.findings_of_claim.get(claim_id, [])]
+    document = view.documents.get(claim.doc_id)
+    terms = claim_framing(document.text, claim) if document is not None else []
     return render(
         "claim.html",
+        terms=terms,
         linker=linker,
         claim=claim,
         row=row,
