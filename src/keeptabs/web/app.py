@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from keeptabs.web.api import api_router, error_body
 from keeptabs.web.pages import NotFound
@@ -96,7 +97,25 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     response = _error(request, exc.status_code, message)
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
+    if exc.status_code == 405 and (allowed := _allowed_methods(request)):
+        response.headers["Allow"] = ", ".join(allowed)
     return response
+
+
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """The methods some route answers at the request's path: Starlette's 405 names only
+    the first matching route's, which would hide POST /api/documents behind its GET."""
+    routes = [route for route in request.app.router.routes if not isinstance(route, Mount)]
+    return [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes
+        )
+    ]
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

@@ -35,14 +35,17 @@ class AppState:
     _view: LedgerView | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _answers: OrderedDict[str, Answer] = field(default_factory=OrderedDict)
+    _generation: int = 0  # writes so far: an answer rendered before a write is not kept
 
     def view(self) -> LedgerView:
-        if self._view is None:
+        view = self._view
+        if view is None:
             with self._lock:
-                if self._view is None:
+                view = self._view
+                if view is None:
                     with open_store(self.db_url) as store:
-                        self._view = load_view(store)
-        return self._view
+                        view = self._view = load_view(store)
+        return view
 
     def write(self, action: Callable[[Store], object]) -> object:
         """Run ``action`` on the store, then forget the view and every cached answer."""
@@ -51,16 +54,19 @@ class AppState:
                 result = action(store)
             self._view = None
             self._answers.clear()
+            self._generation += 1
         return result
 
     def cached(self, key: str, make: Callable[[], Answer]) -> Answer:
         answer = self._answers.get(key)
         if answer is None:
+            generation = self._generation
             answer = make()
             with self._lock:
-                self._answers[key] = answer
-                if len(self._answers) > CACHE_ENTRIES:
-                    self._answers.popitem(last=False)
+                if generation == self._generation:  # not rendered from a view now gone
+                    self._answers[key] = answer
+                    if len(self._answers) > CACHE_ENTRIES:
+                        self._answers.popitem(last=False)
         return answer
 
 
