@@ -23,11 +23,12 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 from sqlalchemy import create_engine, inspect, text
 
 from keeptabs.errors import StoreError
 from keeptabs.store.base import DEFAULT_URL, open_store
-from keeptabs.store.schema import claims, documents, metadata, rejections, segments
+from keeptabs.store.schema import claims, documents, metadata, rejections, reviews, segments
 from keeptabs.store.sql import SqlStore, alembic_config
 from keeptabs.types import (
     SEGMENT_KINDS,
@@ -35,8 +36,10 @@ from keeptabs.types import (
     Document,
     Qualifier,
     QuantityKind,
+    RawDocument,
     Rejection,
     Result,
+    Review,
     Segment,
 )
 
@@ -58,7 +61,7 @@ def _empty_postgres(url: str) -> None:
     engine = create_engine(url)
     try:
         with engine.begin() as conn:
-            for table in (claims, segments, rejections, documents):
+            for table in (claims, segments, rejections, documents, reviews):
                 conn.execute(table.delete())
     finally:
         engine.dispose()
@@ -518,3 +521,24 @@ def test_store_concurrent_writers_all_succeed(new_store: StoreFactory) -> None:
     assert sorted(set(outcomes)) == ["ingested", "unchanged"]
     assert outcomes.count("ingested") == len(docs)
     assert first.counts()["documents"] == len(docs)
+
+
+def test_store_review_of_a_claim_replaces_the_earlier_one(store: SqlStore) -> None:
+    first = Review("doc:1-3", "false", "A. Checker", "2026-11-01")
+    second = Review("doc:1-3", "misleading", "B. Editor", "2026-11-02", "context missing")
+    store.add_review(first)
+    store.add_review(Review("doc:9-12", "accurate", "A. Checker", "2026-11-01"))
+    store.add_review(second)
+    assert store.reviews() == [second, Review("doc:9-12", "accurate", "A. Checker", "2026-11-01")]
+
+
+def test_web_view_reads_the_store_on_each_backend(store: SqlStore, nlp: Language) -> None:
+    from keeptabs.pipeline import process
+    from keeptabs.web.view import load_view
+
+    text = "Floods in Testville\n\nAt least 40 people were killed, officials said on Monday."
+    result = process(RawDocument(text.encode(), "floods.txt", text=text), nlp=nlp)
+    store.save(result)
+    view = load_view(store)
+    assert [row["value"] for row in view.claim_rows] == [40]
+    assert view.search.search("officials")[0].doc_id == result.document.id  # type: ignore[union-attr]
