@@ -3,6 +3,7 @@ SQLite store of the bundled demo corpus, with the write endpoints on (a token)."
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,7 +24,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 # Few examples per operation (fuzzing; the examples and coverage phases add their own few):
 # the whole file takes about 25 s on 2 cores.
 FEW = settings(
-    max_examples=8,
+    max_examples=int(os.environ.get("KEEPTABS_SCHEMA_EXAMPLES", "8")),
     deadline=None,  # a POST /api/documents runs spaCy; its first call loads the model
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -163,3 +163,15 @@ def test_web_claim_page_shows_the_framing_of_its_sentence(
     terms = re.findall(r'<span class="term" title="([^"]+)">([^<]+)</span>', page)
     assert any(category == "scare_quotes" and "helped" in text for category, text in terms)
     assert any(category.startswith("attribution") and "claims" in text for category, text in terms)
+
+
+def test_web_rejected_text_is_kept_with_its_reason(web_db: str, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(web_db.removeprefix("sqlite:///"), copy)
+    client = TestClient(create_app(f"sqlite:///{copy}", token=TOKEN))
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    answer = client.post("/api/documents", json={"text": "\v \t"}, headers=headers)
+    item = answer.json()["item"]
+    assert answer.status_code == 201 and item["outcome"] == "rejected" and item["rejections"]

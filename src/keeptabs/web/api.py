@@ -232,7 +232,8 @@ Writer = Annotated[AppState, Depends(_require_token)]
 
 @api_router.post("/documents", response_model=Item, status_code=201)
 def add_document(body: NewDocument, state: Writer) -> Item:
-    """Ingest a plain-text article: segment, extract and store it (needs the token)."""
+    """Ingest a plain-text article: segment, extract and store it (needs the token).
+    ``outcome`` is ``ingested``, ``unchanged`` or ``rejected`` (with the reasons)."""
     from keeptabs.pipeline import process
 
     digest = hashlib.sha256(body.text.encode("utf-8")).hexdigest()[:16]
@@ -247,10 +248,16 @@ def add_document(body: NewDocument, state: Writer) -> Item:
     )
     result = process(raw)
     outcome = state.write(lambda store: store.save(result))
-    if result.document is None:
-        reasons = "; ".join(r.message for r in result.rejections)
-        raise HTTPException(400, f"The document was rejected: {reasons}")
-    return Item(item={"id": result.document.id, "outcome": outcome, "claims": len(result.claims)})
+    # A rejected text is kept too, with its reason (``keeptabs rejections``): the request
+    # did what it asked, and the answer says what became of the text.
+    return Item(
+        item={
+            "id": result.document.id if result.document else None,
+            "outcome": outcome,
+            "claims": len(result.claims),
+            "rejections": [r.message for r in result.rejections],
+        }
+    )
 
 
 @api_router.post("/claims/{claim_id}/review", response_model=Item, status_code=201)

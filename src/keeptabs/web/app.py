@@ -20,7 +20,7 @@ from keeptabs.web.api import api_router, error_body
 from keeptabs.web.pages import NotFound
 from keeptabs.web.render import CONTENT_SECURITY_POLICY, SERVER_ONLY_POLICY, Linker, render
 from keeptabs.web.routes import page_router
-from keeptabs.web.state import AppState
+from keeptabs.web.state import Answer, AppState, app_state
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY + SERVER_ONLY_POLICY,
@@ -47,6 +47,7 @@ def create_app(db_url: str | None = None, *, token: str | None = None) -> FastAP
     app.include_router(api_router)
     app.add_api_route("/docs", _api_docs, methods=["GET"], include_in_schema=False)
     app.include_router(page_router)
+    app.middleware("http")(_cache_api_answers)
     app.middleware("http")(_security_headers)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -73,6 +74,27 @@ async def _api_docs(request: Request) -> Response:
     ]
     page = render("api_docs.html", linker=Linker(), schema=schema, operations=operations)
     return HTMLResponse(page)
+
+
+async def _cache_api_answers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Answers to GET /api/... kept by URL like the pages' (until a write): the ledger
+    they read does not change between writes."""
+    if request.method != "GET" or not request.url.path.startswith("/api/"):
+        return await call_next(request)
+    state = app_state(request)
+    key = f"{request.url.path}?{request.url.query}"
+    answer = state.answer(key)
+    if answer is None:
+        generation = state.generation
+        response = await call_next(request)
+        if response.status_code != 200:
+            return response
+        body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
+        answer = Answer(body, response.headers.get("content-type", "application/json"))
+        state.keep(key, answer, generation)
+    return Response(answer.body, media_type=answer.media_type)
 
 
 def _wants_json(request: Request) -> bool:

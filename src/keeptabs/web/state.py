@@ -57,16 +57,27 @@ class AppState:
             self._generation += 1
         return result
 
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def answer(self, key: str) -> Answer | None:
+        return self._answers.get(key)
+
+    def keep(self, key: str, answer: Answer, generation: int) -> None:
+        """Cache ``answer``, unless a write came after it was started (``generation``)."""
+        with self._lock:
+            if generation == self._generation:
+                self._answers[key] = answer
+                if len(self._answers) > CACHE_ENTRIES:
+                    self._answers.popitem(last=False)
+
     def cached(self, key: str, make: Callable[[], Answer]) -> Answer:
         answer = self._answers.get(key)
         if answer is None:
             generation = self._generation
             answer = make()
-            with self._lock:
-                if generation == self._generation:  # not rendered from a view now gone
-                    self._answers[key] = answer
-                    if len(self._answers) > CACHE_ENTRIES:
-                        self._answers.popitem(last=False)
+            self.keep(key, answer, generation)
         return answer
 
 
