@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -175,3 +176,22 @@ def test_web_rejected_text_is_kept_with_its_reason(web_db: str, tmp_path: Path) 
     answer = client.post("/api/documents", json={"text": "\v \t"}, headers=headers)
     item = answer.json()["item"]
     assert answer.status_code == 201 and item["outcome"] == "rejected" and item["rejections"]
+
+
+def test_web_document_marks_framing_words_that_examples_link_to(
+    client: TestClient, view: LedgerView
+) -> None:
+    monitor = next(d for d in view.documents.values() if d.outlet == "Middle East Monitor")
+    page = client.get(f"/documents/{monitor.id}").text
+    marked = re.findall(
+        r'<span class="framing-term [^"]*" id="t(\d+)" title="([^"]+)">([^<]+)</span>', page
+    )
+    titles = {title for _, title, _ in marked}
+    assert "government: regime" in titles and any("scare quotes" in t for t in titles)
+    for start, _, words in marked:  # every mark sits on the words it names
+        words = html.unescape(words)
+        assert monitor.text[int(start) : int(start) + len(words)] == words
+    links = re.findall(r'href="/documents/([0-9a-f]+)#t(\d+)"', client.get("/framing").text)
+    assert links
+    doc_id, start = links[0]
+    assert f'id="t{start}"' in client.get(f"/documents/{doc_id}").text

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from keeptabs.framing import claim_framing, outlet_framing
+from keeptabs.framing import claim_framing, document_framing, outlet_framing
 from keeptabs.framing.records import TABLE_COLUMNS, TABLE_LEGEND
 from keeptabs.reconcile.ledger import SeriesReport
 from keeptabs.types import Claim
@@ -110,7 +110,12 @@ def document_page(view: LedgerView, linker: Linker, doc_id: str) -> str:
         linker=linker,
         document=document,
         name=view.names.get(doc_id, doc_id),
-        blocks=document_blocks(document.text, view.segments.get(doc_id, []), claims),
+        blocks=document_blocks(
+            document.text,
+            view.segments.get(doc_id, []),
+            claims,
+            document_framing(document.text, view.segments.get(doc_id)),
+        ),
         rows={row["id"]: row for row in rows},
         claim_rows=rows,
         framing=framing_terms(view, doc_id),
