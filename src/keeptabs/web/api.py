@@ -65,9 +65,38 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 api_router = APIRouter(prefix="/api", tags=["ledger"], responses=ERRORS)
 bearer = HTTPBearer(auto_error=False, description="The token given to `keeptabs serve --token`")
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
-Facet = Annotated[str | None, Query(max_length=200)]
+Facet = Annotated[str | None, Field(max_length=200)]
+
+
+class Paging(BaseModel):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)
+
+
+class DocumentQuery(Paging):
+    outlet: Facet = None
+
+
+class SeriesQuery(DocumentQuery):
+    """The facets of a series (``period`` is its kind: daily, cumulative ...)."""
+
+    place: Facet = None
+    counted: Facet = None
+    action: Facet = None
+    source: Facet = None
+    period: Facet = None
+    status: Facet = None
+
+
+class ClaimQuery(SeriesQuery):
+    section: Facet = None
+
+
+class FindingQuery(Paging):
+    type: Facet = None
+    detail: Facet = None
+    outlet: Facet = None
+    source: Facet = None
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -85,22 +114,9 @@ def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> ItemsPage:
 
 
 @api_router.get("/claims", response_model=ItemsPage)
-def claims(
-    request: Request,
-    limit: Limit = DEFAULT_LIMIT,
-    offset: Offset = 0,
-    outlet: Facet = None,
-    place: Facet = None,
-    counted: Facet = None,
-    action: Facet = None,
-    source: Facet = None,
-    period: Facet = None,
-    section: Facet = None,
-    status: Facet = None,
-) -> ItemsPage:
+def claims(request: Request, query: Annotated[ClaimQuery, Query()]) -> ItemsPage:
     """Claims, filtered by facets (exact, case-insensitive), a page at a time."""
-    rows = list_rows(_view(request), "claims", _facets(locals()))
-    return _page(rows, limit, offset)
+    return _list(request, "claims", query)
 
 
 @api_router.get("/claims/{claim_id}", response_model=Item)
@@ -112,11 +128,9 @@ def claim(request: Request, claim_id: str) -> Item:
 
 
 @api_router.get("/documents", response_model=ItemsPage)
-def documents(
-    request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, outlet: Facet = None
-) -> ItemsPage:
+def documents(request: Request, query: Annotated[DocumentQuery, Query()]) -> ItemsPage:
     """Documents (without their text), filtered by outlet."""
-    return _page(list_rows(_view(request), "documents", _facets(locals())), limit, offset)
+    return _list(request, "documents", query)
 
 
 @api_router.get("/documents/{doc_id}", response_model=Item)
@@ -136,20 +150,9 @@ def document(request: Request, doc_id: str) -> Item:
 
 
 @api_router.get("/series", response_model=ItemsPage)
-def series_list(
-    request: Request,
-    limit: Limit = DEFAULT_LIMIT,
-    offset: Offset = 0,
-    outlet: Facet = None,
-    place: Facet = None,
-    counted: Facet = None,
-    action: Facet = None,
-    source: Facet = None,
-    period: Facet = None,
-    status: Facet = None,
-) -> ItemsPage:
+def series_list(request: Request, query: Annotated[SeriesQuery, Query()]) -> ItemsPage:
     """Series of figures across documents, with their reconciled (conservative) figure."""
-    return _page(list_rows(_view(request), "series", _facets(locals())), limit, offset)
+    return _list(request, "series", query)
 
 
 @api_router.get("/series/{series_id}", response_model=Item)
@@ -164,17 +167,9 @@ def series(request: Request, series_id: str) -> Item:
 
 
 @api_router.get("/findings", response_model=ItemsPage)
-def findings(
-    request: Request,
-    limit: Limit = DEFAULT_LIMIT,
-    offset: Offset = 0,
-    type: Facet = None,
-    detail: Facet = None,
-    outlet: Facet = None,
-    source: Facet = None,
-) -> ItemsPage:
+def findings(request: Request, query: Annotated[FindingQuery, Query()]) -> ItemsPage:
     """Findings: conflicts, agreements, shared origins and errors inside documents."""
-    return _page(list_rows(_view(request), "findings", _facets(locals())), limit, offset)
+    return _list(request, "findings", query)
 
 
 @api_router.get("/findings/{finding_id}", response_model=Item)
@@ -271,6 +266,7 @@ def review_claim(claim_id: str, body: NewReview, request: Request, state: Writer
     return Item(item={"claim_id": claim_id, "rating": review.rating, "date": day})
 
 
-def _facets(arguments: dict[str, Any]) -> dict[str, str]:
-    skip = {"request", "limit", "offset"}
-    return {k: v for k, v in arguments.items() if k not in skip and isinstance(v, str) and v}
+def _list(request: Request, kind: str, query: Paging) -> ItemsPage:
+    facets = query.model_dump(exclude={"limit", "offset"}, exclude_none=True)
+    rows = list_rows(_view(request), kind, {k: v for k, v in facets.items() if v})
+    return _page(rows, query.limit, query.offset)
