@@ -19,6 +19,7 @@ from keeptabs.store.base import Store, open_store
 from keeptabs.web.view import LedgerView, load_view
 
 CACHE_ENTRIES = 2048  # cached answers: every list page, facet and document of a large ledger
+MAX_CACHED_BYTES = 2_000_000  # bigger answers (whole-list downloads) are made anew: memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,8 @@ class AppState:
 
     def keep(self, key: str, answer: Answer, generation: int) -> None:
         """Cache ``answer``, unless a write came after it was started (``generation``)."""
+        if len(answer.body) > MAX_CACHED_BYTES:
+            return
         with self._lock:
             if generation == self._generation:
                 self._answers[key] = answer
