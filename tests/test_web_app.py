@@ -195,3 +195,34 @@ def test_web_document_marks_framing_words_that_examples_link_to(
     assert links
     doc_id, start = links[0]
     assert f'id="t{start}"' in client.get(f"/documents/{doc_id}").text
+
+
+def test_web_empty_download_keeps_its_header(client: TestClient) -> None:
+    text = client.get("/claims.csv", params={"place": "Nowhere At All"}).text
+    assert text.splitlines()[0].startswith("id,") and len(text.splitlines()) == 1
+
+
+def test_web_reference_findings_are_shown(web_db: str, tmp_path: Path) -> None:
+    import shutil
+
+    from keeptabs.store.base import open_store
+    from keeptabs.types import ReferenceFigure
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(web_db.removeprefix("sqlite:///"), copy)
+    with open_store(f"sqlite:///{copy}") as store:
+        figure = ReferenceFigure(
+            "ref.csv",
+            2,
+            8000,
+            counted="civilians",
+            action="leave",
+            place="East Aleppo",
+            period="past 24 hours",
+        )
+        store.add_references([figure])
+    client = TestClient(create_app(f"sqlite:///{copy}"))
+    rows = client.get("/findings.json").json()
+    found = [row for row in rows if row["type"].startswith("reference")]
+    assert found  # as `keeptabs findings` lists them
+    assert all(client.get(f"/findings/{row['id']}").status_code == 200 for row in found)

@@ -202,7 +202,12 @@ def finding_page(view: LedgerView, linker: Linker, finding_id: str) -> str:
     item = view.finding_index.get(finding_id)
     if item is None:
         raise NotFound(f"No finding with id '{finding_id}'.")
-    rows = [view.claim_rows[view.claim_index[c.id]] for c in item.finding.claims]
+    # a reference finding's trusted figure is not a stored claim: its explanation names it
+    rows = [
+        view.claim_rows[view.claim_index[c.id]]
+        for c in item.finding.claims
+        if c.id in view.claim_index
+    ]
     return render(
         "finding.html",
         linker=linker,

@@ -118,7 +118,8 @@ def load_view(store: Store) -> LedgerView:
     claims = store.claims()
     reviews = {review.claim_id: review for review in store.reviews()}
     segments = {document.id: store.segments(document.id) for document in documents}
-    return build_view(documents, segments, claims, reviews, build_ledger(documents, claims))
+    ledger = build_ledger(documents, claims, store.references())  # as `keeptabs findings`
+    return build_view(documents, segments, claims, reviews, ledger)
 
 
 def build_view(
