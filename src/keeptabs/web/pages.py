@@ -89,14 +89,10 @@ def list_page(
         page=page,
         pages=1 if linker.static else pages,
         chosen=chosen,
-        options=facet_options(rows if chosen else _all_rows(view, kind), facets),
+        options=facet_options(rows, facets),  # every row when no facet is chosen
         query={**chosen},
         names=view.names,
     )
-
-
-def _all_rows(view: LedgerView, kind: str) -> list[dict[str, Any]]:
-    return list_rows(view, kind, {})
 
 
 def document_page(view: LedgerView, linker: Linker, doc_id: str) -> str:
