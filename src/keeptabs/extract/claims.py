@@ -7,6 +7,7 @@ every other stage works on their sentences.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -49,8 +50,8 @@ class _Context:
 
 
 # Windows parsed per batch (sorted by length, see _parse): batches of like-sized windows
-# waste the least work on padding.
-PARSE_BATCH = 32
+# waste the least work on padding, and larger ones spread the parser's per-step cost.
+PARSE_BATCH = 128
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,9 @@ def extract_claims_many(
     for item, windows in plans:
         names = proper_names(item.text) if windows else frozenset()
         window_texts += [sentence_case(item.text[w.start : w.end], names) for w in windows]
-    parsed = iter(_parse(nlp or load_nlp(), window_texts))
+    docs = _parse(nlp or load_nlp(), window_texts)
+    uses = Counter(map(id, docs))  # a repeated window's Doc serves each of its windows
+    parsed = iter(docs)
     results = []
     for item, windows in plans:
         context = _Context(item.doc_id, item.published)
@@ -95,21 +98,21 @@ def extract_claims_many(
                 context.places.remember(sentence)
             # The per-Doc caches hold Spans of the Doc: a reference cycle that only the
             # garbage collector's full sweeps, slow on a large heap, would otherwise free.
-            doc.user_data.clear()
+            uses[id(doc)] -= 1
+            if not uses[id(doc)]:
+                doc.user_data.clear()
         results.append(claims)
     return results
 
 
 def _parse(nlp: Language, texts: list[str]) -> list[Doc]:
-    """``texts`` parsed, in order: the parser steps through a batch in lockstep, so
-    windows of like length are batched together, then put back in order."""
-    order = sorted(range(len(texts)), key=lambda index: len(texts[index]))
-    docs: list[Doc | None] = [None] * len(texts)
-    made = (with_text(nlp.make_doc(texts[i]), texts[i]) for i in order)
-    parsed = nlp.pipe(made, batch_size=PARSE_BATCH)
-    for index, doc in zip(order, parsed, strict=True):
-        docs[index] = doc
-    return [doc for doc in docs if doc is not None]
+    """``texts`` parsed, in order, each distinct text once (wire stories repeat whole
+    paragraphs): the parser steps through a batch in lockstep, so windows of like length
+    are batched together, then put back in order."""
+    distinct = sorted(set(texts), key=len)
+    made = (with_text(nlp.make_doc(text), text) for text in distinct)
+    parsed = dict(zip(distinct, nlp.pipe(made, batch_size=PARSE_BATCH), strict=True))
+    return [parsed[text] for text in texts]
 
 
 def _sentence_claims(

@@ -61,5 +61,21 @@ def matches_any(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[st
     return None
 
 
+def any_matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    """Whether any of ``patterns`` matches ``line``: one pass of their alternation."""
+    joined = _alternation(patterns)
+    if joined is None:
+        return matches_any(patterns, line) is not None
+    return joined.search(line) is not None
+
+
+@cache
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:  # a user's pattern with global flags ("(?s)...") joins no others
+        return None
+
+
 def count_hits(patterns: tuple[re.Pattern[str], ...], line: str) -> int:
     return sum(1 for pattern in patterns if pattern.search(line))

@@ -21,7 +21,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from keeptabs.segment.markers import TextMarkers, count_hits, load_text_markers, matches_any
+from keeptabs.segment.markers import (
+    TextMarkers,
+    any_matches,
+    count_hits,
+    load_text_markers,
+    matches_any,
+)
 from keeptabs.types import Segment, SegmentKind
 
 # A headline is short: news titles run 20-120 characters; 200 allows long wire titles.
@@ -98,9 +104,9 @@ def _split_blocks(text: str) -> list[_Block]:
 
 
 def _fixed_kind(line: str, markers: TextMarkers) -> SegmentKind | None:
-    if matches_any(markers.boilerplate, line):
+    if any_matches(markers.boilerplate, line):
         return "boilerplate"
-    if len(line) <= 400 and matches_any(markers.caption, line):
+    if len(line) <= 400 and any_matches(markers.caption, line):
         return "caption"
     return None
 
