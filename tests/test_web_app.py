@@ -46,6 +46,9 @@ def test_web_every_page_answers_with_a_strict_policy(client: TestClient, view: L
         assert "script-src 'self'" in policy and "unsafe" not in policy
         assert "<script>" not in response.text.replace("<script src=", "")  # no inline script
         assert 'style="' not in response.text
+        head = client.head(path)  # link checkers ask HEAD: same status and type, no body
+        assert head.status_code == 200 and head.content == b"", path
+        assert head.headers["content-type"] == response.headers["content-type"]
 
 
 def test_web_errors_have_one_shape(client: TestClient) -> None:
@@ -55,6 +58,8 @@ def test_web_errors_have_one_shape(client: TestClient) -> None:
         assert response.status_code in {404, 422}
         assert body["ok"] is False and body["status"] == response.status_code and body["error"]
     assert client.get("/documents/nope").status_code == 404
+    refused = client.delete("/claims")
+    assert refused.status_code == 405 and refused.headers["allow"] == "GET, HEAD"
     assert "No document" in client.get("/documents/nope").text
 
 
@@ -142,6 +147,8 @@ def test_web_static_report_links_resolve(view: LedgerView, tmp_path: Path) -> No
         view.findings
     )
     pages = list((tmp_path / "report").rglob("*.html"))
+    assert not [page for page in pages if ":" in page.name]  # Windows allows no ':' in names
+    assert 'href="claims.csv"' in (tmp_path / "report" / "claims.html").read_text(encoding="utf-8")
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "Content-Security-Policy" in text

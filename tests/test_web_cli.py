@@ -36,6 +36,8 @@ def test_cli_export_formats_and_facets(runner: CliRunner, web_db: str, tmp_path:
     args = ["export", "--db", web_db, "--where", f"section={section}", "--out", str(out)]
     assert runner.invoke(app, args).exit_code == 0
     assert len(list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))) == expected
+    typo = runner.invoke(app, ["export", "--db", web_db, "--where", "outlett=RT"])
+    assert typo.exit_code == 2 and "outlett" in typo.output and "outlet" in typo.output
     bad = runner.invoke(app, ["export", "--db", web_db, "--format", "hxl", "--what", "series"])
     assert bad.exit_code != 0 and "csv" in bad.output
     series = runner.invoke(app, ["export", "--db", web_db, "--what", "series", "--format", "json"])

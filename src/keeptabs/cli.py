@@ -561,7 +561,7 @@ def export(
     Example: keeptabs export --format hxl --where outlet=SANA --out sana.csv
     """
     from keeptabs.web.downloads import CLAIMS_ONLY, DOWNLOADS, download
-    from keeptabs.web.pages import list_rows
+    from keeptabs.web.pages import LISTS, list_rows
     from keeptabs.web.view import load_view
 
     if what not in EXPORT_KINDS:
@@ -572,6 +572,13 @@ def export(
     facets = dict(item.split("=", 1) for item in where or [] if "=" in item)
     if len(facets) != len(where or []):
         raise typer.BadParameter("write each facet as NAME=VALUE.", param_hint="--where")
+    unknown = sorted(set(facets) - set(LISTS[what]))
+    if unknown:
+        known = ", ".join(LISTS[what])
+        raise typer.BadParameter(
+            f"{what} have no facet {', '.join(unknown)}; use one of {known}.",
+            param_hint="--where",
+        )
     view = _from_store(db, load_view)
     answer = download(what, format, list_rows(view, what, facets))
     if out is None:

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from keeptabs.web.api import api_router, error_body
 from keeptabs.web.pages import NotFound
@@ -52,7 +53,28 @@ def create_app(db_url: str | None = None, *, token: str | None = None) -> FastAP
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(NotFound, _not_found)
+    app.add_middleware(HeadAsGet)
     return app
+
+
+class HeadAsGet:
+    """HEAD answered as GET without the body, as HTTP asks of every GET resource (link
+    checkers and uptime probes send HEAD); FastAPI's routes answer GET alone."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 async def _security_headers(
@@ -131,13 +153,16 @@ def _allowed_methods(request: Request) -> list[str]:
     """The methods some route answers at the request's path: Starlette's 405 names only
     the first matching route's, which would hide POST /api/documents behind its GET."""
     routes = [route for route in request.app.router.routes if not isinstance(route, Mount)]
-    return [
+    allowed = [
         method
         for method in METHODS
         if any(
             route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes
         )
     ]
+    if "GET" in allowed:  # see HeadAsGet
+        allowed.insert(allowed.index("GET") + 1, "HEAD")
+    return allowed
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

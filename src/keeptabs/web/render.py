@@ -40,11 +40,20 @@ class Linker:
             params = {k: v for k, v in query.items() if v not in (None, "")}
             return path + (f"?{urlencode(params)}" if params else "")
         root = "../" * self.depth
-        if path.startswith("/static/"):
+        if path.startswith("/static/") or path.rsplit(".", 1)[-1] in REPORT_FORMATS:
             return root + path[1:]
-        if path == "/":
-            return root + "index.html"
-        return root + path.strip("/") + ".html"
+        return root + page_file(path)
+
+
+REPORT_FORMATS = ("csv", "json")  # the downloads the static report writes beside its lists
+
+
+def page_file(path: str) -> str:
+    """The static report's file for a server path: ``/claims/ab12:5-9`` ->
+    ``claims/ab12_5-9.html`` (Windows allows no ``:`` in a file name)."""
+    if path == "/":
+        return "index.html"
+    return path.strip("/").replace(":", "_") + ".html"
 
 
 @cache

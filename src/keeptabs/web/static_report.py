@@ -25,7 +25,7 @@ from keeptabs.web.pages import (
     overview_page,
     series_page,
 )
-from keeptabs.web.render import Linker
+from keeptabs.web.render import REPORT_FORMATS, Linker, page_file
 from keeptabs.web.view import LedgerView
 
 
@@ -41,26 +41,26 @@ def write_report(view: LedgerView, folder: Path) -> ReportSummary:
     folder.mkdir(parents=True, exist_ok=True)
     top, nested = Linker(static=True, depth=0), Linker(static=True, depth=1)
     pages: dict[str, Callable[[], str]] = {
-        "index.html": lambda: overview_page(view, top),
-        "framing.html": lambda: framing_page(view, top),
+        "/": lambda: overview_page(view, top),
+        "/framing": lambda: framing_page(view, top),
     }
     for kind in LISTS:
-        pages[f"{kind}.html"] = lambda kind=kind: list_page(view, top, kind, {})  # type: ignore[misc]
+        pages[f"/{kind}"] = lambda kind=kind: list_page(view, top, kind, {})  # type: ignore[misc]
     for doc_id in view.documents:
-        pages[f"documents/{doc_id}.html"] = lambda d=doc_id: document_page(view, nested, d)  # type: ignore[misc]
+        pages[f"/documents/{doc_id}"] = lambda d=doc_id: document_page(view, nested, d)  # type: ignore[misc]
     for claim in view.claims:
-        pages[f"claims/{claim.id}.html"] = lambda c=claim.id: claim_page(view, nested, c)  # type: ignore[misc]
+        pages[f"/claims/{claim.id}"] = lambda c=claim.id: claim_page(view, nested, c)  # type: ignore[misc]
     for series in view.series:
-        pages[f"series/{series.id}.html"] = lambda s=series.id: series_page(view, nested, s)  # type: ignore[misc]
+        pages[f"/series/{series.id}"] = lambda s=series.id: series_page(view, nested, s)  # type: ignore[misc]
     for item in view.findings:
-        pages[f"findings/{item.id}.html"] = lambda f=item.id: finding_page(view, nested, f)  # type: ignore[misc]
-    for name, make in pages.items():
-        path = folder / name
+        pages[f"/findings/{item.id}"] = lambda f=item.id: finding_page(view, nested, f)  # type: ignore[misc]
+    for route, make in pages.items():
+        path = folder / page_file(route)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(make(), encoding="utf-8")
     files = 0
     for kind in LISTS:
-        for fmt in ("csv", "json"):
+        for fmt in REPORT_FORMATS:
             answer = download(kind, fmt, list_rows(view, kind, {}))
             (folder / f"{kind}.{fmt}").write_bytes(answer.body)
             files += 1
