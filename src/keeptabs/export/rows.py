@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from keeptabs.extract.sentences import claim_sentence
 from keeptabs.report.records import CLAIM_FIELDS, claim_record
 from keeptabs.types import Claim, Document, Review
 
@@ -100,18 +101,12 @@ def document_rows(documents: Iterable[Document], claims: Iterable[Claim]) -> lis
 
 
 def quote_offsets(documents: Iterable[Document], claims: Iterable[Claim]) -> dict[str, int]:
-    """Claim id -> where the claim's quote (its sentence) starts in the document text.
-
-    The quote is looked for around the number; when it is not in the text verbatim
-    (or the document is unknown) the number's own offset stands in.
-    """
+    """Claim id -> where the claim's quote (its sentence) starts in the document text
+    (see :func:`claim_sentence`); the number's own offset for an unknown document."""
     texts: Mapping[str, str] = {document.id: document.text for document in documents}
-    return {claim.id: _quote_offset(texts.get(claim.doc_id, ""), claim) for claim in claims}
-
-
-def _quote_offset(text: str, claim: Claim) -> int:
-    if not claim.quote:
-        return claim.start
-    # the leftmost match that could still contain the number
-    found = text.find(claim.quote, max(0, claim.end - len(claim.quote)))
-    return found if 0 <= found <= claim.start else claim.start
+    return {
+        claim.id: claim_sentence(texts[claim.doc_id], claim)[0]
+        if claim.doc_id in texts
+        else claim.start
+        for claim in claims
+    }

@@ -16,15 +16,9 @@ from dataclasses import dataclass, field
 
 from keeptabs.extract.candidates import is_claim_candidate
 from keeptabs.extract.numbers import find_numbers
+from keeptabs.extract.sentences import sentence_spans
 from keeptabs.types import Quantity, Segment
 
-# A sentence ends at . ! or ? (and any closing quote), before a capital, digit or quote.
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-# Abbreviations after which a full stop does not end a sentence ("Gen. Igor", "U.S. Army").
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Nos|vs|Prof|Brig|Adm|Cpl|Pvt)"
-    r"|\b[A-Z](?:\.[A-Z])*)\.$"
-)
 # A sentence that leans on the one before: pronoun or description subjects, "he said".
 _REFERS_BACK = re.compile(
     r"^[\"“‘]?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those"
@@ -43,22 +37,6 @@ class Window:
     end: int
     segment: Segment
     quantities: list[Quantity] = field(default_factory=list)
-
-
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of the sentences in ``text[start:end]`` (lines break sentences too)."""
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        cursor = start + line.start()
-        line_end = start + line.end()
-        for match in _SENTENCE_END.finditer(text, cursor, line_end):
-            if _ABBREVIATION.search(text[max(cursor, match.start() - 12) : match.start() + 1]):
-                continue
-            spans.append((cursor, match.start() + 1))
-            cursor = match.end()
-        if text[cursor:line_end].strip():
-            spans.append((cursor, line_end))
-    return spans
 
 
 def claim_windows(text: str, segments: Sequence[Segment]) -> list[Window]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from keeptabs.extract.sentences import claim_sentence, sentence_bounds
 from keeptabs.framing.lexicon import Lexicon, load_lexicon
 from keeptabs.types import Claim, Segment, SegmentKind
 
@@ -48,14 +49,10 @@ _FUNCTION_WORDS = frozenset(
     "a an the of in on to and or for with from by at is are was were".split()
 )
 _PRECEDING_WORD = re.compile(r"([^\W\d_][\w'’]*)\s+$")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
-_ABBREVIATIONS = frozenset("mr mrs ms dr gen maj col lt sgt st no vs etc jr sr prof rev".split())
 # "claimed more than 300000 lives": the word that gives a verb another sense comes within
 # four words of it (a number and its qualifier between).
 NOT_BEFORE_WORDS = 4
 NOT_BEFORE_CHARS = 60
-# Claims carry their sentence; where it cannot be found again, look this far either side.
-MAX_SENTENCE_CHARS = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,42 +138,6 @@ def claim_framing(text: str, claim: Claim, *, lexicon: Lexicon | None = None) ->
     """The framing terms in the sentence of ``claim`` (``text`` is its document's text)."""
     start, end = claim_sentence(text, claim)
     return find_terms(text[start:end], lexicon=lexicon, offset=start)
-
-
-def claim_sentence(text: str, claim: Claim) -> tuple[int, int]:
-    """The span of the claim's sentence: its ``quote`` found again around the number,
-    else the sentence ends nearest to the number."""
-    quote = claim.quote
-    if quote:
-        found = text.find(quote, max(0, claim.end - len(quote)), claim.start + len(quote))
-        if found != -1 and found <= claim.start and claim.end <= found + len(quote):
-            return found, found + len(quote)
-    return sentence_bounds(text, claim.start, claim.end)
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``: from the sentence end (or line break)
-    before it to the one after it, at most :data:`MAX_SENTENCE_CHARS` either side."""
-    low = max(0, start - MAX_SENTENCE_CHARS)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, low, start) if _ends_sentence(text, m)]
-    left = ends[-1] if ends else low
-    high = min(len(text), end + MAX_SENTENCE_CHARS)
-    after = (m for m in _SENTENCE_END.finditer(text, end, high) if _ends_sentence(text, m))
-    right = next((m.end() for m in after), high)
-    while left < right and text[left].isspace():
-        left += 1
-    return left, right
-
-
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    """A full stop after an initial ("U.S.", "J.") or a title ("Gen.") ends nothing."""
-    if match.group() == "\n" or not match.group().startswith("."):
-        return True
-    word = re.search(r"(\w+)$", text[max(0, match.start() - 12) : match.start()])
-    if word is None:
-        return True
-    before = word.group(1)
-    return not (len(before) == 1 and before.isupper()) and before.casefold() not in _ABBREVIATIONS
 
 
 def _lexicon_terms(text: str, lexicon: Lexicon) -> Iterator[Term]:

@@ -1,0 +1,59 @@
+"""Sentences in plain text, without a parse: where they split, and the sentence that
+holds a claim (its ``quote`` found again, else the sentence around its number)."""
+
+from __future__ import annotations
+
+import re
+
+from keeptabs.types import Claim
+
+# A sentence ends at . ! or ? (and any closing quote), before a capital, digit or quote.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Abbreviations after which a full stop does not end a sentence ("Gen. Igor", "U.S. Army").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Nos|vs|Prof|Brig|Adm|Cpl|Pvt)"
+    r"|\b[A-Z](?:\.[A-Z])*)\.$"
+)
+# Where a claim's quote cannot be found again, its sentence is looked for this far either
+# side of the number (a line break ends a sentence too).
+MAX_SENTENCE_CHARS = 600
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of the sentences in ``text[start:end]`` (lines break sentences too)."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        cursor = start + line.start()
+        line_end = start + line.end()
+        for match in _SENTENCE_END.finditer(text, cursor, line_end):
+            if _ABBREVIATION.search(text[max(cursor, match.start() - 12) : match.start() + 1]):
+                continue
+            spans.append((cursor, match.start() + 1))
+            cursor = match.end()
+        if text[cursor:line_end].strip():
+            spans.append((cursor, line_end))
+    return spans
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``, within :data:`MAX_SENTENCE_CHARS` of it."""
+    low = max(text.rfind("\n", 0, start) + 1, start - MAX_SENTENCE_CHARS)
+    line_end = text.find("\n", end)
+    high = min(len(text) if line_end == -1 else line_end, end + MAX_SENTENCE_CHARS)
+    spans = sentence_spans(text, low, high)
+    first = next((s for s in spans if s[1] > start), None)
+    last = next((s for s in spans if s[1] >= end), None)
+    if first is None or last is None:
+        return low, high
+    return first[0], last[1]
+
+
+def claim_sentence(text: str, claim: Claim) -> tuple[int, int]:
+    """Where the claim's sentence is in its document's ``text``: its ``quote`` found
+    again around the number, else the sentence around the number."""
+    quote = claim.quote
+    if quote:
+        found = text.find(quote, max(0, claim.end - len(quote)), claim.start + len(quote))
+        if found != -1 and found <= claim.start and claim.end <= found + len(quote):
+            return found, found + len(quote)
+    return sentence_bounds(text, claim.start, claim.end)
