@@ -25,6 +25,7 @@ from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.vocab import ActorTable, action_vocab, actor_table
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
 _CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 # "according to the data": no speaker ("according to media reports" names one).
@@ -177,6 +178,41 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+def _name_after(verb: Token) -> Token | None:
+    """ "killed 1102 people said the Observatory": text without commas leaves a speaker
+    after its verb unparsed; a name there speaks unless a verb of its own follows it
+    ("said the army killed 5": the subject of what is said)."""
+    doc = verb.doc
+    index = verb.i + 1
+    while index < len(doc) and doc[index].pos_ in {"DET", "ADJ"}:
+        index += 1
+    if index >= len(doc):
+        return None
+    name = next((e for e in entities_of(doc) if e.start <= index < e.end), None)
+    if name is None or name.label_ not in {"ORG", "PERSON"}:
+        return None
+    after = doc[name.end] if name.end < len(doc) else None
+    if after is not None and after.tag_ in _FINITE_TAGS:
+        return None
+    return doc[name.end - 1]
+
+
+def _name_right_before(verb: Token) -> Span | None:
+    """The person or organisation named just before ``verb`` (and its auxiliaries)."""
+    start = verb.i
+    while start > 0 and verb.doc[start - 1].dep_ in {"aux", "neg"}:
+        start -= 1
+    return next(
+        (e for e in entities_of(verb.doc) if e.end == start and e.label_ in {"ORG", "PERSON"}),
+        None,
+    )
+
+
+def _holds_number(subject: Token) -> bool:
+    """A counted group ("six others") is no speaker when a name stands by the verb."""
+    return any(t.tag_ == "CD" for t in subject.subtree)
+
+
 def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) -> Attribution | None:
     """The subject of a verb of saying, as named, with its organisation."""
     subject = _subject_of(verb)
@@ -188,7 +224,15 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
     if subject is None:
         subject = _quoted_speaker(verb)
     if subject is None and verb.lemma_.lower() != "tell":  # "told AFP" names the listener
-        subject = _inverted_subject(verb)
+        subject = _inverted_subject(verb) or _name_after(verb)
+    if subject is not None and _holds_number(subject):
+        # "6 others injured on Thursday SANA reported", "killed 1102 people said the
+        # Observatory": without commas a counted group is parsed as the speaker
+        named = _name_right_before(verb) if subject.i < verb.i else None
+        if named is not None and not named.start <= subject.i < named.end:
+            subject = named[-1]
+        else:
+            subject = _name_after(verb) or subject
     if subject is None:
         return _entity_before(verb) or _phrase_before(verb, claim)
     if subject.lower_ in _PRONOUNS:

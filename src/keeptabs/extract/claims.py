@@ -36,7 +36,9 @@ _SUBSET_CUE = re.compile(
 _WHOLE_CUE = re.compile(r"\bamong\s+(?:some\s+|about\s+|at least\s+)?$", re.IGNORECASE)
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
 _LIST_JOIN = re.compile(r"^[^.;:()\d]{0,40}?(?:,|\band)\s*$")
-_PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its whole
+_PART_ACTIONS = frozenset({"include", "be"})
+_COUNTABLE_KINDS = frozenset({"count", "vague", "range"})
+_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "crew"})  # a subset takes the action of its whole
 
 
 @dataclass(slots=True)
@@ -101,8 +103,50 @@ def extract_claims_many(
             uses[id(doc)] -= 1
             if not uses[id(doc)]:
                 doc.user_data.clear()
-        results.append(claims)
+        results.append(_headline_nouns(claims))
     return results
+
+
+def _headline_nouns(claims: list[Claim]) -> list[Claim]:
+    """A headline figure takes the noun the body gives the same figure ("Strike kills 15"
+    -> the body's "15 civilians were killed"): headlines drop the noun, and in Title Case
+    the tagger misreads it.  The body's own repeat of the headline is a headline too."""
+    headlines = [c.quote.casefold() for c in claims if c.section == "headline" and c.quote]
+    if not headlines:
+        return claims
+
+    def in_headline(claim: Claim) -> bool:
+        quote = claim.quote.casefold()
+        return claim.section == "headline" or any(h in quote for h in headlines)
+
+    told = [c for c in claims if not in_headline(c) and c.kind in _COUNTABLE_KINDS]
+    named = []
+    for claim in claims:
+        body = next(
+            (
+                c
+                for c in told
+                if c.value == claim.value
+                and c.value is not None
+                and (claim.action is None or c.action == claim.action)
+            ),
+            None,
+        )
+        if body is not None and in_headline(claim) and _unnamed(claim):
+            claim = replace(claim, counted=body.counted, action=claim.action or body.action)
+        named.append(claim)
+    return named
+
+
+def _unnamed(claim: Claim) -> bool:
+    """Whether a headline figure's noun is missing or misread: the default, a capitalised
+    verb ("Airstrikes Kill 35"), a singular for a plural figure ("kills 25 leader")."""
+    counted = claim.counted or DEFAULT_COUNTED
+    plural = claim.value is None or claim.value != 1
+    return (
+        counted == DEFAULT_COUNTED
+        or (plural and not counted.endswith("s") and counted not in _PLURAL_NOUNS)
+    )
 
 
 def _parse(nlp: Language, texts: list[str]) -> list[Doc]:
@@ -168,7 +212,7 @@ def _frame_claim(
 ) -> Claim:
     frame, token = _read_frame(sentence, quantity, context.places)
     if frame.counted is None:
-        countable = [c for c in before if c.kind in {"count", "vague", "range"}]
+        countable = [c for c in before if c.kind in _COUNTABLE_KINDS]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
     same_sentence = [c for c in before if sentence.start_char <= c.start - window.start]
     if frame.action is None and same_sentence:  # "... and 23 among its adversaries"

@@ -130,6 +130,8 @@ class ActorTable:
         if not name:
             return None
         found = [m for m in (self.pattern.search(name), self.capitals.search(name)) if m]
+        if not found and (bare := _BARE_POSSESSIVE.sub(r"\1", name)) != name:
+            return self.organisation(bare)  # "the Observatorys director": no apostrophe
         if not found:
             return None
         best = max(found, key=lambda match: len(match.group()))
@@ -138,6 +140,10 @@ class ActorTable:
     def is_actor(self, name: str) -> bool:
         """``name`` is exactly one of the table's aliases ("Islamic State", "SANA")."""
         return _alias_key(name) in self.organisations
+
+
+# A name with its possessive written without the apostrophe, as some corpora strip it.
+_BARE_POSSESSIVE = re.compile(r"\b([A-Z][\w-]*[a-z])s\b")
 
 
 def _alias_key(alias: str) -> str:
