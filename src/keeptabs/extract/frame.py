@@ -627,6 +627,11 @@ def _resulting_state(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and child.lower_ in words:
             return words[child.lower_]
+        if child.dep_ == "dobj":  # "left dozens of people injured": parsed as the noun's
+            for noun in (child, _of_complement(child)):
+                for word in noun.children if noun is not None else ():
+                    if word.dep_ in {"acl", "amod"} and word.i > noun.i and word.lower_ in words:
+                        return words[word.lower_]
     return None
 
 
@@ -634,7 +639,10 @@ def _copula_action(verb: Token) -> str:
     """ "is home to 900000" (live), "was behind three attacks" (conduct), "are under
     Syrian control" (control): a copula's complement carries the meaning."""
     phrases = _frame_vocab().copula_phrases
+    casualties = counted_vocab().casualty_words
     for child in verb.children:
+        if child.dep_ == "acomp" and child.lower_ in casualties:
+            return casualties[child.lower_]  # "40 people were dead"
         if child.dep_ in {"acomp", "advmod", "attr"}:
             phrase = phrases.get(f"be {child.lower_}")
             if phrase is not None:
