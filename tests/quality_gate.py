@@ -26,6 +26,7 @@ GOLD_SETS = {
     "aleppo-2016": ("../shared/gold/aleppo-2016.jsonl", "../shared/corpus/aleppo-2016"),
     "demo": ("src/keeptabs/demo/gold.jsonl", "src/keeptabs/demo/corpus"),
     "fakes-dev": ("tests/gold/fakes-dev.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check": ("tests/gold/fakes-check.jsonl", "../shared/corpus/fakes-dev.csv"),
 }
 ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
 

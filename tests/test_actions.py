@@ -131,3 +131,19 @@ def test_relative_clause_on_object_stays_with_the_main_verb(nlp: Language) -> No
 def test_support_verb_keeps_a_counted_object(nlp: Language) -> None:
     found = actions_of("The coalition said it had conducted 16 airstrikes near Raqqa.", nlp)
     assert found["16"] == "conduct"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "action"),
+    [
+        ("The monitor reported the deaths of 14 fighters in Hama.", "14", "kill"),
+        ("The shelling left dozens of people injured in Hama.", "dozens", "injure"),
+        ("Residents said 40 people were dead.", "40", "kill"),
+    ],
+)
+def test_casualty_words_name_the_action(
+    nlp: Language, sentence: str, number: str, action: str
+) -> None:
+    text = f"Fire in Hama\n\n{sentence}"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert {c.number_text: c.action for c in claims}[number] == action

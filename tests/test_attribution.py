@@ -85,3 +85,16 @@ def test_gathered_reports_belong_to_who_gathered_them(nlp: Language) -> None:
     claim = claims_of(text, nlp)["at least 20"]
     assert claim.source == "MSF"
     assert claim.source_org == "Doctors Without Borders"
+
+
+def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
+    text = (
+        "Fire in Hama\n\nNine people died and four others were hurt in a fire in northern "
+        "Hama on Friday state television SANA reported."
+    )
+    claims = claims_of(text, nlp)
+    assert "SANA" in (claims["Nine"].source or "")  # not "four others"
+
+
+def test_possessive_without_apostrophe_finds_the_actor() -> None:
+    assert _org_of("the Observatorys director") == "Syrian Observatory for Human Rights"

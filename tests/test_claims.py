@@ -186,3 +186,24 @@ def test_claims_a_list_of_parts_ends_at_a_verb_of_its_own(nlp: Language) -> None
     found = by_number(claims_of(text, nlp))
     assert found["two"].part_of == 5
     assert found["40"].part_of is None
+
+
+def test_headline_without_a_noun_takes_the_body_noun(nlp: Language) -> None:
+    text = "Shelling kills 12 in Hama\n\nShelling killed 12 soldiers in Hama, officials said."
+    headline = next(c for c in claims_of(text, nlp) if c.section == "headline")
+    assert headline.counted == "soldiers"
+    named = "Raid frees 30 hostages\n\nThe raid freed 30 people held in a basement, officials said."
+    headline = next(c for c in claims_of(named, nlp) if c.section == "headline")
+    assert headline.counted == "hostages"  # a noun of its own stays
+
+
+def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
+    text = (
+        "Fire in Hama\n\nShells hit the town at dawn yesterday killing 6 people. Rockets "
+        "killed 3 soldiers near Hama on Monday the ministry said. Reuters Saturday 12 March "
+        "2016 Bombs killed 5 people in Hama."
+    )
+    found = by_number(claims_of(text, nlp))
+    assert found["6"].period == "dawn yesterday"
+    assert found["3"].period == "Monday"  # no name run "Monday the ministry"
+    assert found["5"].period is None  # the dateline dates the report

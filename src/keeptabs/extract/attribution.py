@@ -705,7 +705,10 @@ def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
     cover a figure before it when its own "that"-clause follows ("10 killed ... SANA
     reporter said that 6 ..."), nor one in a fronted adjunct ("Despite the killing of
     100000, the US had said ...")."""
-    if token.i < verb.i and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if token.i < verb.i and any(
+        c.dep_ == "ccomp" and c.i > verb.i and c.tag_ != "VBG"  # "..., adding that": more
+        for c in verb.children
+    ):
         return False
     if verb.i in ancestors:
         return not _in_fronted_adjunct(verb, token)

@@ -36,9 +36,10 @@ _SUBSET_CUE = re.compile(
 _WHOLE_CUE = re.compile(r"\bamong\s+(?:some\s+|about\s+|at least\s+)?$", re.IGNORECASE)
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
 _LIST_JOIN = re.compile(r"^[^.;:()\d]{0,40}?(?:,|\band)\s*$")
-_PART_ACTIONS = frozenset({"include", "be"})
+_PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its whole
 _COUNTABLE_KINDS = frozenset({"count", "vague", "range"})
-_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "crew"})  # a subset takes the action of its whole
+# Plural nouns without a plural -s: "kills 25 people" names its noun, "kills 25 leader" not.
+_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "crew"})
 
 
 @dataclass(slots=True)
@@ -143,9 +144,8 @@ def _unnamed(claim: Claim) -> bool:
     verb ("Airstrikes Kill 35"), a singular for a plural figure ("kills 25 leader")."""
     counted = claim.counted or DEFAULT_COUNTED
     plural = claim.value is None or claim.value != 1
-    return (
-        counted == DEFAULT_COUNTED
-        or (plural and not counted.endswith("s") and counted not in _PLURAL_NOUNS)
+    return counted == DEFAULT_COUNTED or (
+        plural and not counted.endswith("s") and counted not in _PLURAL_NOUNS
     )
 
 

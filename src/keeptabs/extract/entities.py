@@ -63,6 +63,13 @@ def entity_vocab() -> EntityVocab:
     )
 
 
+# Days and months end a name run: text without commas runs a date into the next name.
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february april june "
+    "july august september october november december".split()
+)
+
+
 def is_nationality(word: str) -> bool:
     return word in entity_vocab().nationalities
 
@@ -106,9 +113,12 @@ def _name_flags(doc: Doc) -> list[bool]:
     proper = {strings[tag] for tag in _PROPER_TAGS}
     mistagged = {strings[tag] for tag in _MISTAGGED_NAME_TAGS}
     joiners = {strings.add(word) for word in {*_NAME_ARTICLES, "-"}}
+    calendar = {strings.add(word) for word in _CALENDAR_WORDS}
     flags = []
     for index, (tag, lower) in enumerate(doc.to_array([TAG, LOWER]).tolist()):
-        if tag in proper:
+        if lower in calendar:
+            flags.append(False)  # "on Monday the Syrian Observatory said": a date, no name
+        elif tag in proper:
             flags.append(True)
         elif lower in joiners:
             flags.append(_joins_name(doc, doc[index]))

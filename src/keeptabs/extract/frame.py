@@ -628,8 +628,9 @@ def _resulting_state(verb: Token) -> str | None:
         if child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and child.lower_ in words:
             return words[child.lower_]
         if child.dep_ == "dobj":  # "left dozens of people injured": parsed as the noun's
-            for noun in (child, _of_complement(child)):
-                for word in noun.children if noun is not None else ():
+            nouns = [n for n in (child, _of_complement(child)) if n is not None]
+            for noun in nouns:
+                for word in noun.children:
                     if word.dep_ in {"acl", "amod"} and word.i > noun.i and word.lower_ in words:
                         return words[word.lower_]
     return None

@@ -11,6 +11,12 @@ from keeptabs.extract.doctext import entities_in
 from keeptabs.extract.vocab import action_vocab, period_patterns
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
+# The day a window falls on, written right after it.
+_DAY_AFTER = re.compile(
+    r"\s+(?:today|yesterday|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\b",
+    re.IGNORECASE,
+)
 _FULL_DATE = re.compile(r"\d{1,2}\s+\w+,?\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}")
 
 
@@ -30,7 +36,10 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
     for pattern in period_patterns():
         for match in pattern.finditer(sentence):
             start, end = match.span("period")
-            found.append((start, end, match.group("period").strip()))
+            day = _DAY_AFTER.match(sentence, end)
+            if day is not None:  # "at dawn yesterday", "so far today", "overnight Friday"
+                end = day.end()
+            found.append((start, end, sentence[start:end].strip()))
     return tuple(found)
 
 
@@ -48,6 +57,9 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
         before = sentence.doc[entity.start - 1] if entity.start > 0 else None
+        after = sentence.doc[entity.end] if entity.end < len(sentence.doc) else None
+        if after is not None and after.like_num and entity.text.lower().endswith("day"):
+            continue  # a dateline, "AFP Saturday 25 Jun 2016 Air strikes killed ..."
         if _FULL_DATE.fullmatch(entity.text) and (before is None or before.pos_ != "ADP"):
             # a dateline ("4 September 2016 Two people were killed", "in Raqqa 21 November
             # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
