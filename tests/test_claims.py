@@ -207,3 +207,5 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
     assert found["6"].period == "dawn yesterday"
     assert found["3"].period == "Monday"  # no name run "Monday the ministry"
     assert found["5"].period is None  # the dateline dates the report
+    lead = "Fire in Hama\n\nOn Saturday 12 people were killed in Hama."
+    assert by_number(claims_of(lead, nlp))["12"].period == "Saturday"  # no dateline

@@ -123,18 +123,17 @@ def _headline_nouns(claims: list[Claim]) -> list[Claim]:
     told = [c for c in claims if not in_headline(c) and c.kind in _COUNTABLE_KINDS]
     named = []
     for claim in claims:
-        body = next(
-            (
-                c
-                for c in told
-                if c.value == claim.value
-                and c.value is not None
-                and (claim.action is None or c.action == claim.action)
-            ),
-            None,
-        )
-        if body is not None and in_headline(claim) and _unnamed(claim):
-            claim = replace(claim, counted=body.counted, action=claim.action or body.action)
+        if claim.value is not None and in_headline(claim) and _unnamed(claim):
+            body = next(
+                (
+                    c
+                    for c in told
+                    if c.value == claim.value and (claim.action is None or c.action == claim.action)
+                ),
+                None,
+            )
+            if body is not None:
+                claim = replace(claim, counted=body.counted, action=claim.action or body.action)
         named.append(claim)
     return named
 

@@ -29,9 +29,9 @@ _NAME_ARTICLES = frozenset(
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = (
-    rf"(?:(?:early|late)\s+(?:on\s+)?|last |this |next )?(?:{_WEEKDAYS})"
+    rf"(?:(?:early|late)\s+(?:on\s+)?|last |this |next )?(?:{WEEKDAYS})"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
 )
 _DATE = re.compile(
@@ -63,11 +63,9 @@ def entity_vocab() -> EntityVocab:
     )
 
 
-# Days and months end a name run: text without commas runs a date into the next name.
-_CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february april june "
-    "july august september october november december".split()
-)
+# Days and months end a name run: text without commas runs a date into the next name
+# ("May" and "March" are words too).
+_CALENDAR_WORDS = frozenset(f"{WEEKDAYS}|{_MONTHS}".lower().split("|")) - {"may", "march"}
 
 
 def is_nationality(word: str) -> bool:

@@ -7,17 +7,20 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import entities_in
+from keeptabs.extract.doctext import doc_text, entities_in
+from keeptabs.extract.entities import WEEKDAYS
 from keeptabs.extract.vocab import action_vocab, period_patterns
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 # The day a window falls on, written right after it.
 _DAY_AFTER = re.compile(
-    r"\s+(?:today|yesterday|tonight|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"\s+(?:today|yesterday|tonight|(?:on\s+)?(?:{WEEKDAYS})"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b",
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"\d{1,2}\s+\w+,?\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}")
+_WEEKDAY_NAMES = frozenset(WEEKDAYS.lower().split("|"))
+DATELINE_CHARS = 30  # "25 September 2016" and the space before it
 
 
 def find_period(sentence: str, number_offset: int) -> str | None:
@@ -57,9 +60,8 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
         before = sentence.doc[entity.start - 1] if entity.start > 0 else None
-        after = sentence.doc[entity.end] if entity.end < len(sentence.doc) else None
-        if after is not None and after.like_num and entity.text.lower().endswith("day"):
-            continue  # a dateline, "AFP Saturday 25 Jun 2016 Air strikes killed ..."
+        if _is_dateline_day(entity):
+            continue  # "AFP Saturday 25 Jun 2016 Air strikes killed ...": the report's date
         if _FULL_DATE.fullmatch(entity.text) and (before is None or before.pos_ != "ADP"):
             # a dateline ("4 September 2016 Two people were killed", "in Raqqa 21 November
             # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
@@ -69,3 +71,11 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             continue  # a date of another clause, or of the report itself
         return entity.text.removeprefix("the ").strip()
     return None
+
+
+def _is_dateline_day(entity: Span) -> bool:
+    """A weekday followed by a full date: a dateline, not "on Saturday 12 people died"."""
+    if entity.text.split()[-1].lower() not in _WEEKDAY_NAMES:
+        return False
+    following = doc_text(entity.doc)[entity.end_char : entity.end_char + DATELINE_CHARS]
+    return _FULL_DATE.match(following.lstrip()) is not None
