@@ -21,6 +21,7 @@ from keeptabs.extract.doctext import doc_text, span_text, with_text
 from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import PlaceMemory, find_place
+from keeptabs.extract.sentences import sentence_spans
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
@@ -153,9 +154,20 @@ def _parse(nlp: Language, texts: list[str]) -> list[Doc]:
     paragraphs): the parser steps through a batch in lockstep, so windows of like length
     are batched together, then put back in order."""
     distinct = sorted(set(texts), key=len)
-    made = (with_text(nlp.make_doc(text), text) for text in distinct)
+    made = (_with_sentence_starts(with_text(nlp.make_doc(text), text)) for text in distinct)
     parsed = dict(zip(distinct, nlp.pipe(made, batch_size=PARSE_BATCH), strict=True))
     return [parsed[text] for text in texts]
+
+
+def _with_sentence_starts(doc: Doc) -> Doc:
+    """``doc`` with the sentence starts the text's punctuation marks set before parsing:
+    the parser keeps them, and only adds its own within them."""
+    text = doc_text(doc)
+    starts = {start for start, _ in sentence_spans(text, 0, len(text))}
+    for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+    return doc
 
 
 def _sentence_claims(

@@ -121,6 +121,7 @@ _ATTACK_NOUNS = frozenset(
     | {"bombardment", "offensive", "advance", "push", "march"}
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIERS = frozenset({"compound", "nmod", "poss"})
 _DIVIDERS = frozenset({"|", "–", "—"})
 _COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
 MAX_CLAUSE_CLIMB = 3  # clauses climbed from the figure's own to find the event's place
@@ -490,7 +491,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         if ent.label_ not in {"NORP", "PERSON", "ORG"} or ent.start in taken:
             continue
         known = _known_part(ent)
-        if _reads_as_place(known if known is not None else ent):
+        if (len(ent) == 1 and _is_possessive_place(ent.text)) or _reads_as_place(known or ent):
             spans.append(known if known is not None else ent)
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
@@ -498,7 +499,14 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
     spans.extend(facilities)
-    return [span for span in spans if not _is_country_modifier(span) and not _is_agent(span)]
+    text = doc_text(sentence.doc)
+    return [
+        span
+        for span in spans
+        if not _is_country_modifier(span)
+        and not _is_agent(span)
+        and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
+    ]
 
 
 def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
@@ -563,13 +571,27 @@ def _is_agent(span: Span) -> bool:
     """ "Russia has lost 12 soldiers", "Israel seized the Golan": a country or city as the
     subject of a transitive verb stands for its government, not for the place of the event."""
     root = span.root
+    owner = root
+    if root.dep_ == "poss" or _is_possessive_place(span.text):
+        while owner.dep_ in _MODIFIERS and owner.head.i > owner.i:
+            owner = owner.head  # "Turkeys state-run agency reported": the agency's owner
+    if owner.dep_ == "nsubj" and owner.head.lemma_.lower() in action_vocab().reporting:
+        return True  # "what the United States says was an attack": a speaker
+    if root.dep_ != "nsubj":
+        return False
     verb = root.head
-    return (
-        root.dep_ == "nsubj"
-        and verb.pos_ == "VERB"
+    # "Iran is his closest ally and has extended him credit": verbs sharing the subject
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and not _has_subject(c))]
+    return any(
+        verb.pos_ == "VERB"
         and verb.tag_ != "VBG"  # "throughout Raqqa destroying structures"
         and any(child.dep_ == "dobj" for child in verb.children)  # "after Palmyra fell"
+        for verb in verbs
     )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in _SUBJECTS for child in verb.children)
 
 
 def _is_country_modifier(span: Span) -> bool:
@@ -579,6 +601,7 @@ def _is_country_modifier(span: Span) -> bool:
     before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     return (
         not _DIRECTION.search(before)  # "Central Syria Attack" names a region
+        and not (len(span) == 1 and _is_possessive_place(span.text))  # "Syrias war"
         and (is_country(_bare_name(span)) or span.text in _COUNTRY_ABBREVIATIONS)
         and root.dep_ in {"compound", "nmod", "amod"}
         and span.end <= root.head.i <= span.end + MAX_SKIPPED
@@ -649,6 +672,14 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return False
     if not _could_be_place_name(ent) or _in_title_case(ent):
         return False  # "Casualties", "District"; any name in "Killed in Suspected Gas Attack"
+    head = ent.root.head
+    if (
+        ent.root.dep_ in _MODIFIERS
+        and head.pos_ == "NOUN"
+        and head.i >= ent.end
+        and head.lemma_.lower() not in _PLACE_KIND_NOUNS  # "the Sumaria area"
+    ):
+        return False  # "in Assad clans hometown": a name describing a common noun
     preposition = _governing_preposition(ent)
     if ent.label_ == "PERSON":
         return preposition in _PERSON_AS_PLACE_PREPOSITIONS
@@ -700,6 +731,8 @@ def _bare_name(span: Span) -> str:
     words = name.split()
     if len(words) > 1 and _is_possessive_place(words[0]):
         name = " ".join(words[1:])  # "Syria's Hama", "Aleppos Salaheddin": the inner place
+    elif len(words) == 1 and not is_place_name(name) and _is_possessive_place(name):
+        name = re.sub(r"(?:['’]s|s)$", "", name)  # "Syrias war": Syria
     name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
     return re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
 

@@ -7,13 +7,17 @@ import re
 
 from keeptabs.types import Claim
 
-# A sentence ends at . ! or ? (and any closing quote), before a capital, digit or quote.
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# A sentence ends at . ! or ? (and any closing quote), before a capital, digit or quote
+# (or a subheading's dash).
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=(?:-\s+)?[\"“‘(]?[A-Z0-9])")
 # Abbreviations after which a full stop does not end a sentence ("Gen. Igor", "U.S. Army").
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Nos|vs|Prof|Brig|Adm|Cpl|Pvt)"
     r"|\b[A-Z](?:\.[A-Z])*)\.$"
 )
+# A subheading set between dashes in a wire story ("- Air raids kill thousands - While
+# the ..."): a sentence of its own, as is the text after it.
+_SUBHEADING = re.compile(r"-\s+[A-Z][^.!?\n-]{2,80}?\s+-\s+(?=[\"“‘(]?[A-Z])")
 # Where a claim's quote cannot be found again, its sentence is looked for this far either
 # side of the number (a line break ends a sentence too).
 MAX_SENTENCE_CHARS = 600
@@ -28,11 +32,19 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for match in _SENTENCE_END.finditer(text, cursor, line_end):
             if _ABBREVIATION.search(text[max(cursor, match.start() - 12) : match.start() + 1]):
                 continue
-            spans.append((cursor, match.start() + 1))
+            spans.extend(_without_subheading(text, cursor, match.start() + 1))
             cursor = match.end()
         if text[cursor:line_end].strip():
-            spans.append((cursor, line_end))
+            spans.extend(_without_subheading(text, cursor, line_end))
     return spans
+
+
+def _without_subheading(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence ``text[start:end]``, with a subheading at its start split off."""
+    heading = _SUBHEADING.match(text, start, end)
+    if heading is None or heading.end() >= end:
+        return [(start, end)]
+    return [(start, heading.end() - 1), (heading.end(), end)]
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
