@@ -100,6 +100,15 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             "The group was behind at least four bombings in the capital.",
             {"at least four": "conduct"},
         ),
+        # of verbs joined by "and", the first says what happened to the object they share
+        (
+            "Troops repelled the attack, killing and wounding dozens of insurgents.",
+            {"dozens": "kill"},
+        ),
+        # a toll noun reported says what happened
+        ("The agency reported 15 deaths in the blast.", {"15": "kill"}),
+        # the object the parser took for the speaker of a comma-less "said"
+        ("Shelling killed 90 people said the monitor.", {"90": "kill"}),
         # a share of events counts those events
         (
             "The regime is responsible for 90 percent of deaths in the conflict.",

@@ -188,6 +188,16 @@ def test_claims_a_list_of_parts_ends_at_a_verb_of_its_own(nlp: Language) -> None
     assert found["40"].part_of is None
 
 
+def test_claims_of_them_after_a_figure_marks_a_part_named_by_its_predicate(
+    nlp: Language,
+) -> None:
+    text = "Shelling killed 90 people, the monitor said, adding that 21 of them were children.\n"
+    found = by_number(claims_of(text, nlp))
+    part = found["21"]
+    assert (part.counted, part.action, part.part_of) == ("children", "kill", 90)
+    assert found["90"].part_of is None
+
+
 def test_headline_without_a_noun_takes_the_body_noun(nlp: Language) -> None:
     text = "Shelling kills 12 in Hama\n\nShelling killed 12 soldiers in Hama, officials said."
     headline = next(c for c in claims_of(text, nlp) if c.section == "headline")

@@ -33,6 +33,8 @@ _SUBSET_CUE = re.compile(
     r"\s+(?:some\s+|about\s+|at least\s+)?$",
     re.IGNORECASE,
 )
+# ... or follow it: "adding that 234 of them were children".
+_SUBSET_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those)\b", re.IGNORECASE)
 # "Six civilians were among at least 22 people killed": the figure before is the part.
 _WHOLE_CUE = re.compile(r"\bamong\s+(?:some\s+|about\s+|at least\s+)?$", re.IGNORECASE)
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
@@ -274,13 +276,17 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
         local_start = claim.start - offset
         before = text[sentence.start_char : local_start]
         in_parentheses = before.rstrip().endswith("(")
-        is_part = bool(_SUBSET_CUE.search(before)) or (
-            index > 0
-            and linked[-1].part_of is not None
-            and bool(_LIST_JOIN.match(text[linked[-1].end - offset : local_start]))
-            # "... including two children were killed and 40 others were injured": a verb
-            # of its own ends the list
-            and (claim.action in _PART_ACTIONS or claim.action in {None, linked[-1].action})
+        is_part = (
+            bool(_SUBSET_CUE.search(before))
+            or bool(_SUBSET_AFTER.match(text, claim.end - offset))
+            or (
+                index > 0
+                and linked[-1].part_of is not None
+                and bool(_LIST_JOIN.match(text[linked[-1].end - offset : local_start]))
+                # "... including two children were killed and 40 others were injured": a verb
+                # of its own ends the list
+                and (claim.action in _PART_ACTIONS or claim.action in {None, linked[-1].action})
+            )
         )
         if is_part and whole is not None:
             claim = _as_part(claim, whole)

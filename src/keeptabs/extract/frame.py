@@ -189,8 +189,21 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         if complement is not None:
             return _noun_phrase(complement), token
     if noun is None:
-        return None, token
+        named = _named_by_copula(token)
+        return (None, token) if named is None else (_noun_phrase(named), named)
     return _noun_phrase(noun), noun
+
+
+def _named_by_copula(token: Token) -> Token | None:
+    """ "234 of them were children": a part of a group just counted, named by what it
+    is said to be."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.pos_ == "PRON" for c in of.children):
+        return None
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOUN_TAGS), None)
 
 
 def _percent_token(token: Token) -> Token:
@@ -308,6 +321,9 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     anchor = _first_conjunct(counted)  # "destroyed 2000 tankers and dozens of stations"
     if anchor is not counted and described is not None and described.dep_ == "relcl":
         return verb_action(described)  # "... and two locations which are kept secret"
+    misread = _object_read_as_speaker(anchor)
+    if misread is not None:
+        return verb_action(misread)
     if anchor.dep_ in _VERB_ARGUMENT_DEPS and anchor.head.pos_ == "VERB":
         if stative is not None and _gives_way(anchor, stative):
             return verb_action(stative)
@@ -323,6 +339,20 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     if stative is not None and not _is_near(counted, action, verb):
         return verb_action(stative)  # "200000 people still living in rebel-held districts"
     return action, verb
+
+
+def _object_read_as_speaker(counted: Token) -> Token | None:
+    """ "shelling killed 90 people said the monitor": with the comma lost, the parser
+    makes the object the subject of the verb of saying; the verb before it, left with no
+    object, is the one that governs it."""
+    verb = counted.head
+    if counted.dep_ != "nsubj" or verb.lemma_.lower() not in action_vocab().reporting:
+        return None
+    start = counted.left_edge.i
+    before = counted.doc[start - 1] if start > 0 else None
+    if before is None or before.pos_ != "VERB" or before.head.i != verb.i:
+        return None
+    return None if any(c.dep_ == "dobj" for c in before.children) else before
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -348,10 +378,7 @@ def _reported_subject(counted: Token, verb: Token) -> tuple[str | None, Token]:
     state = _reported_state(verb)
     if state[0] is not None:
         return state
-    lemma = counted.lemma_.lower()
-    nominal = action_vocab().nominalizations.get(lemma)
-    outcome = nominal if nominal in _frame_vocab().outcome_verbs else None
-    return counted_vocab().toll_nouns.get(lemma) or outcome or verb.lemma_.lower(), verb
+    return _toll_action(counted) or verb.lemma_.lower(), verb
 
 
 def _share_of_event(counted: Token) -> str | None:
@@ -363,10 +390,7 @@ def _share_of_event(counted: Token) -> str | None:
     event = _of_complement(counted)
     if event is None:
         return None
-    word = event.lemma_.lower()
-    nominal = action_vocab().nominalizations.get(word)
-    outcome = nominal if nominal in _frame_vocab().outcome_verbs else None
-    return counted_vocab().toll_nouns.get(word) or outcome
+    return _toll_action(event)
 
 
 def _climb_to_action(counted: Token) -> tuple[str | None, Token | None]:
@@ -548,9 +572,13 @@ def verb_action(verb: Token) -> tuple[str | None, Token]:
     unless a later one names the outcome that counts: "were rounded up and executed")."""
     action, token = _single_action(verb)
     head = verb.head
-    if verb.dep_ == "conj" and head.pos_ == "VERB" and _has_or(head) and _shares_arguments(head):
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and _shares_arguments(head):
         first = _single_action(head)[0]  # "killed or injured 30": the object sits on the second
-        return (f"{first} or {action}" if first and action else action), token
+        if _has_or(head):
+            return (f"{first} or {action}" if first and action else action), token
+        outcomes = _frame_vocab().outcome_verbs
+        if first is not None and (first in outcomes or action not in outcomes):
+            return first, token  # "killing and wounding dozens": the first verb
     alternative = _has_or(verb)
     if action is None or not alternative:
         return _outcome_of_coordination(verb, action), token
@@ -605,8 +633,19 @@ def _single_action(verb: Token) -> tuple[str | None, Token]:
     if event is not None:
         return event, verb
     if lemma in vocab.reporting:
-        return _reported_state(verb)
+        state = _reported_state(verb)
+        if state[0] is None and dobj is not None:  # "reported 15 deaths": deaths
+            return _toll_action(dobj), verb
+        return state
     return lemma, verb
+
+
+def _toll_action(noun: Token) -> str | None:
+    """What a toll noun says happened: "deaths" a killing, "injuries" an injury."""
+    lemma = noun.lemma_.lower()
+    nominal = action_vocab().nominalizations.get(lemma)
+    outcome = nominal if nominal in _frame_vocab().outcome_verbs else None
+    return counted_vocab().toll_nouns.get(lemma) or outcome
 
 
 def _event_object(lemma: str, obj: Token | None) -> str | None:
