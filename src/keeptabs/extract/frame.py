@@ -633,10 +633,10 @@ def _single_action(verb: Token) -> tuple[str | None, Token]:
     if event is not None:
         return event, verb
     if lemma in vocab.reporting:
-        state = _reported_state(verb)
-        if state[0] is None and dobj is not None:  # "reported 15 deaths": deaths
+        reported = _reported_state(verb)
+        if reported[0] is None and dobj is not None:  # "reported 15 deaths": deaths
             return _toll_action(dobj), verb
-        return state
+        return reported
     return lemma, verb
 
 
