@@ -20,6 +20,10 @@ _DAY_AFTER = re.compile(
 )
 _FULL_DATE = re.compile(r"\d{1,2}\s+\w+,?\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}")
 _WEEKDAY_NAMES = frozenset(WEEKDAYS.lower().split("|"))
+# Where a "since ..." phrase ends when no comma ends it: at its first year.
+_SINCE_END = re.compile(
+    r"\b(?:(?:19|20)\d{2}|(?:last|this)\s+(?:year|month|week))\b", re.IGNORECASE
+)
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
 
 
@@ -42,6 +46,9 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
             day = _DAY_AFTER.match(sentence, end)
             if day is not None:  # "at dawn yesterday", "so far today", "overnight Friday"
                 end = day.end()
+            year = _SINCE_END.search(sentence, start, end)
+            if sentence[start:end].lower().startswith("since") and year is not None:
+                end = year.end()  # "since ... in March 2011 a series of car bombs"
             found.append((start, end, sentence[start:end].strip()))
     return tuple(found)
 
@@ -67,6 +74,9 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
             continue
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.lemma_.lower() in reporting and number.i < entity.start:
+            if _before_speaker(entity, verb):  # "killed on Thursday state media reported"
+                return entity.text.removeprefix("the ").strip()
         if verb is None or verb.i not in event_verbs or verb.lemma_.lower() in reporting:
             continue  # a date of another clause, or of the report itself
         return entity.text.removeprefix("the ").strip()
@@ -79,3 +89,11 @@ def _is_dateline_day(entity: Span) -> bool:
         return False
     following = doc_text(entity.doc)[entity.end_char : entity.end_char + DATELINE_CHARS]
     return _FULL_DATE.match(following.lstrip()) is not None
+
+
+def _before_speaker(entity: Span, verb: Token) -> bool:
+    """A date between the figure and a speaker named before the verb of saying: with the
+    comma lost, the parser hangs it on the report, but it dates the event ("were killed
+    on Thursday state media reported"); a report's date follows the verb ("said on")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and entity.end <= subject.left_edge.i and subject.i < verb.i
