@@ -198,6 +198,23 @@ def test_claims_of_them_after_a_figure_marks_a_part_named_by_its_predicate(
     assert found["90"].part_of is None
 
 
+def test_headline_repeated_in_the_body_without_a_full_stop(nlp: Language) -> None:
+    """The repeat is a sentence of its own with the headline's frame; the lead after it
+    keeps its own, and quotes are the document's own text (Title Case kept)."""
+    headline = "Air Strikes Kill 19 in Douma Monitor"
+    text = (
+        f"{headline}\n\nTue 05 Jan 2016 {headline.capitalize()} At least 19 civilians were "
+        "killed on Tuesday in raids on Douma the Syrian Observatory said."
+    )
+    claims = claims_of(text, nlp)
+    frames = [(c.section, c.quote, c.counted, c.period, c.source_org) for c in claims]
+    observatory = "Syrian Observatory for Human Rights"
+    assert frames[0] == ("headline", headline, "civilians", None, observatory)
+    assert frames[1] == ("body", headline.capitalize(), "civilians", None, observatory)
+    assert frames[2][2:] == ("civilians", "Tuesday", observatory)
+    assert frames[2][1].startswith("At least 19 civilians")
+
+
 def test_headline_without_a_noun_takes_the_body_noun(nlp: Language) -> None:
     text = "Shelling kills 12 in Hama\n\nShelling killed 12 soldiers in Hama, officials said."
     headline = next(c for c in claims_of(text, nlp) if c.section == "headline")

@@ -294,6 +294,27 @@ def test_conflict_needs_one_event_and_agreement_does_not() -> None:
     assert "cannot both be true" in conflicts[0].explanation
 
 
+def test_event_words_come_from_everywhere_a_document_gives_the_figure() -> None:
+    """A headline repeated in the body says little; the lead, giving the same figure,
+    names the event. Verb forms every report uses ("were", "said") name none."""
+    docs = [_doc("a", "Wire"), _doc("b", "Daily")]
+    claims = [
+        _claim(47, doc_id="a", quote="Strikes kill 47 in Aleppo monitor", section="headline"),
+        _claim(47, doc_id="a", quote="Strikes kill 47 in Aleppo monitor", start=40),
+        _claim(
+            47,
+            doc_id="a",
+            start=80,
+            quote="Russian jets killed 47 people in the Bustan al-Qasr market in Aleppo.",
+            period="Saturday",
+        ),
+        _claim(58, doc_id="b", quote="Russian jets hit the Bustan al-Qasr market, killing 58."),
+        _claim(2, doc_id="b", start=90, quote="Two people were killed in Aleppo, police said."),
+    ]
+    conflicts = [f for f in build_ledger(docs, claims).findings if f.type == "conflict"]
+    assert [sorted(c.value for c in f.claims) for f in conflicts] == [[47, 58]]  # one, not two
+
+
 def test_one_sentence_copied_into_two_documents_is_one_origin() -> None:
     docs = [_doc("a", "Wire"), _doc("b", "Daily")]
     line = "He was sentenced to seven life terms and four terms without parole in Atlanta."

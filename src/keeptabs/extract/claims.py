@@ -21,7 +21,6 @@ from keeptabs.extract.doctext import doc_text, span_text, with_text
 from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import PlaceMemory, find_place
-from keeptabs.extract.sentences import sentence_spans
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
@@ -40,6 +39,10 @@ _WHOLE_CUE = re.compile(r"\bamong\s+(?:some\s+|about\s+|at least\s+)?$", re.IGNO
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
 _LIST_JOIN = re.compile(r"^[^.;:()\d]{0,40}?(?:,|\band)\s*$")
 _PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its whole
+_FRAME_FIELDS = (  # what a repeated headline takes from the headline
+    *("counted", "action", "place", "period", "period_start", "period_end"),
+    *("source", "source_org", "part_of"),
+)
 _COUNTABLE_KINDS = frozenset({"count", "vague", "range"})
 # Plural nouns without a plural -s: "kills 25 people" names its noun, "kills 25 leader" not.
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "crew"})
@@ -51,6 +54,7 @@ class _Context:
 
     doc_id: str
     published: str | None = None
+    text: str = ""  # the document's own text (windows are parsed with headlines recased)
     sources: SourceMemory = field(default_factory=SourceMemory)
     places: PlaceMemory = field(default_factory=PlaceMemory)
 
@@ -85,13 +89,20 @@ def extract_claims_many(
     window_texts = []
     for item, windows in plans:
         names = proper_names(item.text) if windows else frozenset()
-        window_texts += [sentence_case(item.text[w.start : w.end], names) for w in windows]
+        window_texts += [
+            (
+                sentence_case(item.text[w.start : w.end], names),
+                tuple(s - w.start for s in w.starts),
+                tuple((low - w.start, high - w.start) for low, high in w.whole),
+            )
+            for w in windows
+        ]
     docs = _parse(nlp or load_nlp(), window_texts)
     uses = Counter(map(id, docs))  # a repeated window's Doc serves each of its windows
     parsed = iter(docs)
     results = []
     for item, windows in plans:
-        context = _Context(item.doc_id, item.published)
+        context = _Context(item.doc_id, item.published, item.text)
         claims: list[Claim] = []
         read_up_to = 0
         for window in windows:
@@ -107,7 +118,7 @@ def extract_claims_many(
             uses[id(doc)] -= 1
             if not uses[id(doc)]:
                 doc.user_data.clear()
-        results.append(_headline_nouns(claims))
+        results.append(_repeats_as_headline(_headline_nouns(claims)))
     return results
 
 
@@ -141,6 +152,25 @@ def _headline_nouns(claims: list[Claim]) -> list[Claim]:
     return named
 
 
+def _repeats_as_headline(claims: list[Claim]) -> list[Claim]:
+    """The headline repeated at the top of the body says what the headline says: its
+    figures take the headline's frame (the repeat, cut from the lead, has no context of
+    its own that the headline lacks)."""
+    headline = {(c.quote.casefold(), c.number_text): c for c in claims if c.section == "headline"}
+    if not headline:
+        return claims
+    framed = []
+    for claim in claims:
+        same = headline.get((claim.quote.casefold(), claim.number_text))
+        if claim.section != "headline" and same is not None:
+            claim = replace(
+                claim,
+                **{name: getattr(same, name) for name in _FRAME_FIELDS},
+            )
+        framed.append(claim)
+    return framed
+
+
 def _unnamed(claim: Claim) -> bool:
     """Whether a headline figure's noun is missing or misread: the default, a capitalised
     verb ("Airstrikes Kill 35"), a singular for a plural figure ("kills 25 leader")."""
@@ -151,24 +181,32 @@ def _unnamed(claim: Claim) -> bool:
     )
 
 
-def _parse(nlp: Language, texts: list[str]) -> list[Doc]:
+_ToParse = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]
+
+
+def _parse(nlp: Language, texts: list[_ToParse]) -> list[Doc]:
     """``texts`` parsed, in order, each distinct text once (wire stories repeat whole
     paragraphs): the parser steps through a batch in lockstep, so windows of like length
-    are batched together, then put back in order."""
-    distinct = sorted(set(texts), key=len)
-    made = (_with_sentence_starts(with_text(nlp.make_doc(text), text)) for text in distinct)
+    are batched together, then put back in order.  Each text comes with where its
+    sentences start and the sentences that must stay whole."""
+    distinct = sorted(set(texts), key=lambda item: len(item[0]))
+    made = (_with_sentences(nlp.make_doc(item[0]), *item) for item in distinct)
     parsed = dict(zip(distinct, nlp.pipe(made, batch_size=PARSE_BATCH), strict=True))
     return [parsed[text] for text in texts]
 
 
-def _with_sentence_starts(doc: Doc) -> Doc:
-    """``doc`` with the sentence starts the text's punctuation marks set before parsing:
-    the parser keeps them, and only adds its own within them."""
-    text = doc_text(doc)
-    starts = {start for start, _ in sentence_spans(text, 0, len(text))}
+def _with_sentences(
+    doc: Doc, text: str, starts: tuple[int, ...], whole: tuple[tuple[int, int], ...]
+) -> Doc:
+    """``doc`` with the sentence starts the windows found set before parsing: the parser
+    keeps them, and adds its own only within sentences not marked ``whole``."""
+    with_text(doc, text)
+    wanted = set(starts)
     for token in doc[1:]:
-        if token.idx in starts:
+        if token.idx in wanted:
             token.is_sent_start = True
+        elif any(low < token.idx < high for low, high in whole):
+            token.is_sent_start = False
     return doc
 
 
@@ -245,7 +283,9 @@ def _frame_claim(
         start=quantity.start + window.start,
         end=quantity.end + window.start,
         number_text=quantity.text,
-        quote=span_text(sentence).strip(),
+        quote=context.text[
+            window.start + sentence.start_char : window.start + sentence.end_char
+        ].strip(),
         value=quantity.value,
         lower=quantity.lower,
         upper=quantity.upper,

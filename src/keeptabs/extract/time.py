@@ -74,9 +74,13 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
             continue
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        if verb is not None and verb.lemma_.lower() in reporting and number.i < entity.start:
-            if _before_speaker(entity, verb):  # "killed on Thursday state media reported"
-                return entity.text.removeprefix("the ").strip()
+        if (
+            verb is not None
+            and verb.lemma_.lower() in reporting
+            and number.i < entity.start
+            and _before_speaker(entity, verb)  # "killed on Thursday state media reported"
+        ):
+            return entity.text.removeprefix("the ").strip()
         if verb is None or verb.i not in event_verbs or verb.lemma_.lower() in reporting:
             continue  # a date of another clause, or of the report itself
         return entity.text.removeprefix("the ").strip()

@@ -26,6 +26,8 @@ _REFERS_BACK = re.compile(
     r"|report|spokes\w+|officials?|sources?))\b"
     r"|\b(?:he|she|they|it) (?:said|says|added|told|noted|stated|reported|claimed)\b"
 )
+MIN_HEADLINE = 20  # characters: a shorter headline may be found by chance
+HEADLINE_REPEAT_WITHIN = 200  # characters from the body's start: after a date or byline
 MAX_QUOTE_SENTENCES = 4  # a quotation running longer than this rarely names its speaker at the end
 
 
@@ -37,6 +39,8 @@ class Window:
     end: int
     segment: Segment
     quantities: list[Quantity] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # where its sentences begin, after the first
+    whole: list[tuple[int, int]] = field(default_factory=list)  # sentences not to be split
 
 
 def claim_windows(text: str, segments: Sequence[Segment]) -> list[Window]:
@@ -49,16 +53,21 @@ def claim_windows(text: str, segments: Sequence[Segment]) -> list[Window]:
         index = bisect.bisect_right(starts, quantity.start) - 1
         if segments[index].kind != "boilerplate":
             by_segment.setdefault(index, []).append(quantity)
+    headline = next((text[s.start : s.end].strip() for s in segments if s.kind == "headline"), "")
     windows: list[Window] = []
     for index, quantities in sorted(by_segment.items()):
-        for window in _segment_windows(text, segments[index], quantities):
+        for window in _segment_windows(text, segments[index], quantities, headline):
             window.quantities = [q for q in quantities if window.start <= q.start < window.end]
             windows.append(window)
     return windows
 
 
-def _segment_windows(text: str, segment: Segment, quantities: list[Quantity]) -> Iterator[Window]:
-    sentences = sentence_spans(text, segment.start, segment.end)
+def _segment_windows(
+    text: str, segment: Segment, quantities: list[Quantity], headline: str = ""
+) -> Iterator[Window]:
+    sentences, repeat = _headline_split(
+        text, sentence_spans(text, segment.start, segment.end), headline
+    )
     chosen: set[int] = set()
     for quantity in quantities:
         index = next((i for i, (s, e) in enumerate(sentences) if s <= quantity.start < e), None)
@@ -67,15 +76,38 @@ def _segment_windows(text: str, segment: Segment, quantities: list[Quantity]) ->
     window: Window | None = None
     for index in sorted(chosen):
         start, end = sentences[index]
+        whole = [(start, end)] if (start, end) == repeat else []
         joined = window is not None and index - 1 in chosen and "\n" not in text[window.end : start]
         if window is not None and joined:
             window.end = end
+            window.starts.append(start)
+            window.whole += whole
             continue
         if window is not None:
             yield window
-        window = Window(start, end, segment)
+        window = Window(start, end, segment, whole=whole)
     if window is not None:
         yield window
+
+
+def _headline_split(
+    text: str, sentences: list[tuple[int, int]], headline: str
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """Many outlets repeat the headline at the top of the body with no full stop after it
+    ("... kills 19 Monitor At least 19 civilians were killed"): the repeat is a sentence
+    of its own (returned second, to be parsed whole), and so is the lead after it."""
+    if len(headline) < MIN_HEADLINE or not sentences:
+        return sentences, None
+    start, end = sentences[0]
+    found = text.lower().find(headline.lower(), start, min(end, start + HEADLINE_REPEAT_WITHIN))
+    if found == -1:
+        return sentences, None
+    cut = found + len(headline)
+    rest = len(text[cut:end]) - len(text[cut:end].lstrip())
+    if cut + rest >= end or not text[cut + rest : cut + rest + 1].isalnum():
+        return sentences, None  # the repeat ends its sentence already, or punctuation follows
+    before = [(start, found)] if text[start:found].strip() else []  # a date, a byline
+    return [*before, (found, cut), (cut + rest, end), *sentences[1:]], (found, cut)
 
 
 def _neighbours(text: str, sentences: list[tuple[int, int]], index: int) -> set[int]:

@@ -9,6 +9,7 @@ series' own (the weapon, the target, the group blamed: "chemical", "market",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from keeptabs.evaluate.normalize import lemma
@@ -28,17 +29,28 @@ _COMMON = frozenset(
     observatory rocket rockets mortar shell shells shelling bomb bombs bombing airstrike
     airstrikes strike strikes raid raids neighborhood neighbourhood district area areas
     local source sources residential human rights britain-based activist activists group
+    be have say tell report kill injure wound die since
     """.split()
 )
 
 
-def same_event(first: Claim, second: Claim) -> bool:
-    shared = _words(first.quote) & _words(second.quote)
+def same_event(
+    first: Claim, second: Claim, *, told: Iterable[Claim] = (), also: Iterable[Claim] = ()
+) -> bool:
+    """Whether ``first`` and ``second`` tell of one event; ``told`` and ``also`` are the
+    places their documents give the same figure (a headline, its repeat at the top of the
+    body and the lead give one figure in sentences of different length: all of their
+    words describe the event)."""
+    shared = _all_words(first, *told) & _all_words(second, *also)
     own = _words(" ".join(filter(None, (first.counted, first.action, first.place))))
     return len(shared - own) >= MIN_SHARED
 
 
+def _all_words(*claims: Claim) -> frozenset[str]:
+    return frozenset().union(*(_words(claim.quote) for claim in claims))
+
+
 @cache
 def _words(text: str) -> frozenset[str]:
-    words = {lemma(word.casefold()) for word in _WORD.findall(text)}
-    return frozenset(word for word in words if word not in _COMMON)
+    words = {word.casefold() for word in _WORD.findall(text)} - _COMMON
+    return frozenset(lemma(word) for word in words) - _COMMON  # "were" and "said" lemmatized

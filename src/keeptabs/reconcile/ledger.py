@@ -63,6 +63,9 @@ def build_ledger(
     for doc_id in sorted(by_doc):
         text = docs[doc_id].text if doc_id in docs else None
         findings.extend(internal_findings(by_doc[doc_id], text=text))
+    restated: dict[tuple[str, float | None], list[Claim]] = {}
+    for claim in all_claims:  # everywhere a document gives a figure tells of its event
+        restated.setdefault((claim.doc_id, claim.value), []).append(claim)
     reports = []
     for series in build_series(all_claims):
         origins = origin_groups(series.claims, copies)
@@ -70,7 +73,7 @@ def build_ledger(
         if origins:
             report.figures = {policy: reconcile(policy, origins, published) for policy in POLICIES}
         reports.append(report)
-        findings.extend(_series_findings(report, published, names, outlets))
+        findings.extend(_series_findings(report, published, names, outlets, restated))
     findings.extend(_totals_below_windows(reports, published, names))
     findings.extend(reference_findings(references, all_claims, names))
     findings.sort(key=_finding_order)
@@ -82,6 +85,7 @@ def _series_findings(
     published: Mapping[str, str | None],
     names: Mapping[str, str],
     outlets: Mapping[str, str],
+    restated: Mapping[tuple[str, float | None], list[Claim]],
 ) -> list[Finding]:
     key = str(report.series.key)
     found = []
@@ -101,13 +105,22 @@ def _series_findings(
             )
     wholes = [[c for c in group if c.part_of is None] for group in report.origins]
     chosen = [representative(group, published) for group in wholes if group]
+    compared: set[frozenset[tuple[str, float | None]]] = set()
     for first, second in combinations(chosen, 2):
         if first.doc_id == second.doc_id or not report.series.key.place:
             continue  # a figure with no place may be of any event
+        pair = frozenset({(first.doc_id, first.value), (second.doc_id, second.value)})
+        if pair in compared:
+            continue  # a headline and its lead give one figure: one finding is enough
         if same_sentence(first, second):
             continue  # two figures of one copied sentence ("seven ... and four ...")
         agree = compatible(first, second)
-        if not agree and not same_event(first, second):
+        if not agree and not same_event(
+            first,
+            second,
+            told=restated[first.doc_id, first.value],
+            also=restated[second.doc_id, second.value],
+        ):
             continue  # figures of two different attacks in one city on one day
         if not agree and _update(first, second, published, outlets):
             continue  # one outlet's or source's toll a day later: an update
@@ -115,6 +128,7 @@ def _series_findings(
             agree and _undated(first, published) and _undated(second, published)
         ):
             continue  # a conflict needs the same time; agreement is worth showing anyway
+        compared.add(pair)
         found.append(
             Finding(
                 "agreement" if agree else "conflict",
