@@ -181,6 +181,20 @@ def test_claims_among_marks_the_figure_before_as_the_part(nlp: Language) -> None
     assert found["at least 22"].part_of is None
 
 
+def test_claims_parts_of_lists_without_commas_and_before_among(nlp: Language) -> None:
+    text = "The group counted 5812 dead including 1733 children 969 women and 3110 men.\n"
+    found = by_number(claims_of(text, nlp))
+    assert [found[n].part_of for n in ("1733", "969", "3110")] == [5812] * 3
+    text = "Two women and three children were among nine people killed on Monday.\n"
+    found = by_number(claims_of(text, nlp))
+    assert [found[n].part_of for n in ("Two", "three", "nine")] == [9, 9, None]
+
+
+def test_claims_elided_noun_is_the_wholes_not_the_parts(nlp: Language) -> None:
+    text = "Raids killed 16 civilians including at least one child and wounded 22.\n"
+    assert by_number(claims_of(text, nlp))["22"].counted == "civilians"
+
+
 def test_claims_a_list_of_parts_ends_at_a_verb_of_its_own(nlp: Language) -> None:
     text = "Five people including two children were killed and 40 others were injured.\n"
     found = by_number(claims_of(text, nlp))

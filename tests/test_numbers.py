@@ -147,6 +147,11 @@ def test_numbers_pronoun_one_is_not_a_count() -> None:
     assert [q.value for q in claims("one person was killed")] == [1]
 
 
+def test_numbers_unit_word_before_the_noun_it_names_is_no_unit() -> None:
+    assert one("Helicopters dropped 34 barrel bombs.").unit is None  # not 34 barrels
+    assert one("Output fell to 500 barrels a day.").unit == "barrel"
+
+
 def test_numbers_multiplier_m_needs_a_currency() -> None:
     assert one("$3m").kind == "money"
     assert one("a 5m wall").unit == "meter"

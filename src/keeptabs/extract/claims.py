@@ -32,12 +32,15 @@ _SUBSET_CUE = re.compile(
     r"\s+(?:some\s+|about\s+|at least\s+)?$",
     re.IGNORECASE,
 )
+SUBSET_CUE_CHARS = 30  # how far before a figure its subset cue is looked for
 # ... or follow it: "adding that 234 of them were children".
 _SUBSET_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those)\b", re.IGNORECASE)
 # "Six civilians were among at least 22 people killed": the figure before is the part.
 _WHOLE_CUE = re.compile(r"\bamong\s+(?:some\s+|about\s+|at least\s+)?$", re.IGNORECASE)
 # Between two parts of one list: "162 residential blocks and 11 kilometers".
 _LIST_JOIN = re.compile(r"^[^.;:()\d]{0,40}?(?:,|\band)\s*$")
+MAX_LIST_GAP = 4  # tokens between two items of a comma-less list ("1733 children 969")
+_LIST_ITEM_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "PUNCT"})
 _PART_ACTIONS = frozenset({"include", "be"})  # a subset takes the action of its whole
 _FRAME_FIELDS = (  # what a repeated headline takes from the headline
     *("counted", "action", "place", "period", "period_start", "period_end"),
@@ -263,7 +266,14 @@ def _frame_claim(
 ) -> Claim:
     frame, token = _read_frame(sentence, quantity, context.places)
     if frame.counted is None:
-        countable = [c for c in before if c.kind in _COUNTABLE_KINDS]
+        # "killed 16 civilians including a child and wounded 22": the whole's noun, not
+        # the part's
+        countable = [
+            c
+            for c in before
+            if c.kind in _COUNTABLE_KINDS
+            and not _SUBSET_CUE.search(context.text, max(0, c.start - SUBSET_CUE_CHARS), c.start)
+        ]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
     same_sentence = [c for c in before if sentence.start_char <= c.start - window.start]
     if frame.action is None and same_sentence:  # "... and 23 among its adversaries"
@@ -322,7 +332,7 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
             or (
                 index > 0
                 and linked[-1].part_of is not None
-                and bool(_LIST_JOIN.match(text[linked[-1].end - offset : local_start]))
+                and _in_one_list(sentence, linked[-1].end - offset, local_start)
                 # "... including two children were killed and 40 others were injured": a verb
                 # of its own ends the list
                 and (claim.action in _PART_ACTIONS or claim.action in {None, linked[-1].action})
@@ -331,12 +341,35 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
         if is_part and whole is not None:
             claim = _as_part(claim, whole)
         elif _WHOLE_CUE.search(before) and linked and linked[-1].part_of is None:
-            linked[-1] = _as_part(linked[-1], claim)
+            # "two women and two children were among eight people killed": the whole list
+            first = len(linked) - 1
+            while first > 0 and _in_one_list(
+                sentence, linked[first - 1].end - offset, linked[first].start - offset
+            ):
+                first -= 1
+            for earlier in range(first, len(linked)):
+                if linked[earlier].part_of is None:
+                    linked[earlier] = _as_part(linked[earlier], claim)
             whole = claim
         elif not in_parentheses:
             whole = claim
         linked.append(claim)
     return linked
+
+
+def _in_one_list(sentence: Span, end: int, start: int) -> bool:
+    """Whether the figures ending at ``end`` and starting at ``start`` (offsets in the
+    parsed text) are items of one list: "162 blocks and 11 kilometers", or, with the
+    commas lost, "1733 children 969 women": nothing but nouns between them."""
+    text = doc_text(sentence.doc)
+    if _LIST_JOIN.match(text[end:start]):
+        return True
+    between = sentence.doc.char_span(end, start, alignment_mode="expand")
+    return (
+        between is not None
+        and 0 < len(between) <= MAX_LIST_GAP
+        and all(token.pos_ in _LIST_ITEM_TAGS for token in between)
+    )
 
 
 def _as_part(claim: Claim, whole: Claim) -> Claim:

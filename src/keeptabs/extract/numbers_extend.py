@@ -9,6 +9,7 @@ from typing import Final
 
 from keeptabs.extract.numbers_match import NumberMatch
 from keeptabs.extract.numbers_tables import MAX_DOZENS, Unit, norm, patterns, tables
+from keeptabs.extract.numbers_text import next_word
 
 __all__ = ["CLOCK_AFTER", "extend_number"]
 
@@ -96,7 +97,7 @@ def _extend_unit(text: str, num: NumberMatch) -> None:
     if not m.group("uw") and num.form != "digits" and len(m.group("us")) < 2:
         return  # 'two m', 'one t': single-letter symbols only follow digits
     unit = _unit_of(m)
-    if unit is None:
+    if unit is None or next_word(text, m.end()).lower() in unit.not_before:
         return
     if num.unit_kind == "money" and unit.kind != "money":
         return _extend_per(text, num)

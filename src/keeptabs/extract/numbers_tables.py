@@ -74,6 +74,7 @@ def norm(phrase: str) -> str:
 class Unit:
     unit: str
     kind: str
+    not_before: frozenset[str] = frozenset()  # "barrel" before "bombs" is no unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, str]]:
     for entry in _load_json("number_units.json")["units"]:
         if entry["kind"] not in _UNIT_KINDS:
             raise ConfigError(f"number_units.json: bad kind in {entry}. Use {sorted(_UNIT_KINDS)}.")
-        unit = Unit(entry["unit"], entry["kind"])
+        unit = Unit(entry["unit"], entry["kind"], frozenset(entry.get("not_before", ())))
         for word in entry["words"]:
             words.setdefault(norm(word), unit)
         for symbol in entry["symbols"]:
