@@ -250,3 +250,29 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
     assert found["5"].period is None  # the dateline dates the report
     lead = "Fire in Hama\n\nOn Saturday 12 people were killed in Hama."
     assert by_number(claims_of(lead, nlp))["12"].period == "Saturday"  # no dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date after the last item of a list dates the items before it
+        ("Clashes left at least 40 dead and 70 wounded on Friday.", {"at least 40": "Friday"}),
+        # a part shares its whole's date
+        ("Six civilians were among 22 people killed on Sunday.", {"Six": "Sunday"}),
+        # what a report counts is dated by the report
+        ("16 airstrikes were reported late on Saturday.", {"16": "late on Saturday"}),
+        # with the comma lost, a date before the speaker still dates the event
+        ("Four people were killed in Homs on Thursday state media reported.", {"Four": "Thursday"}),
+        # "since ..." ends at its year; "earlier this week" is kept whole
+        (
+            "Over 280000 people have been killed since the war broke out in March 2011 UN says.",
+            {"Over 280000": "since the war broke out in March 2011"},
+        ),
+        ("Troops executed 48 people earlier this week.", {"48": "earlier this week"}),
+        # ... but a speaker's date stays the report's
+        ("At least 30 people were killed, the ministry said on Sunday.", {"At least 30": None}),
+    ],
+)
+def test_claims_periods(text: str, expected: dict[str, str | None], nlp: Language) -> None:
+    found = by_number(claims_of(text + "\n", nlp))
+    assert {number: found[number].period for number in expected} == expected

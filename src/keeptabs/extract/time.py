@@ -61,6 +61,10 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     Sunday") are report dates, those of a relative clause belong to something else.
     """
     reporting = action_vocab().reporting
+    # "16 airstrikes were reported late Saturday": what the figure counts is the report
+    reported = root.lemma_.lower() in reporting and any(
+        c.dep_ == "nsubjpass" for c in root.children
+    )
     event_verbs = {root.i} | {a.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"}}
     event_verbs |= {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
     for entity in entities_in(sentence):
@@ -81,8 +85,10 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             and _before_speaker(entity, verb)  # "killed on Thursday state media reported"
         ):
             return entity.text.removeprefix("the ").strip()
-        if verb is None or verb.i not in event_verbs or verb.lemma_.lower() in reporting:
-            continue  # a date of another clause, or of the report itself
+        if verb is None or verb.i not in event_verbs:
+            continue  # a date of another clause
+        if verb.lemma_.lower() in reporting and not (reported and verb.i == root.i):
+            continue  # a date of the report itself
         return entity.text.removeprefix("the ").strip()
     return None
 
