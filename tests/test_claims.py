@@ -269,6 +269,8 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"Over 280000": "since the war broke out in March 2011"},
         ),
         ("Troops executed 48 people earlier this week.", {"48": "earlier this week"}),
+        # a figure in a clause on the period's own event is that event's toll
+        ("Talks stalled since the attack in Hama when 30 people were killed.", {"30": None}),
         # ... but a speaker's date stays the report's
         ("At least 30 people were killed, the ministry said on Sunday.", {"At least 30": None}),
     ],

@@ -49,6 +49,13 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
         ("At least 14 people were wounded in an air strike on Saraqib.", "At least 14", "Saraqib"),
         # "central" is a compass part like "northern"
         ("Fighting in central Syria killed 25 soldiers.", "25", "Central Syria"),
+        # an apposition that says where a place lies, though only it is in the clause
+        (
+            "The toll was highest in Douma the largest town in Eastern Ghouta where raids "
+            "killed 16 civilians.",
+            "16",
+            "Douma",
+        ),
         # a possessive that lost its apostrophe in scraping
         ("Yemens war has killed more than 10000 people.", "more than 10000", "Yemen"),
         # a name before a kind of place is the place's name
@@ -77,6 +84,8 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
         # a name in a compound adjective, or describing a common noun, is no place
         ("The Paris-based group counted 12 dead in the raid.", "12"),
         ("A bomb killed four people in the Kadyrov family hometown.", "four"),
+        # a place inside the figure's period names the period's event
+        ("Over 300000 people have been killed since Syrias war began in 2011.", "Over 300000"),
         # a wire story's subheading is a sentence of its own
         (
             "Rebels held the north. - Air raids kill thousands - Jets kept pounding Aleppo.",

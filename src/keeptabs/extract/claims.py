@@ -274,9 +274,22 @@ def _read_frame(
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
     )
-    frame.place = find_place(sentence, clause, token.i, named=places)
+    frame.place = find_place(
+        sentence, clause, token.i, named=places, skip=_period_chars(sentence, frame.period)
+    )
     frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
+
+
+def _period_chars(sentence: Span, period: str | None) -> tuple[int, int] | None:
+    """Where a period found in the sentence's text is, in the parsed text's offsets."""
+    if not period:
+        return None
+    found = span_text(sentence).find(period)
+    if found == -1:
+        return None
+    start = sentence.start_char + found
+    return start, start + len(period)
 
 
 def _frame_claim(

@@ -107,7 +107,10 @@ _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*")
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central)\w*\s+)?",
+    r"(?:(?:north|south|east|west|central)\w*\s+)?"
+    # "Douma, the largest town in the Eastern Ghouta": an apposition says where it lies
+    r"|,?\s+(?:the|a)\s+(?:[a-z-]+\s+){0,3}(?:town|city|village|district|suburb)"
+    r"\s+(?:in|of)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _DESTINATION = re.compile(
@@ -131,12 +134,20 @@ DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern part
 
 
 def find_place(
-    sentence: Span, clause: Span, anchor: int, *, named: PlaceMemory | None = None
+    sentence: Span,
+    clause: Span,
+    anchor: int,
+    *,
+    named: PlaceMemory | None = None,
+    skip: tuple[int, int] | None = None,
 ) -> str | None:
     """The place in ``clause`` (the claim's verb and its dependents) nearest to token
     ``anchor``, else in the clause it hangs from ("a bomb exploded in X, killing six");
-    "the city" or "the country" there means the one ``named`` before."""
+    "the city" or "the country" there means the one ``named`` before.  Names within the
+    characters ``skip`` (the claim's period: "since Syria's war began") do not count."""
     spans = _place_spans(sentence)
+    if skip is not None:
+        spans = [span for span in spans if not skip[0] <= span.start_char < skip[1]]
     counted = _counted_head(sentence.doc[anchor])
     if counted.lemma_.lower() in _PLACE_KIND_NOUNS:
         # "two other locations", "4 Syrian towns": places counted, located only by their
@@ -158,13 +169,18 @@ def find_place(
         # a misattached place ("claims ... flee Aleppo"): the one after the number
         candidates = [span for span in spans if span.start > anchor][:1]
     speakers = _speaker_phrases(sentence)
-    candidates = [
-        span
-        for span in candidates
-        if not _across_divider(span, anchor)
-        and not _is_container(span, spans)
-        and not any(low <= span.start < high and not low <= anchor < high for low, high in speakers)
-    ]
+    # "in Douma, the largest town in Eastern Ghouta, where raids killed 16": the container
+    # only locates the place it contains, which stands in for it
+    candidates = list(
+        dict.fromkeys(
+            _contained(span, spans) or span
+            for span in candidates
+            if not _across_divider(span, anchor)
+            and not any(
+                low <= span.start < high and not low <= anchor < high for low, high in speakers
+            )
+        )
+    )
     back = next(
         (token for token in _back_words(clause) if _back_noun(token) not in {None, "country"}),
         None,
@@ -283,21 +299,27 @@ def _across_divider(span: Span, anchor: int) -> bool:
     return any(token.text in _DIVIDERS for token in span.doc[low:high])
 
 
-def _is_container(span: Span, spans: list[Span]) -> bool:
-    """ "Khan Shaikhoun in Idlib Province", "Douma, Rural Damascus", "X hospital in the
-    northern Hama governorate": the second name only locates the first, where it happened.
-    A comma in a list ("Aleppo, Hama and Idlib") joins equals."""
+def _contained(span: Span, spans: list[Span]) -> Span | None:
+    """The place ``span`` contains: "Khan Shaikhoun in Idlib Province", "Douma, Rural
+    Damascus", "X hospital in the northern Hama governorate": the second name only
+    locates the first, where it happened.  A comma in a list ("Aleppo, Hama and Idlib")
+    joins equals."""
     text = doc_text(span.doc)
     in_list = any(
         other.start >= span.end and _COORDINATION.fullmatch(text[span.end_char : other.start_char])
         for other in spans
     )
-    return any(
-        other.end <= span.start
-        and not is_country(_bare_name(other))
-        and (found := _CONTAINED_BY.fullmatch(text[other.end_char : span.start_char])) is not None
-        and not (found.group("comma") and in_list)
-        for other in spans
+    return next(
+        (
+            other
+            for other in spans
+            if other.end <= span.start
+            and not is_country(_bare_name(other))
+            and (found := _CONTAINED_BY.fullmatch(text[other.end_char : span.start_char]))
+            is not None
+            and not (found.group("comma") and in_list)
+        ),
+        None,
     )
 
 

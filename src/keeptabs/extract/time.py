@@ -21,9 +21,14 @@ _DAY_AFTER = re.compile(
 _FULL_DATE = re.compile(r"\d{1,2}\s+\w+,?\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}")
 _WEEKDAY_NAMES = frozenset(WEEKDAYS.lower().split("|"))
 # Where a "since ..." phrase ends when no comma ends it: at its first year.
+# ... or before a word that opens a clause of its own ("... Khan al-Assal when at least 30").
 _SINCE_END = re.compile(
-    r"\b(?:(?:19|20)\d{2}|(?:last|this)\s+(?:year|month|week))\b", re.IGNORECASE
+    r"\b(?:(?:19|20)\d{2}|(?:last|this)\s+(?:year|month|week))\b"
+    r"|(?=\s+(?:when|where|which|who|while|whereas)\b)",
+    re.IGNORECASE,
 )
+# A figure in a clause on the period's own event: "since the attack when 30 were killed".
+_TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
 
 
@@ -31,6 +36,8 @@ def find_period(sentence: str, number_offset: int) -> str | None:
     """The period phrase in ``sentence`` nearest to the number at ``number_offset``."""
     best: tuple[int, str] | None = None
     for start, end, period in _periods_in(sentence):
+        if end <= number_offset and _TOLL_OF_ITS_EVENT.match(sentence, end, number_offset):
+            continue  # "since the attack in X when at least 30 were killed": its toll
         distance = start - number_offset if start >= number_offset else number_offset - end
         if best is None or distance < best[0]:
             best = (distance, period)
@@ -46,9 +53,9 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
             day = _DAY_AFTER.match(sentence, end)
             if day is not None:  # "at dawn yesterday", "so far today", "overnight Friday"
                 end = day.end()
-            year = _SINCE_END.search(sentence, start, end)
-            if sentence[start:end].lower().startswith("since") and year is not None:
-                end = year.end()  # "since ... in March 2011 a series of car bombs"
+            stop = _SINCE_END.search(sentence, start, end)
+            if sentence[start:end].lower().startswith("since") and stop is not None:
+                end = stop.end()  # "since ... in March 2011 a series of car bombs"
             found.append((start, end, sentence[start:end].strip()))
     return tuple(found)
 
