@@ -190,6 +190,11 @@ def test_claims_parts_of_lists_without_commas_and_before_among(nlp: Language) ->
     assert [found[n].part_of for n in ("Two", "three", "nine")] == [9, 9, None]
 
 
+def test_claims_first_figure_without_a_noun_takes_the_next_ones(nlp: Language) -> None:
+    text = "A bomb exploded in Hama on Wednesday killing six and wounding 32 soldiers.\n"
+    assert by_number(claims_of(text, nlp))["six"].counted == "soldiers"
+
+
 def test_claims_elided_noun_is_the_wholes_not_the_parts(nlp: Language) -> None:
     text = "Raids killed 16 civilians including at least one child and wounded 22.\n"
     assert by_number(claims_of(text, nlp))["22"].counted == "civilians"

@@ -33,6 +33,8 @@ _SUBSET_CUE = re.compile(
     re.IGNORECASE,
 )
 SUBSET_CUE_CHARS = 30  # how far before a figure its subset cue is looked for
+# Between a figure with no noun and the next one in its coordination: "six and wounding".
+_NEXT_CONJUNCT = re.compile(r"\s+and\s+(?:\w+ing\s+|\w+ed\s+)?(?:at least\s+|some\s+)?")
 # ... or follow it: "adding that 234 of them were children".
 _SUBSET_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those)\b", re.IGNORECASE)
 # "Six civilians were among at least 22 people killed": the figure before is the part.
@@ -217,14 +219,34 @@ def _sentence_claims(
     sentence: Span, window: Window, context: _Context, earlier: list[Claim]
 ) -> Iterator[Claim]:
     made: list[Claim] = []
+    elided: list[bool] = []
     for quantity in window.quantities:
         if not sentence.start_char <= quantity.start - window.start < sentence.end_char:
             continue
         local = _shift(quantity, -window.start)
         same_window = [c for c in earlier[-3:] if c.start >= window.start]
-        claim = _frame_claim(sentence, local, window, context, made or same_window)
+        claim, no_noun = _frame_claim(sentence, local, window, context, made or same_window)
         made.append(claim)
+        elided.append(no_noun)
+    made = _nouns_named_later(sentence, window.start, made, elided)
     yield from _link_parts(sentence, window.start, _share_periods(sentence, window.start, made))
+
+
+def _nouns_named_later(
+    sentence: Span, offset: int, claims: list[Claim], elided: list[bool]
+) -> list[Claim]:
+    """ "killing six and wounding 32 people": a first figure with no noun of its own
+    takes the noun of the next figure in the same coordination, not an earlier one."""
+    named = list(claims)
+    text = doc_text(sentence.doc)
+    for index in range(len(named) - 1):
+        claim, after = named[index], named[index + 1]
+        if not elided[index] or elided[index + 1] or claim.kind not in _COUNTABLE_KINDS:
+            continue
+        between = text[claim.end - offset : after.start - offset]
+        if _NEXT_CONJUNCT.fullmatch(between):
+            named[index] = replace(claim, counted=after.counted)
+    return named
 
 
 def _share_periods(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]:
@@ -298,8 +320,10 @@ def _frame_claim(
     window: Window,
     context: _Context,
     before: Sequence[Claim],
-) -> Claim:
+) -> tuple[Claim, bool]:
+    """The claim, and whether its counted noun was elided (taken from an earlier one)."""
     frame, token = _read_frame(sentence, quantity, context.places)
+    elided = frame.counted is None
     if frame.counted is None:
         # "killed 16 civilians including a child and wounded 22": the whole's noun, not
         # the part's
@@ -345,7 +369,7 @@ def _frame_claim(
         period_end=period_end,
         source=attribution.source if attribution else None,
         source_org=attribution.source_org if attribution else None,
-    )
+    ), elided
 
 
 def _shift(quantity: Quantity, delta: int) -> Quantity:

@@ -321,7 +321,7 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     anchor = _first_conjunct(counted)  # "destroyed 2000 tankers and dozens of stations"
     if anchor is not counted and described is not None and described.dep_ == "relcl":
         return verb_action(described)  # "... and two locations which are kept secret"
-    misread = _object_read_as_speaker(anchor)
+    misread = _object_read_as_speaker(anchor) or _subject_read_as_conjunct(counted)
     if misread is not None:
         return verb_action(misread)
     if anchor.dep_ in _VERB_ARGUMENT_DEPS and anchor.head.pos_ == "VERB":
@@ -353,6 +353,18 @@ def _object_read_as_speaker(counted: Token) -> Token | None:
     if before is None or before.pos_ != "VERB" or before.head.i != verb.i:
         return None
     return None if any(c.dep_ == "dobj" for c in before.children) else before
+
+
+def _subject_read_as_conjunct(counted: Token) -> Token | None:
+    """ "killed 2 soldiers and 19 were wounded": the parser joins "19" to the object and
+    leaves the next verb, right after it, with no subject; that verb is the figure's."""
+    if counted.dep_ != "conj" or counted.pos_ != "NUM" or counted.i + 1 >= len(counted.doc):
+        return None
+    auxiliary = counted.doc[counted.i + 1]
+    verb = auxiliary.head
+    if auxiliary.dep_ not in {"aux", "auxpass"} or verb.pos_ != "VERB" or verb.i <= counted.i:
+        return None
+    return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) else verb
 
 
 def _first_conjunct(token: Token) -> Token:
