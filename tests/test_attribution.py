@@ -98,3 +98,20 @@ def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
 
 def test_possessive_without_apostrophe_finds_the_actor() -> None:
     assert _org_of("the Observatorys director") == "Syrian Observatory for Human Rights"
+
+
+def test_speaker_the_parser_read_as_a_noun_phrase(nlp: Language) -> None:
+    """Without commas the parser makes "media reported" a participle on its noun and
+    "the opposition claims" the subject of the claim's verb."""
+    text = "A total of 24 militants were killed near Homs local media reported on Monday.\n"
+    assert claims_of(text, nlp)["24"].source == "Homs local media"
+    text = "He spoke of a massacre in Douma that the opposition claims killed hundreds.\n"
+    assert claims_of(text, nlp)["hundreds"].source == "the opposition"
+    text = "Thirty people reported killed in the raid were buried on Friday.\n"
+    assert claims_of(text, nlp)["Thirty"].source is None  # a participle on the figure
+
+
+def test_wire_agencies_are_organisations() -> None:
+    assert _org_of("an AFP photographer") == "Agence France-Presse"
+    assert _org_of("the UN children's agency UNICEF") == "UNICEF"
+    assert _org_of("Reuters") == "Reuters"

@@ -501,13 +501,41 @@ def attribute(
     owned = _possessor(token) or (_possessor(token.head) if token.dep_ == "nummod" else None)
     if owned is not None:
         return owned
-    for finder in (_quote_speaker, _according_to, _reporting_verb, _report_noun):
+    for finder in (
+        _quote_speaker,
+        _according_to,
+        _verb_read_as_noun,
+        _reporting_verb,
+        _report_noun,
+    ):
         found = finder(sentence, token, memory)
         if found is not None:
             return found
     if headline:
         return _headline_speaker(sentence, token)
     return _colon_speaker(sentence, token)
+
+
+def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    """ "a massacre that the opposition claims killed hundreds": the parser reads "claims"
+    as a plural noun, the subject of the claim's verb; the words before it are the
+    speaker."""
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is None
+        or subject.tag_ != "NNS"
+        or subject.lemma_.lower() not in action_vocab().reporting
+        or subject.i != verb.i - 1
+    ):
+        return None
+    words = [t for t in subject.lefts if t.dep_ in _PHRASE_MODIFIERS]
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+        return None
+    source = _clean(sentence.doc[words[0].i : subject.i].text)
+    return Attribution(source, _org_of(source))
 
 
 def _colon_speaker(sentence: Span, token: Token) -> Attribution | None:
@@ -673,12 +701,28 @@ def _says_something(verb: Token) -> bool:
     """A verb of saying used as one: not passive ("were reported", "claimed by Daesh"),
     not "claim" with an object ("claimed the lives of", "claimed responsibility"; but
     "in what X claimed was"), not publishing a picture ("posted a video showing")."""
-    if verb.dep_ in {"acl", "amod"} or any(_marks_passive(c) for c in verb.children):
+    if verb.dep_ == "amod" or any(_marks_passive(c) for c in verb.children):
+        return False
+    if verb.dep_ == "acl" and not _speaker_read_as_noun(verb):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if any(o.lemma_.lower() in _MEDIA_NOUNS for o in objects):
         return False
     return not (verb.lemma_.lower() == "claim" and any(o.lower_ != "what" for o in objects))
+
+
+def _speaker_read_as_noun(verb: Token) -> bool:
+    """ "near Raqqa local media reported on Monday": with the comma lost, the parser
+    makes the verb a participle on the speaker; "30 people reported killed", "the deaths
+    reported" stay participles (a complement, a figure, or a report for a head)."""
+    head = verb.head
+    return (
+        head.i == verb.i - 1
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.lemma_.lower() not in _GENERIC_SOURCES | _REPORT_NOUNS
+        and not _holds_number(head)
+        and not any(c.dep_ in {"xcomp", "oprd", "acomp", "ccomp"} for c in verb.children)
+    )
 
 
 def _marks_passive(child: Token) -> bool:
