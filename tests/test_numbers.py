@@ -152,6 +152,18 @@ def test_numbers_unit_word_before_the_noun_it_names_is_no_unit() -> None:
     assert one("Output fell to 500 barrels a day.").unit == "barrel"
 
 
+def test_numbers_day_and_year_glued_after_a_month_are_a_date() -> None:
+    assert [q.kind for q in find_numbers("Last updated at Apr 092017 and Jul 172015")] == [
+        "date",
+        "date",
+    ]
+
+
+def test_numbers_mojibake_replacement_character_is_no_half() -> None:
+    assert find_numbers("regime advances in Aleppo ï¿½_ monitor") == []
+    assert one("2½ tonnes").value == 2.5
+
+
 def test_numbers_multiplier_m_needs_a_currency() -> None:
     assert one("$3m").kind == "money"
     assert one("a 5m wall").unit == "meter"

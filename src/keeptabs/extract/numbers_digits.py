@@ -27,6 +27,8 @@ _DIGIT_PATTERN: Final = re.compile(
     rf"|(?<=\d)\d*(?:\.\d+)?|(?<=\.)\d+)"
     rf"(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−]?|[-−])\d+)?(?!\d)))"
 )
+# The UTF-8 bytes of the replacement character read as Latin-1 end in "½": "ï¿½".
+_MOJIBAKE_BEFORE_HALF: Final = "ï¿"
 _SEPARATORS: Final = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _DIGIT_RUN: Final = re.compile(r"\d+")
 
@@ -85,6 +87,8 @@ def digit_numbers(text: str) -> list[NumberMatch]:
                 out += _parts(text, start, end, "digits", "count")
                 continue
         elif form == "vulgar":
+            if text[max(0, start - 2) : start] == _MOJIBAKE_BEFORE_HALF:
+                continue  # "ï¿½": U+FFFD decoded as Latin-1, not one half
             value = _parse_vulgar(raw)
         elif form == "ordnum":
             out.append(NumberMatch(start, end, start, end, float(raw[:-2]), "ordinal", "ordinal"))

@@ -37,7 +37,7 @@ _YEAR_BEFORE: Final = re.compile(
 # A time of day: "600 pm", "6.30am", "0300 GMT" (digits before am/pm or a time zone).
 _TIME_AFTER: Final = re.compile(r"(?i)\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\s(?:GMT|UTC|local time)\b")
 # Scraped dates that lost a space: "Apr 232017" is 23 April 2017.
-_GLUED_DAY_YEAR: Final = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:19|20)\d\d")
+_GLUED_DAY_YEAR: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:19|20)\d\d")
 # After a number these end a label ("Resolution 2254 of ..."); a verb does not ("Another 70 were").
 _LABEL_END_WORDS: Final = frozenset("the a an and or but in on at to of for with by from".split())
 _CLOCK_LOOKALIKE_UNITS: Final = frozenset({"picometer", "attometer"})  # 'pm', 'am'
