@@ -111,6 +111,16 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         ("Shelling killed 90 people said the monitor.", {"90": "kill"}),
         # a figure the parser joined to the object keeps the verb that follows it
         ("Rebels killed 2 soldiers and 19 were wounded.", {"2": "kill", "19": "wound"}),
+        (
+            "The group counted 66 killed along with 119 were kidnapped and 178 were jailed.",
+            {"119": "kidnap", "178": "jail"},
+        ),
+        # ... or the verb the parser made its modifier
+        ("The war has killed 280000 people and displaced millions.", {"millions": "displace"}),
+        # verbs that make someone do something pass on the action
+        ("The battle has prompted some 186000 residents to flee.", {"some 186000": "flee"}),
+        # "there were N strikes": strikes carried out
+        ("There have been at least 45 air strikes today.", {"at least 45": "conduct"}),
         # a share of events counts those events
         (
             "The regime is responsible for 90 percent of deaths in the conflict.",

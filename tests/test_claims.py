@@ -190,6 +190,12 @@ def test_claims_parts_of_lists_without_commas_and_before_among(nlp: Language) ->
     assert [found[n].part_of for n in ("Two", "three", "nine")] == [9, 9, None]
 
 
+def test_claims_kind_compounds_stay_with_the_counted_noun(nlp: Language) -> None:
+    text = "Jets launched at least 60 air raids and dropped 34 barrel bombs on Daraya.\n"
+    found = by_number(claims_of(text, nlp))
+    assert (found["at least 60"].counted, found["34"].counted) == ("air raids", "barrel bombs")
+
+
 def test_claims_first_figure_without_a_noun_takes_the_next_ones(nlp: Language) -> None:
     text = "A bomb exploded in Hama on Wednesday killing six and wounding 32 soldiers.\n"
     assert by_number(claims_of(text, nlp))["six"].counted == "soldiers"

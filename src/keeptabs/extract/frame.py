@@ -227,7 +227,16 @@ def _noun_phrase(noun: Token) -> str | None:
     if noun.lower_ in vocab.referring_nouns or not _can_be_counted(noun):
         return None
     if noun.lower_ not in vocab.light_nouns:
-        return noun.text if noun.pos_ == "PROPN" or entity_label(noun) == "NORP" else noun.lower_
+        if noun.pos_ == "PROPN" or entity_label(noun) == "NORP":
+            return noun.text
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if (
+            before is not None
+            and before.dep_ == "compound"
+            and before.lower_ in vocab.kind_compounds
+        ):
+            return f"{before.lower_} {noun.lower_}"  # "air raids", "barrel bombs"
+        return noun.lower_
     words = [
         child
         for child in noun.lefts
@@ -263,6 +272,7 @@ class _FrameVocab:
     part_verbs: frozenset[str]
     outcome_verbs: frozenset[str]
     copula_phrases: dict[str, str]
+    existential_events: dict[str, str]  # "there were 45 air strikes": conducted
     casualty_verbs: frozenset[str]  # what casualty words say happened: kill, wound, ...
     action_verbs: frozenset[str]  # every base verb the vocabularies can report
 
@@ -286,6 +296,7 @@ def _frame_vocab() -> _FrameVocab:
         part_verbs=words("part_verbs"),
         outcome_verbs=words("outcome_verbs"),
         copula_phrases={k.lower(): v for k, v in data.get("copula_phrases", {}).items()},
+        existential_events={k.lower(): v for k, v in data.get("existential_events", {}).items()},
         casualty_verbs=casualty,
         action_verbs=frozenset(word for word in verbs if " " not in word),
     )
@@ -321,7 +332,11 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     anchor = _first_conjunct(counted)  # "destroyed 2000 tankers and dozens of stations"
     if anchor is not counted and described is not None and described.dep_ == "relcl":
         return verb_action(described)  # "... and two locations which are kept secret"
-    misread = _object_read_as_speaker(anchor) or _subject_read_as_conjunct(counted)
+    misread = (
+        _object_read_as_speaker(anchor)
+        or _subject_read_as_conjunct(counted)
+        or _verb_read_as_modifier(counted)
+    )
     if misread is not None:
         return verb_action(misread)
     if anchor.dep_ in _VERB_ARGUMENT_DEPS and anchor.head.pos_ == "VERB":
@@ -355,10 +370,29 @@ def _object_read_as_speaker(counted: Token) -> Token | None:
     return None if any(c.dep_ == "dobj" for c in before.children) else before
 
 
+def _verb_read_as_modifier(counted: Token) -> Token | None:
+    """ "has killed 280000 people and displaced millions": the parser joins the object
+    to the first verb and makes the second verb its modifier; that verb is the figure's."""
+    if counted.dep_ != "conj" or counted.head.pos_ != "VERB" or counted.i == 0:
+        return None
+    before = counted.doc[counted.i - 1]
+    if before.head.i == counted.i and before.pos_ == "VERB" and before.tag_ in {"VBD", "VBN"}:
+        return before
+    return None
+
+
+_MISREAD_DEPS = frozenset({"conj", "pobj", "dobj", "appos"})
+
+
 def _subject_read_as_conjunct(counted: Token) -> Token | None:
-    """ "killed 2 soldiers and 19 were wounded": the parser joins "19" to the object and
-    leaves the next verb, right after it, with no subject; that verb is the figure's."""
-    if counted.dep_ != "conj" or counted.pos_ != "NUM" or counted.i + 1 >= len(counted.doc):
+    """ "killed 2 soldiers and 19 were wounded", "66 killed along with 119 were
+    kidnapped": the parser joins the bare number to a phrase before it and leaves the
+    next verb, right after it, with no subject; that verb is the figure's."""
+    if (
+        counted.dep_ not in _MISREAD_DEPS
+        or counted.pos_ != "NUM"
+        or counted.i + 1 >= len(counted.doc)
+    ):
         return None
     auxiliary = counted.doc[counted.i + 1]
     verb = auxiliary.head
@@ -584,7 +618,12 @@ def verb_action(verb: Token) -> tuple[str | None, Token]:
     unless a later one names the outcome that counts: "were rounded up and executed")."""
     action, token = _single_action(verb)
     head = verb.head
-    if verb.dep_ == "conj" and head.pos_ == "VERB" and _shares_arguments(head):
+    if (
+        verb.dep_ == "conj"
+        and head.pos_ == "VERB"
+        and _shares_arguments(head)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
         first = _single_action(head)[0]  # "killed or injured 30": the object sits on the second
         if _has_or(head):
             return (f"{first} or {action}" if first and action else action), token
@@ -692,6 +731,11 @@ def _copula_action(verb: Token) -> str:
     Syrian control" (control): a copula's complement carries the meaning."""
     phrases = _frame_vocab().copula_phrases
     casualties = counted_vocab().casualty_words
+    if any(child.dep_ == "expl" for child in verb.children):  # "there have been 45 strikes"
+        events = _frame_vocab().existential_events
+        for child in verb.children:
+            if child.dep_ in {"attr", "nsubj"} and child.lemma_.lower() in events:
+                return events[child.lemma_.lower()]
     for child in verb.children:
         if child.dep_ == "acomp" and child.lower_ in casualties:
             return casualties[child.lower_]  # "40 people were dead"

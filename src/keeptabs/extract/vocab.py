@@ -85,6 +85,7 @@ class CountedVocab:
     light_nouns: frozenset[str]
     referring_nouns: frozenset[str]
     light_verbs: frozenset[str]
+    kind_compounds: frozenset[str]  # "air" in "air raids": the kind of thing counted
 
 
 @cache
@@ -97,6 +98,7 @@ def counted_vocab() -> CountedVocab:
         light_nouns=frozenset(data["light_nouns"]),
         referring_nouns=frozenset(data["referring_nouns"]),
         light_verbs=frozenset(data["casualty_light_verbs"]),
+        kind_compounds=frozenset(data.get("kind_compounds", ())),
     )
 
 
