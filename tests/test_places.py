@@ -56,6 +56,8 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "16",
             "Douma",
         ),
+        # a "where" clause is about the place it hangs from
+        ("Jets pounded Raqqa where 8000 people remain trapped.", "8000", "Raqqa"),
         # a possessive that lost its apostrophe in scraping
         ("Yemens war has killed more than 10000 people.", "more than 10000", "Yemen"),
         # a name before a kind of place is the place's name
@@ -106,6 +108,9 @@ def test_name_past_a_headline_divider_is_the_outlets(nlp: Language) -> None:
 
 def test_title_case_words_are_not_places(nlp: Language) -> None:
     """In a Title Case run every word is capitalised: only the gazetteer names a place."""
+    text = "35 Dead Dozens Wounded in Terrorist Battle in Aleppo\n\nFighting killed 35 people.\n"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert claims[0].place == "Aleppo"
     text = "Dozens of Casualties in Huge Truck Bomb Blast\n\nA truck bomb killed 31 people.\n"
     claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
     assert all(claim.place is None for claim in claims)

@@ -159,6 +159,10 @@ def find_place(
     if own_back is not None and named is not None:  # "three attacks in the country"
         return named.resolve(own_back)
     candidates = [span for span in spans if clause.start <= span.start < clause.end]
+    antecedent = _where_antecedent(clause, spans, anchor)
+    own = [span for span in candidates if counted.left_edge.i <= span.start <= counted.right_edge.i]
+    if antecedent is not None and not own:  # "in Raqqa where 8000 people remain trapped"
+        candidates = [antecedent]
     parent: Span | None = clause
     for _ in range(MAX_CLAUSE_CLIMB):  # "exploded in X, killing six and wounding 32"
         parent = _event_parent(parent) if not candidates and parent is not None else None
@@ -214,6 +218,15 @@ def find_place(
     )
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
     return _refined_by_compass(place, span, clause)
+
+
+def _where_antecedent(clause: Span, spans: list[Span], anchor: int) -> Span | None:
+    """The place a "where" clause hangs from, for the figure that is its subject: "in
+    Raqqa where 8000 people remain"."""
+    where = next((t for t in clause if t.lower_ == "where" and t.i < anchor), None)
+    if where is None or not anchor < clause.root.i:
+        return None
+    return next((span for span in spans if span.end == where.i), None)
 
 
 def _speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
@@ -507,7 +520,11 @@ def _place_spans(sentence: Span) -> list[Span]:
 
 def _find_place_spans(sentence: Span) -> list[Span]:
     entities = entities_in(sentence)
-    spans = [_known_head(ent) for ent in entities if ent.label_ in PLACE_LABELS]
+    spans = [
+        _known_head(ent)
+        for ent in entities
+        if ent.label_ in PLACE_LABELS and not _unknown_in_title_case(ent)
+    ]
     taken = {token.i for span in spans for token in span}
     for ent in entities:
         if ent.label_ not in {"NORP", "PERSON", "ORG"} or ent.start in taken:
@@ -708,6 +725,12 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     if untagged:  # "the western MSM": a compass word alone does not make a place
         return preposition in _LOCATIVE_PREPOSITIONS
     return preposition in _LOCATIVE_PREPOSITIONS or bool(_DIRECTION.search(before))
+
+
+def _unknown_in_title_case(ent: Span) -> bool:
+    """ "Dozens Wounded in Terrorist Battle in Aleppo": in a Title Case run the model
+    takes capitalised words for names; only the gazetteer's names count there."""
+    return _known_part(ent, leading=True) is None and _in_title_case(ent)
 
 
 def _in_title_case(span: Span) -> bool:
