@@ -56,6 +56,8 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "16",
             "Douma",
         ),
+        # a compass part, whoever holds it
+        ("Shells hit western regime-held districts in Aleppo killing five.", "five", "West Aleppo"),
         # a "where" clause is about the place it hangs from
         ("Jets pounded Raqqa where 8000 people remain trapped.", "8000", "Raqqa"),
         # a possessive that lost its apostrophe in scraping

@@ -50,7 +50,10 @@ MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 _DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central)"
-    r"(?:ern)?\b(?:\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+of"
+    r"(?:ern)?\b(?:"
+    # "western regime-held neighbourhoods of": who holds the part does not change it
+    r"(?:\s+\w+-\w+|\s+(?:rebel|regime|opposition|government|residential|besieged))*"
+    r"\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+(?:of|in)"
     # "the eastern suburbs of the capital Damascus", but "the northern city of Aleppo" is
     # all of Aleppo
     r"(?:\s+the)?(?:\s+(?:capital|city|town|village|province)(?:\s+of)?)?)?"
