@@ -240,6 +240,18 @@ def test_headline_repeated_in_the_body_without_a_full_stop(nlp: Language) -> Non
     assert frames[2][1].startswith("At least 19 civilians")
 
 
+def test_no_sentence_starts_in_lower_case(nlp: Language) -> None:
+    """The parser may split "Thirty | civilians were killed" after a headline repeat; a
+    sentence never starts with a lower-case word."""
+    headline = "Thirty Killed in Syrian Strikes on Damascan Suburb Town"
+    text = (
+        f"{headline}\n\nPosted on July 2 2016 by Asharq English {headline} Thirty civilians "
+        "were killed on Saturday in air strikes on a suburb town northeast of the city."
+    )
+    lead = claims_of(text, nlp)[-1]
+    assert (lead.counted, lead.action, lead.period) == ("civilians", "kill", "Saturday")
+
+
 def test_headline_without_a_noun_takes_the_body_noun(nlp: Language) -> None:
     text = "Shelling kills 12 in Hama\n\nShelling killed 12 soldiers in Hama, officials said."
     headline = next(c for c in claims_of(text, nlp) if c.section == "headline")

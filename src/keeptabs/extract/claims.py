@@ -210,8 +210,8 @@ def _with_sentences(
     for token in doc[1:]:
         if token.idx in wanted:
             token.is_sent_start = True
-        elif any(low < token.idx < high for low, high in whole):
-            token.is_sent_start = False
+        elif token.text[:1].islower() or any(low < token.idx < high for low, high in whole):
+            token.is_sent_start = False  # no sentence starts in lower case
     return doc
 
 
