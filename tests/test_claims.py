@@ -292,6 +292,17 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"Over 280000": "since the war broke out in March 2011"},
         ),
         ("Troops executed 48 people earlier this week.", {"48": "earlier this week"}),
+        # the part of the day, and the day or month a window ends in, are kept
+        ("Early on Monday more than 300 shells hit Aleppo.", {"more than 300": "Early on Monday"}),
+        ("Rockets wounded 12 people earlier in the day.", {"12": "earlier in the day"}),
+        ("Jets killed 149 people in the last 12 days of May.", {"149": "last 12 days of May"}),
+        ("At least 412 people died since mid-September.", {"At least 412": "since mid-September"}),
+        # a date before "when" dates the clause it opens; a resultative's date is the event's
+        (
+            "It was hit on June 19 when at least six people were killed.",
+            {"at least six": "June 19"},
+        ),
+        ("Rockets killed 14 and left dozens wounded Wednesday.", {"dozens": "Wednesday"}),
         # a figure in a clause on the period's own event is that event's toll
         ("Talks stalled since the attack in Hama when 30 people were killed.", {"30": None}),
         # ... but a speaker's date stays the report's

@@ -334,6 +334,8 @@ def _frame_claim(
             and not _SUBSET_CUE.search(context.text, max(0, c.start - SUBSET_CUE_CHARS), c.start)
         ]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
+        if frame.counted == "person" and quantity.value != 1:
+            frame.counted = DEFAULT_COUNTED  # "killed one person and wounded 12"
     same_sentence = [c for c in before if sentence.start_char <= c.start - window.start]
     if frame.action is None and same_sentence:  # "... and 23 among its adversaries"
         frame.action = same_sentence[-1].action

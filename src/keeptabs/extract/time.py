@@ -29,6 +29,8 @@ _SINCE_END = re.compile(
 )
 # A figure in a clause on the period's own event: "since the attack when 30 were killed".
 _TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
+_PART_OF_DAY = re.compile(r"\b(?:early|late)(?:\s+on)?\s+$", re.IGNORECASE)
+_COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
 
 
@@ -74,6 +76,15 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     )
     event_verbs = {root.i} | {a.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"}}
     event_verbs |= {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    # "left dozens wounded Wednesday": the complement that says what became of them
+    event_verbs |= {c.i for c in root.children if c.dep_ in _COMPLEMENTS and c.pos_ == "VERB"}
+    event_verbs |= {
+        participle.i
+        for obj in root.children
+        if obj.dep_ == "dobj"
+        for participle in obj.children
+        if participle.dep_ == "acl" and participle.tag_ == "VBN"
+    }
     for entity in entities_in(sentence):
         if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
             continue
@@ -84,6 +95,8 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             # a dateline ("4 September 2016 Two people were killed", "in Raqqa 21 November
             # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
             continue
+        if _opens_when_clause(entity, root, number):
+            return _with_part_of_day(entity)  # "on June 19 when at least six were killed"
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if (
             verb is not None
@@ -91,13 +104,30 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             and number.i < entity.start
             and _before_speaker(entity, verb)  # "killed on Thursday state media reported"
         ):
-            return entity.text.removeprefix("the ").strip()
+            return _with_part_of_day(entity)
         if verb is None or verb.i not in event_verbs:
             continue  # a date of another clause
         if verb.lemma_.lower() in reporting and not (reported and verb.i == root.i):
             continue  # a date of the report itself
-        return entity.text.removeprefix("the ").strip()
+        return _with_part_of_day(entity)
     return None
+
+
+def _with_part_of_day(entity: Span) -> str:
+    """The date as written, with "early"/"late" before it ("Early on Monday")."""
+    text = doc_text(entity.doc)
+    part = _PART_OF_DAY.search(text, max(0, entity.start_char - 12), entity.start_char)
+    start = part.start() if part is not None else entity.start_char
+    return text[start : entity.end_char].removeprefix("the ").strip()
+
+
+def _opens_when_clause(entity: Span, root: Token, number: Token) -> bool:
+    """A date right before "when" whose clause holds the figure: "on June 19 when at
+    least six people were killed"."""
+    doc = entity.doc
+    if entity.end >= len(doc) or doc[entity.end].lower_ != "when":
+        return False
+    return entity.end < number.i and any(c.i == entity.end for c in root.children)
 
 
 def _is_dateline_day(entity: Span) -> bool:
