@@ -115,3 +115,15 @@ def test_wire_agencies_are_organisations() -> None:
     assert _org_of("an AFP photographer") == "Agence France-Presse"
     assert _org_of("the UN children's agency UNICEF") == "UNICEF"
     assert _org_of("Reuters") == "Reuters"
+
+
+def test_who_counted_or_documented_a_figure_is_its_source(nlp: Language) -> None:
+    text = "Reporters Without Borders counted 66 journalists killed in 2014.\n"
+    assert claims_of(text, nlp)["66"].source_org == "Reporters Without Borders"
+
+
+def test_headline_trailing_speaker_forms(nlp: Language) -> None:
+    text = "Islamic State executed 700 people from Syrian tribe: monitoring group\n\nNo more.\n"
+    assert claims_of(text, nlp)["700"].source == "monitoring group"
+    text = "Rebel fire in Aleppo kills 14 State media\n\nNo more.\n"
+    assert claims_of(text, nlp)["14"].source == "State media"

@@ -74,6 +74,7 @@ _MEDIA_NOUNS = frozenset(
     {"video", "footage", "photo", "photograph", "picture", "image", "film", "clip", "recording"}
 )
 # Verbs by which a speaker passes on reports it has gathered: "MSF has received reports of".
+_TALLY_VERBS = frozenset({"count", "document", "record", "tally", "register", "verify"})
 _GATHERING_VERBS = frozenset({"receive", "document", "record", "collect", "compile", "gather"})
 # Nouns that head the name of a body: "the Sawaiq al-Rahman brigade", "Central Military Media".
 _ORG_HEADS = frozenset(
@@ -120,6 +121,7 @@ _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", re.MULTILINE)
 # Wire headlines name their source last: "Bombs kill 13 fighters: monitor", "... 43 Monitor".
 _HEADLINE_TRAILING_SPEAKER = re.compile(
     r"(?:[:,–-]\s*|\s)(?P<who>(?:[A-Z][\w-]+\s)?(?:monitor|observatory|activists|officials?|sources?"
+    r"|monitoring group|rights group|watchdog"
     r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))\.?$",
     re.IGNORECASE,
 )
@@ -506,6 +508,7 @@ def attribute(
         _according_to,
         _verb_read_as_noun,
         _reporting_verb,
+        _tallied_by,
         _report_noun,
     ):
         found = finder(sentence, token, memory)
@@ -538,6 +541,21 @@ def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> At
     return Attribution(source, _org_of(source))
 
 
+def _tallied_by(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    """ "Reporters Without Borders counted 66 journalists killed": who counted, documented
+    or recorded a figure is its source."""
+    for verb in token.ancestors:
+        if verb.pos_ != "VERB":
+            continue
+        if verb.lemma_.lower() not in _TALLY_VERBS:
+            return None  # only the nearest verb may tally the figure
+        subject = _subject_of(verb)
+        if subject is None or subject.lower_ in _PRONOUNS or _holds_number(subject):
+            return None
+        return _subject_attribution(subject, verb, memory)
+    return None
+
+
 def _colon_speaker(sentence: Span, token: Token) -> Attribution | None:
     """A wire headline repeated in the body: "Bombs kill 13 fighters: monitor." """
     trailing = _HEADLINE_TRAILING_SPEAKER.search(_headline_text(sentence))
@@ -565,7 +583,8 @@ def _trailing_attribution(
         "NNS",
         "NNPS",
     }  # "murder of 2 Syrian activists", not "126 Observatory"
-    if plural and counted.i > token.i and trailing.start("who") <= counted.idx - base:
+    mass = counted.lower_ == "media"  # "kills 14 State media": a source, never counted
+    if plural and not mass and counted.i > token.i and trailing.start("who") <= counted.idx - base:
         return None
     words = trailing.group("who").split()
     if len(words) > 1 and is_place_name(words[0]):
