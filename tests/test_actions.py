@@ -121,6 +121,8 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         ("The battle has prompted some 186000 residents to flee.", {"some 186000": "flee"}),
         # "there were N strikes": strikes carried out
         ("There have been at least 45 air strikes today.", {"at least 45": "conduct"}),
+        # "take out" is a killing
+        ("Jets took out seven field commanders.", {"seven": "kill"}),
         # a share of events counts those events
         (
             "The regime is responsible for 90 percent of deaths in the conflict.",

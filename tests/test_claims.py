@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from keeptabs.extract.claims import extract_claims
+from keeptabs.extract.claims import _share_with_list, extract_claims
 from keeptabs.segment.text import segment_text
 from keeptabs.types import Claim
 
@@ -201,6 +201,13 @@ def test_claims_first_figure_without_a_noun_takes_the_next_ones(nlp: Language) -
     assert by_number(claims_of(text, nlp))["six"].counted == "soldiers"
 
 
+def test_claims_elided_noun_is_never_a_toll_or_an_amount(nlp: Language) -> None:
+    text = "The UN counted hundreds of deaths. Air strikes killed dozens this week in Raqqa.\n"
+    assert by_number(claims_of(text, nlp))["dozens"].counted == "people"
+    text = "35 Dead Dozens Wounded in Battle for Aleppo\n\nNo more.\n"
+    assert by_number(claims_of(text, nlp))["35"].counted == "people"
+
+
 def test_claims_elided_noun_is_the_wholes_not_the_parts(nlp: Language) -> None:
     text = "Raids killed 16 civilians including at least one child and wounded 22.\n"
     assert by_number(claims_of(text, nlp))["22"].counted == "civilians"
@@ -312,3 +319,24 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
 def test_claims_periods(text: str, expected: dict[str, str | None], nlp: Language) -> None:
     found = by_number(claims_of(text + "\n", nlp))
     assert {number: found[number].period for number in expected} == expected
+
+
+def test_list_items_take_the_verb_and_date_written_after_the_list(nlp: Language) -> None:
+    """Items of a comma-less list the parser left without a verb take the one of the last
+    item; an item's own verb stays."""
+    text = "Three tanks nine trucks and four depots were destroyed on Monday"
+    doc = nlp(text)
+
+    def claim(number: str, action: str | None, period: str | None) -> Claim:
+        start = text.index(number)
+        return Claim("d", "body", start, start + len(number), number, text, 1, 1, 1, "exact",
+                     action=action, period=period)  # fmt: skip
+
+    items = [claim("Three", None, None), claim("nine", "drive", None)]
+    items.append(claim("four", "destroy", "Monday"))
+    shared = _share_with_list(doc[:], 0, items)
+    assert [(c.action, c.period) for c in shared] == [
+        ("drive", "Monday"),
+        ("drive", "Monday"),
+        ("destroy", "Monday"),
+    ]

@@ -22,6 +22,7 @@ from keeptabs.extract.frame import casualty_frame, counted_noun, governing_actio
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import PlaceMemory, find_place
 from keeptabs.extract.time import find_date_period, find_period
+from keeptabs.extract.vocab import counted_vocab
 from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
 
@@ -229,7 +230,7 @@ def _sentence_claims(
         made.append(claim)
         elided.append(no_noun)
     made = _nouns_named_later(sentence, window.start, made, elided)
-    yield from _link_parts(sentence, window.start, _share_periods(sentence, window.start, made))
+    yield from _link_parts(sentence, window.start, _share_with_list(sentence, window.start, made))
 
 
 def _nouns_named_later(
@@ -249,17 +250,21 @@ def _nouns_named_later(
     return named
 
 
-def _share_periods(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]:
-    """ "left 40 dead and 70 wounded on Friday": a date after the last item of a list
-    dates the items before it (not the reverse: "66 killed in 2014 and 119 kidnapped")."""
+def _share_with_list(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]:
+    """What the end of a list says holds for the items before it: "left 40 dead and 70
+    wounded on Friday" (the date; not the reverse: "66 killed in 2014 and 119
+    kidnapped"), "three posts nine strongpoints and four depots were destroyed" (the verb,
+    for items that have none)."""
     shared = list(claims)
+    text = doc_text(sentence.doc)
     for index in range(len(shared) - 2, -1, -1):
         claim, after = shared[index], shared[index + 1]
-        if claim.period or not after.period:
-            continue
         if not _in_one_list(sentence, claim.end - offset, after.start - offset):
             continue
-        text = doc_text(sentence.doc)
+        if claim.action is None and after.action is not None:
+            claim = shared[index] = replace(claim, action=after.action)
+        if claim.period or not after.period:
+            continue
         if text.find(after.period, after.end - offset, sentence.end_char) == -1:
             continue  # the later item's period is not written after it
         shared[index] = replace(
@@ -303,6 +308,15 @@ def _read_frame(
     return frame, token
 
 
+def _is_toll_noun(counted: str | None) -> bool:
+    """ "deaths", "casualties": a count of events, which no later figure can count."""
+    if counted is None:
+        return False
+    vocab = counted_vocab()
+    word = counted.lower()
+    return word in vocab.casualty_words or word.removesuffix("s") in vocab.toll_nouns
+
+
 def _period_chars(sentence: Span, period: str | None) -> tuple[int, int] | None:
     """Where a period found in the sentence's text is, in the parsed text's offsets."""
     if not period:
@@ -332,6 +346,7 @@ def _frame_claim(
             for c in before
             if c.kind in _COUNTABLE_KINDS
             and not _SUBSET_CUE.search(context.text, max(0, c.start - SUBSET_CUE_CHARS), c.start)
+            and not _is_toll_noun(c.counted)  # "hundreds of deaths ... killed dozens": people
         ]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
         if frame.counted == "person" and quantity.value != 1:

@@ -226,6 +226,8 @@ def _noun_phrase(noun: Token) -> str | None:
     vocab = counted_vocab()
     if noun.lower_ in vocab.referring_nouns or not _can_be_counted(noun):
         return None
+    if noun.lemma_.lower() in _VAGUE_HEADS:
+        return None  # "35 Dead Dozens Wounded": another amount, not what 35 counts
     if noun.lower_ not in vocab.light_nouns:
         if noun.pos_ == "PROPN" or entity_label(noun) == "NORP":
             return noun.text
