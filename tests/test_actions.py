@@ -121,6 +121,9 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         ("The battle has prompted some 186000 residents to flee.", {"some 186000": "flee"}),
         # "there were N strikes": strikes carried out
         ("There have been at least 45 air strikes today.", {"at least 45": "conduct"}),
+        # "casualties" count the dead and the wounded alike: only a verb says what happened
+        ("Dozens of casualties were taken to hospital.", {"Dozens": "take"}),
+        ("The blast caused dozens of casualties.", {"dozens": "cause"}),
         # "take out" is a killing
         ("Jets took out seven field commanders.", {"seven": "kill"}),
         # a share of events counts those events

@@ -340,3 +340,12 @@ def test_list_items_take_the_verb_and_date_written_after_the_list(nlp: Language)
         ("drive", "Monday"),
         ("destroy", "Monday"),
     ]
+
+
+def test_headline_repeated_in_the_body_keeps_its_words_lower_cased(nlp: Language) -> None:
+    """Capitals of a Title Case headline repeated in the body are no names: "Terrorist
+    Battle" is no place, "Casualties" no proper noun."""
+    headline = "Dozens of Casualties in Terrorist Battle in Aleppo"
+    text = f"{headline}\n\nSat Feb 28 2015 {headline}. Rebels drove troops out of a base.\n"
+    claims = claims_of(text, nlp)
+    assert [(c.counted, c.action, c.place) for c in claims] == [("casualties", None, "Aleppo")] * 2

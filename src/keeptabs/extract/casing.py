@@ -24,7 +24,11 @@ MAX_TITLE_CHARS = 300  # longer lines are prose, whatever their capitals
 
 def proper_names(text: str) -> frozenset[str]:
     """Words ``text`` capitalises in mid-sentence: names, not headline capitals."""
-    prose = "\n".join(line for line in text.splitlines() if not _is_title_case(line))
+    lines = text.splitlines()
+    headlines = [line.strip() for line in lines if _is_title_case(line) and line.strip()]
+    prose = "\n".join(line for line in lines if not _is_title_case(line))
+    for headline in headlines:  # a headline repeated in the body keeps its capitals there
+        prose = prose.replace(headline, " ")
     capitalised = {match.group(1) for match in _MID_SENTENCE_NAME.finditer(prose)}
     lowered = {word for word in _WORD.findall(text) if word.islower()}
     # A word also written in lower case is an ordinary word capitalised somewhere

@@ -314,7 +314,8 @@ def _is_toll_noun(counted: str | None) -> bool:
         return False
     vocab = counted_vocab()
     word = counted.lower()
-    return word in vocab.casualty_words or word.removesuffix("s") in vocab.toll_nouns
+    singular = word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s")
+    return word in vocab.casualty_words or singular in vocab.toll_nouns
 
 
 def _period_chars(sentence: Span, period: str | None) -> tuple[int, int] | None:

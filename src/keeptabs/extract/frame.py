@@ -694,11 +694,13 @@ def _single_action(verb: Token) -> tuple[str | None, Token]:
 
 
 def _toll_action(noun: Token) -> str | None:
-    """What a toll noun says happened: "deaths" a killing, "injuries" an injury."""
+    """What a toll noun says happened: "deaths" a killing, "injuries" an injury; nothing
+    for "casualties", which counts the dead and the wounded alike."""
     lemma = noun.lemma_.lower()
     nominal = action_vocab().nominalizations.get(lemma)
     outcome = nominal if nominal in _frame_vocab().outcome_verbs else None
-    return counted_vocab().toll_nouns.get(lemma) or outcome
+    toll = counted_vocab().toll_nouns.get(lemma)
+    return outcome if toll is None or " or " in toll else toll
 
 
 def _event_object(lemma: str, obj: Token | None) -> str | None:
