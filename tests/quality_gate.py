@@ -27,6 +27,7 @@ GOLD_SETS = {
     "demo": ("src/keeptabs/demo/gold.jsonl", "src/keeptabs/demo/corpus"),
     "fakes-dev": ("tests/gold/fakes-dev.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check": ("tests/gold/fakes-check.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check2": ("tests/gold/fakes-check2.jsonl", "../shared/corpus/fakes-dev.csv"),
 }
 ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
 
