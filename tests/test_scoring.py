@@ -341,6 +341,10 @@ def test_scoring_action_class_falls_back_to_the_head_verb() -> None:
         ("Aleppo city", "Aleppo"),
         ("Mexico City", "Mexico City"),
         ("Aleppo pocket", "Aleppo pocket"),
+        # "rural" is the countryside, unless it names a governorate
+        ("Rural Idlib", "Idlib"),
+        ("Idlib countryside", "Idlib"),
+        ("Rural Damascus", "Rural Damascus"),
     ],
 )
 def test_scoring_normalize_place(text: str, expected: str) -> None:

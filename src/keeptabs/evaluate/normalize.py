@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 
 from keeptabs.extract.durations import period_duration_hours
+from keeptabs.extract.gazetteer import is_place_name
 
 __all__ = ["action_class", "lemma", "normalize_place", "period_duration_hours"]
 
@@ -280,6 +281,7 @@ _SETTLEMENT_OF = re.compile(
     r"\s+of\s+",
     re.IGNORECASE,
 )
+_RURAL = re.compile(r"^rural\s+", re.IGNORECASE)
 _SETTLEMENT_SUFFIX = re.compile(
     r"\s+(?:city|town|village|province|governorate|district|countryside|suburbs?|region)$",
     re.IGNORECASE,
@@ -307,6 +309,8 @@ def _strip_place(text: str) -> str:
         text = _HELD_PART.sub("", text)
         text = _SETTLEMENT_OF.sub("", text)
         text = _SETTLEMENT_SUFFIX.sub("", text)
+        if not is_place_name(text):  # "Rural Idlib" = "Idlib countryside"; not "Rural Damascus"
+            text = _RURAL.sub("", text)
         if text == before:
             break
     return text
