@@ -349,3 +349,12 @@ def test_headline_repeated_in_the_body_keeps_its_words_lower_cased(nlp: Language
     text = f"{headline}\n\nSat Feb 28 2015 {headline}. Rebels drove troops out of a base.\n"
     claims = claims_of(text, nlp)
     assert [(c.counted, c.action, c.place) for c in claims] == [("casualties", None, "Aleppo")] * 2
+
+
+def test_title_case_headline_keeps_multiword_places_and_drops_them_from_its_speaker(
+    nlp: Language,
+) -> None:
+    headline = "Russian Strikes Kill 34 Civilians in Syrias Deir Ezzor Monitor"
+    text = f"{headline}\n\nAFP Sunday 26 Nov 2017 {headline}. Strikes hit the town.\n"
+    first = claims_of(text, nlp)[0]
+    assert (first.place, first.source) == ("Deir Ezzor", "Monitor")

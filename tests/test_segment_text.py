@@ -130,3 +130,20 @@ def test_segment_text_seed_comment_sections(seed_dir: Path) -> None:
         authors = {s.author for s in segments if s.kind == "comment"}
         assert authors == expected_comment_authors[path.name[:3]], path.name
         assert sum(1 for s in segments if s.kind == "headline") == 1, path.name
+
+
+def test_segment_text_furniture_run_into_a_one_line_article_is_cut_off() -> None:
+    """A corpus cell holds the whole article on one line, with the site's furniture run
+    into its end: only the sentences that read as furniture are boilerplate."""
+    body = " ".join(
+        f"Sentence {n} of the report says that {n * 7} civilians were killed in the town."
+        for n in range(1, 8)
+    )
+    text = f"Strikes kill civilians\n\n{body} Follow us Contact Us Terms of Use Privacy Policy"
+    segments = segment_text(text)
+    kinds = [(s.kind, text[s.start : s.end][:11]) for s in segments]
+    assert kinds == [
+        ("headline", "Strikes kil"),
+        ("body", "Sentence 1 "),
+        ("boilerplate", "Follow us C"),
+    ]

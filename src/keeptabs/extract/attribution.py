@@ -587,8 +587,10 @@ def _trailing_attribution(
     if plural and not mass and counted.i > token.i and trailing.start("who") <= counted.idx - base:
         return None
     words = trailing.group("who").split()
-    if len(words) > 1 and is_place_name(words[0]):
-        words = words[1:]  # "Raqqa monitor": the place is not part of the source
+    before = text.lstrip()[: trailing.start("who")].split()[-2:]
+    ends_place = any(is_place_name(" ".join([*before[-size:], words[0]])) for size in (1, 2))
+    if len(words) > 1 and (is_place_name(words[0]) or ends_place):
+        words = words[1:]  # "Raqqa monitor", "Deir Ezzor monitor": the place is no source
     who = " ".join(words)
     return Attribution(who, _org_of(who))
 

@@ -14,6 +14,7 @@ from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.gazetteer import is_place_name
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_POSSESSIVE = re.compile(r"(?:['’]s|s)$")  # "Syria's", or "Syrias" with the apostrophe lost
 # Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ".
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z'’]*)")
 TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
@@ -41,15 +42,28 @@ def sentence_case(line: str, names: frozenset[str]) -> str:
     if not _is_title_case(line):
         return line
     words = list(_WORD.finditer(line))
+    kept = _in_place_names(words)
     chars = list(line)
     for index, match in enumerate(words):
         word = match.group()
-        if index == 0 or word in names or word.isupper() or not word[0].isupper():
+        if index == 0 or index in kept or word in names or word.isupper() or not word[0].isupper():
             continue
-        if is_place_name(word) or is_nationality(word):
-            continue  # "Aleppo", "Syrian" keep their capitals in any headline
+        if is_place_name(word) or is_nationality(word) or is_place_name(_POSSESSIVE.sub("", word)):
+            continue  # "Aleppo", "Syrian", "Syrias" keep their capitals in any headline
         chars[match.start()] = word[0].lower()
     return "".join(chars)
+
+
+def _in_place_names(words: list[re.Match[str]]) -> set[int]:
+    """Indices of words in a run of two or three that the gazetteer knows ("Deir Ezzor")."""
+    kept: set[int] = set()
+    for first in range(len(words)):
+        for size in (3, 2):
+            run = words[first : first + size]
+            if len(run) == size and is_place_name(" ".join(m.group() for m in run)):
+                kept.update(range(first, first + size))
+                break
+    return kept
 
 
 def _is_title_case(line: str) -> bool:

@@ -364,15 +364,14 @@ def _frame_claim(
     if attribution is None and segment.kind == "comment" and segment.author:
         attribution = Attribution(segment.author, None)
     period_start, period_end = resolve_period(frame.period, context.published)
+    original = context.text[window.start + sentence.start_char : window.start + sentence.end_char]
     return Claim(
         doc_id=context.doc_id,
         section=segment.kind,
         start=quantity.start + window.start,
         end=quantity.end + window.start,
         number_text=quantity.text,
-        quote=context.text[
-            window.start + sentence.start_char : window.start + sentence.end_char
-        ].strip(),
+        quote=original.strip(),
         value=quantity.value,
         lower=quantity.lower,
         upper=quantity.upper,
@@ -385,9 +384,17 @@ def _frame_claim(
         period=frame.period,
         period_start=period_start,
         period_end=period_end,
-        source=attribution.source if attribution else None,
+        source=_as_written(attribution.source, original) if attribution else None,
         source_org=attribution.source_org if attribution else None,
     ), elided
+
+
+def _as_written(words: str | None, sentence: str) -> str | None:
+    """``words`` as the document writes them: a Title Case headline is parsed re-cased."""
+    if not words:
+        return words
+    found = sentence.lower().find(words.lower())
+    return sentence[found : found + len(words)] if found != -1 else words
 
 
 def _shift(quantity: Quantity, delta: int) -> Quantity:

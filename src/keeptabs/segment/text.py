@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from keeptabs.extract.sentences import sentence_spans
 from keeptabs.segment.markers import (
     TextMarkers,
     any_matches,
@@ -31,6 +32,7 @@ from keeptabs.segment.markers import (
 from keeptabs.types import Segment, SegmentKind
 
 # A headline is short: news titles run 20-120 characters; 200 allows long wire titles.
+MAX_MARKER_LINE = 400  # longer lines are prose: markers judge their sentences, not them
 MAX_HEADLINE_CHARS = 200
 MIN_HEADLINE_WORDS = 3
 # The headline sits in the first few blocks, after at most a line or two of site chrome.
@@ -83,6 +85,7 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
     if not blocks:
         return (Segment("boilerplate", 0, len(text)),) if text else ()
     markers = load_text_markers()
+    blocks = [part for block in blocks for part in _without_furniture(text, block, markers)]
     for block in blocks:
         block.kind = _fixed_kind(block.text, markers)
     first_body = _mark_headline(blocks, title) + 1
@@ -103,10 +106,26 @@ def _split_blocks(text: str) -> list[_Block]:
     return blocks
 
 
+def _without_furniture(text: str, block: _Block, markers: TextMarkers) -> list[_Block]:
+    """A long line holding a whole article (a corpus cell, a page flattened to one line)
+    with the site's furniture run into it ("... he said. Contact Us Terms of Use"): the
+    sentences that match a boilerplate marker are boilerplate, the rest stays a block."""
+    if len(block.text) <= MAX_MARKER_LINE or not any_matches(markers.boilerplate, block.text):
+        return [block]
+    parts: list[_Block] = []
+    for start, end in sentence_spans(text, block.start, block.end):
+        furniture = any_matches(markers.boilerplate, text[start:end])
+        if parts and not furniture and parts[-1].kind is None:
+            parts[-1].end, parts[-1].text = end, text[parts[-1].start : end]
+            continue
+        parts.append(_Block(start, end, text[start:end], "boilerplate" if furniture else None))
+    return parts
+
+
 def _fixed_kind(line: str, markers: TextMarkers) -> SegmentKind | None:
     if any_matches(markers.boilerplate, line):
         return "boilerplate"
-    if len(line) <= 400 and any_matches(markers.caption, line):
+    if len(line) <= MAX_MARKER_LINE and any_matches(markers.caption, line):
         return "caption"
     return None
 
