@@ -113,6 +113,22 @@ def test_cli_eval_json_shape(runner: CliRunner, tmp_path: Path) -> None:
     assert report["fields"]["qualifier"] == {"accuracy": 1.0, "n": 1}
 
 
+def test_cli_eval_reads_a_repeated_csv_row_once(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = tmp_path / "rows.csv"
+    row = '7,Storm,"At least 12 people were killed, officials said."\n'
+    corpus.write_text("unit_id,article_title,article_content\n" + row + row, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    record = {"doc": "7", "section": "body", "quote": "At least 12 people were killed"}
+    record |= {"number_text": "At least 12", "value": 12, "lower": 12, "upper": None}
+    record |= {"qualifier": "at_least", "counted": "people", "action": "kill", "place": None}
+    record |= {"period": None, "source": "officials", "source_org": None, "part_of": None}
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "--gold", str(gold), str(corpus), "--json"])
+    assert result.exit_code == 0, result.output
+    detection = json.loads(result.stdout)["detection"]
+    assert (detection["tp"], detection["fp"]) == (1, 0)
+
+
 def test_cli_numbers_one_array_per_input_line(runner: CliRunner) -> None:
     text = "some 8,461 civilians left over the past 24 hours\nno numbers\n"
     text += "24 hectares (2.6 square feet)\n"

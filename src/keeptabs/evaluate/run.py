@@ -38,7 +38,9 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 def evaluate_corpus(gold_path: Path, docs: Path, columns: Columns) -> EvalReport:
     """Extract claims from every document under ``docs`` and score them against the gold.
 
-    Documents are named as the gold names them: a file's name, or a CSV row's id.
+    Documents are named as the gold names them: a file's name, or a CSV row's id.  A row
+    repeated under the same id with the same text (corpora carry duplicates) is read once:
+    its claims cannot be told apart from the first copy's.
     """
     gold = read_gold(gold_path)
     if docs.is_file() and docs.suffix.lower() in CORPUS_SUFFIXES:
@@ -57,6 +59,8 @@ def evaluate_corpus(gold_path: Path, docs: Path, columns: Columns) -> EvalReport
             continue
         result = process(item, nlp=nlp)
         if result.document is not None:
+            if texts.get(name) == result.document.text:
+                continue  # the same document again
             texts[name] = result.document.text
         predicted.extend(claim_record(claim, name) for claim in result.claims)
     return score(gold, predicted, texts=texts)
