@@ -58,6 +58,10 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
         ),
         # a compass part, whoever holds it
         ("Shells hit western regime-held districts in Aleppo killing five.", "five", "West Aleppo"),
+        # a building named for no place is the place; one named for its village is it
+        ("Damage to Sham hospital in Idlib cut off 500000 people.", "500000", "Sham hospital"),
+        ("Jets hit Latamneh hospital in Hama killing two people.", "two", "Latamneh"),
+        ("51 bodies were taken from Military Hospital in Aleppo.", "51", "Military Hospital"),
         # a "where" clause is about the place it hangs from
         ("Jets pounded Raqqa where 8000 people remain trapped.", "8000", "Raqqa"),
         # a possessive that lost its apostrophe in scraping

@@ -72,8 +72,11 @@ _BACK_NOUNS = frozenset(
 _BACK_WORDS = _BACK_NOUNS | {f"{noun}s" for noun in _BACK_NOUNS}  # with lost apostrophes
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
-_NAMED_KINDS = frozenset({"camp", "pocket"})  # "Rukban camp" is not the town of Rukban
-_NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket)s?\b")
+# "Rukban camp" is not the town of Rukban; "Sham hospital" is a building named Sham, but
+# "Latamneh hospital" the one in the village of Latamneh
+_NAMED_KINDS = frozenset({"camp", "pocket", "hospital"})
+_NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket|hospital)s?\b")
+_BUILDING_KINDS = frozenset({"hospital"})
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*")
 _WITHIN = frozenset({"in", "on", "across", "throughout", "inside"})
 # Counted nouns that are places themselves: "two other locations", "4 towns".
@@ -86,7 +89,7 @@ _FACILITY_NOUNS = frozenset(
     | {"University", "Stadium", "Prison", "Church", "Bakery", "Base", "Airbase", "Dam"}
 )
 _FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r")\b")
-_FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on"})
+_FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
 _ORGANISATION_WORDS = frozenset(
     {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
     | {"Bank", "Agency", "Office", "Ministry", "Front", "Army", "Brigade", "Media", "News"}
@@ -418,7 +421,7 @@ class PlaceMemory:
         noun = kind.group("kind").lower() if kind else None
         if noun is not None:
             named = _NAMED_KINDS_AFTER.match(text, end)
-            self.by_kind[noun] = f"{name} {named.group().strip()}" if named else name
+            self.by_kind[noun] = _named_kind(name, named.group().strip()) if named else name
         if (noun is None or noun in _SETTLEMENT_NOUNS) and name.split()[-1].lower() not in (
             _ADMIN_WORDS
         ):
@@ -789,8 +792,14 @@ def _with_kind(span: Span) -> str:
     name = _bare_name(span)
     kind = _SETTLEMENT_AFTER.match(doc_text(span.doc), span.end_char)
     if kind and kind.group("kind").lower() in _NAMED_KINDS:
-        return f"{name} {kind.group().strip()}"
+        return _named_kind(name, kind.group().strip())
     return name
+
+
+def _named_kind(name: str, kind: str) -> str:
+    """ "Rukban camp", "Sham hospital"; but a building named for its place is the place."""
+    building = kind.lower().removesuffix("s") in _BUILDING_KINDS
+    return name if building and is_place_name(name) else f"{name} {kind}"
 
 
 def _is_possessive_place(word: str) -> bool:
