@@ -62,6 +62,12 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
         ("Damage to Sham hospital in Idlib cut off 500000 people.", "500000", "Sham hospital"),
         ("Jets hit Latamneh hospital in Hama killing two people.", "two", "Latamneh"),
         ("51 bodies were taken from Military Hospital in Aleppo.", "51", "Military Hospital"),
+        # a name joined by "and" to a place is a place too
+        (
+            "Shells killed 10 civilians in the districts of Karam Alnozha and Tal Alzarazir.",
+            "10",
+            "Karam Alnozha and Tal Alzarazir",
+        ),
         # a "where" clause is about the place it hangs from
         ("Jets pounded Raqqa where 8000 people remain trapped.", "8000", "Raqqa"),
         # a possessive that lost its apostrophe in scraping

@@ -540,6 +540,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
             spans.append(known if known is not None else ent)
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
+    spans.extend(_joined_names(entities, spans))
     facilities = _facility_names(sentence, spans)
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
@@ -552,6 +553,21 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         and not _is_agent(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
     ]
+
+
+def _joined_names(entities: list[Span], spans: list[Span]) -> list[Span]:
+    """ "the neighbourhoods of Karam Alnozha and Tal Alzarazir": a name joined by "and"
+    to a place is a place too, though no cue stands before it."""
+    joined = []
+    for ent in entities:
+        root = ent.root
+        if root.dep_ != "conj" or any(s.start <= root.i < s.end for s in spans):
+            continue
+        if ent.label_ not in {"PERSON", "ORG"} or _CALENDAR_WORD.match(ent.text):
+            continue
+        if any(s.start <= root.head.i < s.end for s in spans) and _could_be_place_name(ent):
+            joined.append(ent)
+    return joined
 
 
 def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
