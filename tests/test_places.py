@@ -68,6 +68,24 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "10",
             "Karam Alnozha and Tal Alzarazir",
         ),
+        # a bearing from a place locates the place before it; so does "rural"
+        (
+            "Raids on the region of Al-Quriyah southeast of Deir Ezzor city killed 58.",
+            "58",
+            "Al-Quriyah",
+        ),
+        (
+            "Jets hit the town of Khan Tuman in southern rural Aleppo killing 15.",
+            "15",
+            "Khan Tuman",
+        ),
+        # a named street; a province named by where it lies keeps no compass part
+        (
+            "Three were injured when a shell hit al-Kallasa Street in al-Sulimaniah district.",
+            "Three",
+            "al-Kallasa Street",
+        ),
+        ("Jets struck a town in Syrias northern Aleppo province killing ten.", "ten", "Aleppo"),
         # a "where" clause is about the place it hangs from
         ("Jets pounded Raqqa where 8000 people remain trapped.", "8000", "Raqqa"),
         # a possessive that lost its apostrophe in scraping
@@ -119,7 +137,11 @@ def test_name_past_a_headline_divider_is_the_outlets(nlp: Language) -> None:
 
 
 def test_title_case_words_are_not_places(nlp: Language) -> None:
-    """In a Title Case run every word is capitalised: only the gazetteer names a place."""
+    """In a Title Case run every word is capitalised: only the gazetteer names a place
+    (and not a town named with an ordinary word, "Police" in Poland)."""
+    text = "Two Bombers Detonate Explosives Near Police Station in Damascus\n\nNo more.\n"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert claims[0].place == "Damascus"
     text = "35 Dead Dozens Wounded in Terrorist Battle in Aleppo\n\nFighting killed 35 people.\n"
     claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
     assert claims[0].place == "Aleppo"

@@ -31,8 +31,9 @@ def place_names() -> frozenset[str]:
             and (" " in alt or city["population"] >= MIN_ALIAS_POPULATION)
         )
     names.update(country["name"] for country in cache_.get_countries().values())
-    names.update(load_data("places.json")["places"])
-    return frozenset(names)
+    data = load_data("places.json")
+    names.update(data["places"])
+    return frozenset(names - set(data.get("common_words", ())))
 
 
 def _is_latin_name(name: str) -> bool:

@@ -77,6 +77,7 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place
 _NAMED_KINDS = frozenset({"camp", "pocket", "hospital"})
 _NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket|hospital)s?\b")
 _BUILDING_KINDS = frozenset({"hospital"})
+_WHOLE_KINDS = frozenset({"province", "governorate"})
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*")
 _WITHIN = frozenset({"in", "on", "across", "throughout", "inside"})
 # Counted nouns that are places themselves: "two other locations", "4 towns".
@@ -85,10 +86,11 @@ _PLACE_KIND_NOUNS = frozenset(
     | {"district", "province", "region", "locality", "place"}
 )
 _FACILITY_NOUNS = frozenset(
-    {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport"}
+    {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport", "Street"}
     | {"University", "Stadium", "Prison", "Church", "Bakery", "Base", "Airbase", "Dam"}
 )
 _FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r")\b")
+_STRIKING_VERBS = frozenset({"hit", "target", "strike", "bomb", "shell", "attack", "storm"})
 _FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
 _ORGANISATION_WORDS = frozenset(
     {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
@@ -113,7 +115,9 @@ _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*")
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central)\w*\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
+    # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
+    r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     # "Douma, the largest town in the Eastern Ghouta": an apposition says where it lies
     r"|,?\s+(?:the|a)\s+(?:[a-z-]+\s+){0,3}(?:town|city|village|district|suburb)"
     r"\s+(?:in|of)\s+(?:the\s+)?",
@@ -581,9 +585,13 @@ def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
         if token.text not in _FACILITY_NOUNS:
             continue
         start = token.i
-        while start > sentence.start and (
-            doc[start - 1].text[:1].isupper()
-            or (doc[start - 1].lower_ in {"and", "of"} and doc[start - 2].text[:1].isupper())
+        while (
+            start > sentence.start
+            and (
+                doc[start - 1].text[:1].isupper()
+                or doc[start - 1].lower_ in {"al", "el", "-"}  # "al-Kallasa Street"
+                or (doc[start - 1].lower_ in {"and", "of"} and doc[start - 2].text[:1].isupper())
+            )
         ):
             start -= 1
         if start == token.i or any(
@@ -593,8 +601,13 @@ def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.lower_ == "the" and start > 1:
             before = doc[start - 2]
-        if before is not None and before.lower_ in _FACILITY_PREPOSITIONS:
-            facilities.append(doc[start : token.i + 1])
+        name = doc[start : token.i + 1]
+        if _in_title_case(name):
+            continue  # "Bombers Detonate Explosives Near Police Station": a headline's capitals
+        if before is not None and (
+            before.lower_ in _FACILITY_PREPOSITIONS or before.lemma_.lower() in _STRIKING_VERBS
+        ):
+            facilities.append(name)
     return facilities
 
 
@@ -828,8 +841,12 @@ def normalize_place(span: Span) -> str:
     """The place as written, with a compass part folded in front: "East Aleppo"; a camp or
     a pocket named for a place keeps its noun ("Aleppo pocket", "Rukban camp")."""
     name = _with_kind(span)
-    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+    text = doc_text(span.doc)
+    before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     match = _DIRECTION.search(before)
+    kind = _SETTLEMENT_AFTER.match(text, span.end_char)
+    if kind and kind.group("kind").lower() in _WHOLE_KINDS:
+        return name  # "northern Idlib province" is the province, named by where it lies
     if match:
         return f"{match.group('dir').capitalize()} {name}"
     return name
