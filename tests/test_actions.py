@@ -124,6 +124,12 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         # "casualties" count the dead and the wounded alike: only a verb says what happened
         ("Dozens of casualties were taken to hospital.", {"Dozens": "take"}),
         ("The blast caused dozens of casualties.", {"dozens": "cause"}),
+        # casualty words rule run-on tolls and elided conjuncts
+        (
+            "Rockets hit the city. 8 persons killed 58 others injured.",
+            {"8": "kill", "58": "injure"},
+        ),
+        ("One person was killed and six more wounded in the blasts.", {"six": "wound"}),
         # "take out" is a killing
         ("Jets took out seven field commanders.", {"seven": "kill"}),
         # a share of events counts those events

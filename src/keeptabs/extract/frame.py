@@ -62,6 +62,9 @@ def casualty_frame(
         return counted, vocab.casualty_words[following]  # "2 killed 8 injured"
     adjective = _casualty_adjective(token)
     if adjective is not None:
+        head = token.head if token.dep_ in _NUMBER_DEPS else token
+        if counted is None and head.lower_ in vocab.referring_nouns:
+            return None, vocab.casualty_words[adjective]  # "58 others injured": the noun before
         return counted or "people", vocab.casualty_words[adjective]
     if action is not None and action not in vocab.light_verbs:
         return None
@@ -104,7 +107,13 @@ def _casualty_adjective(token: Token) -> str | None:
     the number's noun rules it when the parser made the noun no verb's argument (a list
     of tolls has no verb of its own)."""
     noun = token.head if token.dep_ in _NUMBER_DEPS else token
-    if noun.dep_ in _VERB_ARGUMENT_DEPS or token.dep_ in _VERB_ARGUMENT_DEPS:
+    words = counted_vocab().casualty_words
+    # "8 persons killed 58 others injured": a run-on list of tolls, not an object
+    run_on = noun.dep_ == "dobj" and noun.head.lower_ in words and noun.head.i < token.i
+    head = token.head
+    if head.pos_ == "ADJ" and head.lower_ in words and head.i > token.i:
+        return head.lower_  # "one was killed and six more wounded": "wounded" rules "six"
+    if (noun.dep_ in _VERB_ARGUMENT_DEPS or token.dep_ in _VERB_ARGUMENT_DEPS) and not run_on:
         return None
     found = _casualty_token_after(token)
     if found is None or (found.pos_ != "ADJ" and found.tag_ != "VBN"):
