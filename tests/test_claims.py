@@ -247,6 +247,15 @@ def test_headline_repeated_in_the_body_without_a_full_stop(nlp: Language) -> Non
     assert frames[2][1].startswith("At least 19 civilians")
 
 
+def test_headline_repeated_as_a_sentence_after_a_date_takes_the_headline_frame(
+    nlp: Language,
+) -> None:
+    headline = "Israeli Strike on Syrian Town Kills 5 Soldiers"
+    text = f"{headline}\n\nWed Jul 29 2015 {headline}. The army said the drone hit a car.\n"
+    frames = [(c.section, c.counted, c.action) for c in claims_of(text, nlp)]
+    assert frames[:2] == [("headline", "soldiers", "kill"), ("body", "soldiers", "kill")]
+
+
 def test_no_sentence_starts_in_lower_case(nlp: Language) -> None:
     """The parser may split "Thirty | civilians were killed" after a headline repeat; a
     sentence never starts with a lower-case word."""

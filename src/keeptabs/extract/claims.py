@@ -162,12 +162,12 @@ def _repeats_as_headline(claims: list[Claim]) -> list[Claim]:
     """The headline repeated at the top of the body says what the headline says: its
     figures take the headline's frame (the repeat, cut from the lead, has no context of
     its own that the headline lacks)."""
-    headline = {(c.quote.casefold(), c.number_text): c for c in claims if c.section == "headline"}
+    headline = {(_bare_quote(c.quote), c.number_text): c for c in claims if c.section == "headline"}
     if not headline:
         return claims
     framed = []
     for claim in claims:
-        same = headline.get((claim.quote.casefold(), claim.number_text))
+        same = headline.get((_bare_quote(claim.quote), claim.number_text))
         if claim.section != "headline" and same is not None:
             claim = replace(
                 claim,
@@ -175,6 +175,11 @@ def _repeats_as_headline(claims: list[Claim]) -> list[Claim]:
             )
         framed.append(claim)
     return framed
+
+
+def _bare_quote(quote: str) -> str:
+    """A quote compared with others: case and a closing full stop do not matter."""
+    return quote.casefold().rstrip(" .!?")
 
 
 def _unnamed(claim: Claim) -> bool:

@@ -104,9 +104,10 @@ def _headline_split(
         return sentences, None
     cut = found + len(headline)
     rest = len(text[cut:end]) - len(text[cut:end].lstrip())
-    if cut + rest >= end or not text[cut + rest : cut + rest + 1].isalnum():
-        return sentences, None  # the repeat ends its sentence already, or punctuation follows
     before = [(start, found)] if text[start:found].strip() else []  # a date, a byline
+    if cut + rest >= end or not text[cut + rest : cut + rest + 1].isalnum():
+        # the repeat ends its sentence already ("Wed Jul 29 2015 Strike Kills 5 Soldiers.")
+        return [*before, (found, end), *sentences[1:]], (found, end)
     return [*before, (found, cut), (cut + rest, end), *sentences[1:]], (found, cut)
 
 
