@@ -147,3 +147,14 @@ def test_segment_text_furniture_run_into_a_one_line_article_is_cut_off() -> None
         ("body", "Sentence 1 "),
         ("boilerplate", "Follow us C"),
     ]
+
+
+def test_markers_anchored_branches_match_only_at_the_start() -> None:
+    import re
+
+    from keeptabs.segment.markers import any_matches
+
+    patterns = (re.compile(r"^advertisement$|^click here\b"), re.compile(r"all rights reserved"))
+    assert any_matches(patterns, "Click here to subscribe")
+    assert not any_matches(patterns, "Readers were told to click here to subscribe")
+    assert any_matches(patterns, "2016 Example News. All rights reserved.")

@@ -214,9 +214,10 @@ def _with_sentences(
     with_text(doc, text)
     wanted = set(starts)
     for token in doc[1:]:
-        if token.idx in wanted:
+        idx = token.idx
+        if idx in wanted:
             token.is_sent_start = True
-        elif token.text[:1].islower() or any(low < token.idx < high for low, high in whole):
+        elif token.text[0].islower() or (whole and any(low < idx < high for low, high in whole)):
             token.is_sent_start = False  # no sentence starts in lower case
     return doc
 

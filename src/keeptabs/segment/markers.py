@@ -62,19 +62,60 @@ def matches_any(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[st
 
 
 def any_matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
-    """Whether any of ``patterns`` matches ``line``: one pass of their alternation."""
+    """Whether any of ``patterns`` matches ``line``: the branches anchored at the start
+    tried there once, the others in one pass of their alternation (a long line is not
+    scanned for branches that can only match at its first character)."""
     joined = _alternation(patterns)
     if joined is None:
         return matches_any(patterns, line) is not None
-    return joined.search(line) is not None
+    anchored, free = joined
+    return bool(
+        (anchored is not None and anchored.match(line)) or (free is not None and free.search(line))
+    )
+
+
+_Joined = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
 
 
 @cache
-def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> _Joined | None:
+    branches = [branch for p in patterns for branch in _top_level_branches(p.pattern)]
+    anchored = [b for b in branches if b.startswith("^")]
+    free = [b for b in branches if not b.startswith("^")]
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+        return _joined(anchored), _joined(free)
     except re.error:  # a user's pattern with global flags ("(?s)...") joins no others
         return None
+
+
+def _joined(branches: list[str]) -> re.Pattern[str] | None:
+    if not branches:
+        return None
+    return re.compile("|".join(f"(?:{branch})" for branch in branches), re.IGNORECASE)
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level "|" (not inside groups, classes or escapes)."""
+    branches, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    branches.append(pattern[start:])
+    return branches
 
 
 def count_hits(patterns: tuple[re.Pattern[str], ...], line: str) -> int:

@@ -87,7 +87,8 @@ def segment_text(text: str, *, title: str | None = None) -> tuple[Segment, ...]:
     markers = load_text_markers()
     blocks = [part for block in blocks for part in _without_furniture(text, block, markers)]
     for block in blocks:
-        block.kind = _fixed_kind(block.text, markers)
+        if block.kind is None and len(block.text) <= MAX_MARKER_LINE:
+            block.kind = _fixed_kind(block.text, markers)  # longer ones were judged above
     first_body = _mark_headline(blocks, title) + 1
     _mark_comments(blocks, first_body, markers)
     for block in blocks:
