@@ -130,6 +130,13 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             {"8": "kill", "58": "injure"},
         ),
         ("One person was killed and six more wounded in the blasts.", {"six": "wound"}),
+        # a population lives where it is; raids that kill or in which people die were
+        # carried out; what raids themselves did stays their verb
+        ("Hama has a mostly Sunni population of 700000.", {"700000": "live"}),
+        ("The pre-war population was over 20 million.", {"over 20 million": "live"}),
+        ("Three air raids on the town killed 58 civilians.", {"Three": "conduct", "58": "kill"}),
+        ("Three children were killed in five air raids.", {"five": "conduct"}),
+        ("At least one airstrike targeted the militants.", {"At least one": "target"}),
         # "take out" is a killing
         ("Jets took out seven field commanders.", {"seven": "kill"}),
         # a share of events counts those events

@@ -18,7 +18,13 @@ from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, r
 from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text, with_text
-from keeptabs.extract.frame import casualty_frame, counted_noun, governing_action, number_token
+from keeptabs.extract.frame import (
+    casualty_frame,
+    counted_noun,
+    governing_action,
+    number_token,
+    settled_action,
+)
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import PlaceMemory, find_place
 from keeptabs.extract.time import find_date_period, find_period
@@ -300,6 +306,7 @@ def _read_frame(
         return frame, None
     frame.counted, counted_token = counted_noun(token, quantity)
     frame.action, verb = governing_action(counted_token)
+    frame.action = settled_action(token, counted_token, frame.action)
     casualty = casualty_frame(token, frame.counted, frame.action)
     if casualty is not None:
         frame.counted, frame.action = casualty

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import entity_label
+from keeptabs.extract.doctext import doc_text, entity_label
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.vocab import action_vocab, counted_vocab, load_data
 from keeptabs.types import Quantity
@@ -32,6 +33,12 @@ _EMPTY_MODIFIERS = frozenset(
 _CALENDAR_PREFIXES = frozenset(
     "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
 )
+# "a population of 350000", "the pre-war population was over 20 million"
+_POPULATION_BEFORE = re.compile(
+    r"\bpopulation\s+(?:of|was|is|stood at|numbered|numbers)\s+(?:[\w.,]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+POPULATION_CHARS = 60
 _VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
@@ -213,6 +220,22 @@ def _named_by_copula(token: Token) -> Token | None:
     if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return None
     return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOUN_TAGS), None)
+
+
+def settled_action(number: Token, counted: Token, action: str | None) -> str | None:
+    """The action a figure's own words settle, whatever verb the parse hangs it on: "a
+    population of 350000" lives there; "three air raids killed 58" and "killed in five
+    raids" count raids carried out (not so "launched 60 raids", "an airstrike targeted",
+    where a verb says what they did or what was done to them)."""
+    before = doc_text(number.doc)[max(0, number.idx - POPULATION_CHARS) : number.idx]
+    if _POPULATION_BEFORE.search(before):
+        return "live"
+    events = _frame_vocab().existential_events
+    event = events.get(counted.lemma_.lower())
+    head = counted.head
+    within = counted.dep_ == "pobj" and head.lower_ == "in"  # "killed in five raids"
+    outcome = counted.dep_ == "nsubj" and head.lemma_.lower() in _frame_vocab().outcome_verbs
+    return event if event is not None and (within or outcome) else action
 
 
 def _percent_token(token: Token) -> Token:
