@@ -180,6 +180,12 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "at least 18",
             "East Aleppo",
         ),
+        # "the country's north" is a part of the country
+        (
+            "Fighting in Syria went on. A car bomb in a town in the countrys north killed 22.",
+            "22",
+            "North Syria",
+        ),
         # a camp or a pocket named for a place keeps its noun
         ("About 4,000 people have left the Rukban camp this month.", "About 4,000", "Rukban camp"),
     ],

@@ -463,6 +463,9 @@ def _compass_of(token: Token) -> str | None:
     level = next((c.lower_ for c in token.children if c.lower_ in {"lower", "upper"}), None)
     if level is not None:
         return level.capitalize()
+    whose = _COMPASS_WORD.fullmatch(token.head.lower_)
+    if token.dep_ in {"poss", "compound"} and whose:  # "the country's north"
+        return whose.group("dir").capitalize()
     if not (token.dep_ == "pobj" and token.head.lower_ == "of"):
         return None
     part = token.head.head
