@@ -127,3 +127,8 @@ def test_headline_trailing_speaker_forms(nlp: Language) -> None:
     assert claims_of(text, nlp)["700"].source == "monitoring group"
     text = "Rebel fire in Aleppo kills 14 State media\n\nNo more.\n"
     assert claims_of(text, nlp)["14"].source == "State media"
+
+
+def test_headline_opened_by_a_generic_speaker(nlp: Language) -> None:
+    text = "Syrian opposition: 1300 killed in chemical attack near Damascus\n\nNo more.\n"
+    assert claims_of(text, nlp)["1300"].source == "Syrian opposition"

@@ -125,6 +125,10 @@ _HEADLINE_TRAILING_SPEAKER = re.compile(
     r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))\.?$",
     re.IGNORECASE,
 )
+_SPEAKER_NOUNS = frozenset(
+    "opposition activists monitor observatory army military ministry officials sources media"
+    " coalition police government spokesman spokeswoman".split()
+)
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
 # The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")
@@ -602,7 +606,8 @@ def _headline_speaker(sentence: Span, token: Token) -> Attribution | None:
     if match and match.end("who") <= token.idx - sentence.start_char:
         who = match.group("who").strip()
         organisation = _org_of(who)
-        if organisation is not None or _names_an_actor(sentence, len(who)):
+        speaker_word = who.split()[-1].lower() in _SPEAKER_NOUNS  # "Syrian opposition:"
+        if organisation is not None or speaker_word or _names_an_actor(sentence, len(who)):
             return Attribution(who, organisation)
     trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
     return _trailing_attribution(sentence, token, trailing) if trailing else None
