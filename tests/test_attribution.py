@@ -132,3 +132,12 @@ def test_headline_trailing_speaker_forms(nlp: Language) -> None:
 def test_headline_opened_by_a_generic_speaker(nlp: Language) -> None:
     text = "Syrian opposition: 1300 killed in chemical attack near Damascus\n\nNo more.\n"
     assert claims_of(text, nlp)["1300"].source == "Syrian opposition"
+
+
+def test_closing_verb_of_saying_parsed_as_an_adverbial_still_covers_the_figure(
+    nlp: Language,
+) -> None:
+    text = "The toll rose to 82 people including 58 civilians the Observatory said on Sunday.\n"
+    assert claims_of(text, nlp)["82"].source_org == "Syrian Observatory for Human Rights"
+    text = "Jets killed 12 people as the ministry said it would respond.\n"
+    assert claims_of(text, nlp)["12"].source is None  # a clause of its own

@@ -788,9 +788,16 @@ def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
         return True  # "in what two groups claimed was an attack that killed dozens"
     conditional = any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
     framing = verb.dep_ in {"ROOT", "parataxis", "conj"} or (
-        verb.i > token.i and verb.dep_ != "advcl"
+        verb.i > token.i and (verb.dep_ != "advcl" or _trailing_report(verb))
     )
     return framing and not conditional
+
+
+def _trailing_report(verb: Token) -> bool:
+    """ "... 58 civilians the Observatory said on Sunday": with the comma lost the parser
+    hangs a closing verb of saying on the clause as a bare adverbial, with no subject or
+    conjunction of its own."""
+    return not any(c.dep_ in {"nsubj", "mark", "advmod"} for c in verb.children)
 
 
 def _in_fronted_adjunct(verb: Token, token: Token) -> bool:
