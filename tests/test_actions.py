@@ -137,6 +137,8 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         ("Three air raids on the town killed 58 civilians.", {"Three": "conduct", "58": "kill"}),
         ("Three children were killed in five air raids.", {"five": "conduct"}),
         ("At least one airstrike targeted the militants.", {"At least one": "target"}),
+        # an updated or revised toll is a toll
+        ("The monitor said 30 were killed, updating an earlier toll of 15.", {"15": "kill"}),
         # "take out" is a killing
         ("Jets took out seven field commanders.", {"seven": "kill"}),
         # a share of events counts those events
