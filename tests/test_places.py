@@ -118,6 +118,8 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
         ("A bomb killed four people in the Kadyrov family hometown.", "four"),
         # a place inside the figure's period names the period's event
         ("Over 300000 people have been killed since Syrias war began in 2011.", "Over 300000"),
+        # a place inside an organisation's name is no place
+        ('Activists said 33 members of the "Islamic State in Iraq and Levant" died.', "33"),
         # a wire story's subheading is a sentence of its own
         (
             "Rebels held the north. - Air raids kill thousands - Jets kept pounding Aleppo.",

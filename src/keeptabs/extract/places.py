@@ -553,10 +553,15 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
     spans.extend(facilities)
     text = doc_text(sentence.doc)
+    names = [  # "the Islamic State in Iraq and the Levant": a name, not a place
+        match.span()
+        for match in actor_table().pattern.finditer(text, sentence.start_char, sentence.end_char)
+    ]
     return [
         span
         for span in spans
-        if not _is_country_modifier(span)
+        if not any(low <= span.start_char < high for low, high in names)
+        and not _is_country_modifier(span)
         and not _is_agent(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
     ]
