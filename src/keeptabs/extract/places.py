@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entity_label, span_text
 from keeptabs.extract.entities import entity_vocab, is_nationality
-from keeptabs.extract.gazetteer import capital_of, is_country, is_place_name, place_first_words
+from keeptabs.extract.gazetteer import (
+    capital_of,
+    is_country,
+    is_place_name,
+    place_first_words,
+    possessive_place,
+)
 from keeptabs.extract.vocab import action_vocab, actor_table
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -819,8 +825,8 @@ def _bare_name(span: Span) -> str:
     words = name.split()
     if len(words) > 1 and _is_possessive_place(words[0]):
         name = " ".join(words[1:])  # "Syria's Hama", "Aleppos Salaheddin": the inner place
-    elif len(words) == 1 and not is_place_name(name) and _is_possessive_place(name):
-        name = re.sub(r"(?:['’]s|s)$", "", name)  # "Syrias war": Syria
+    elif len(words) == 1 and not is_place_name(name):
+        name = possessive_place(name) or name  # "Syrias war": Syria
     name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
     return re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
 
@@ -840,9 +846,7 @@ def _named_kind(name: str, kind: str) -> str:
 
 
 def _is_possessive_place(word: str) -> bool:
-    """ "Syria's" or, with the apostrophe lost in scraping, "Syrias"."""
-    stem = re.sub(r"(?:['’]s|s)$", "", word)
-    return stem != word and is_place_name(stem)
+    return possessive_place(word) is not None
 
 
 def normalize_place(span: Span) -> str:
