@@ -230,7 +230,7 @@ def settled_action(number: Token, counted: Token, action: str | None) -> str | N
     before = doc_text(number.doc)[max(0, number.idx - POPULATION_CHARS) : number.idx]
     if _POPULATION_BEFORE.search(before):
         return "live"
-    events = _frame_vocab().existential_events
+    events = _frame_vocab().conducted_events
     event = events.get(counted.lemma_.lower())
     head = counted.head
     within = counted.dep_ == "pobj" and head.lower_ == "in"  # "killed in five raids"
@@ -306,7 +306,7 @@ class _FrameVocab:
     part_verbs: frozenset[str]
     outcome_verbs: frozenset[str]
     copula_phrases: dict[str, str]
-    existential_events: dict[str, str]  # "there were 45 air strikes": conducted
+    conducted_events: dict[str, str]  # "there were 45 air strikes": conducted
     casualty_verbs: frozenset[str]  # what casualty words say happened: kill, wound, ...
     action_verbs: frozenset[str]  # every base verb the vocabularies can report
 
@@ -330,7 +330,7 @@ def _frame_vocab() -> _FrameVocab:
         part_verbs=words("part_verbs"),
         outcome_verbs=words("outcome_verbs"),
         copula_phrases={k.lower(): v for k, v in data.get("copula_phrases", {}).items()},
-        existential_events={k.lower(): v for k, v in data.get("existential_events", {}).items()},
+        conducted_events={k.lower(): v for k, v in data.get("conducted_events", {}).items()},
         casualty_verbs=casualty,
         action_verbs=frozenset(word for word in verbs if " " not in word),
     )
@@ -768,7 +768,7 @@ def _copula_action(verb: Token) -> str:
     phrases = _frame_vocab().copula_phrases
     casualties = counted_vocab().casualty_words
     if any(child.dep_ == "expl" for child in verb.children):  # "there have been 45 strikes"
-        events = _frame_vocab().existential_events
+        events = _frame_vocab().conducted_events
         for child in verb.children:
             if child.dep_ in {"attr", "nsubj"} and child.lemma_.lower() in events:
                 return events[child.lemma_.lower()]
