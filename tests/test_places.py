@@ -86,6 +86,8 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "al-Kallasa Street",
         ),
         ("Jets struck a town in Syrias northern Aleppo province killing ten.", "ten", "Aleppo"),
+        # "the X district of Y": X is a part of the city Y
+        ("Shells hit the Mezzeh district of Damascus killing 15 people.", "15", "Mezzeh"),
         # a "where" clause is about the place it hangs from
         ("Jets pounded Raqqa where 8000 people remain trapped.", "8000", "Raqqa"),
         # a possessive that lost its apostrophe in scraping

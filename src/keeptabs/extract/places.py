@@ -21,6 +21,7 @@ from keeptabs.extract.doctext import doc_text, entities_in, entity_label, span_t
 from keeptabs.extract.entities import entity_vocab, is_nationality
 from keeptabs.extract.gazetteer import (
     capital_of,
+    city_population,
     is_country,
     is_place_name,
     place_first_words,
@@ -129,6 +130,7 @@ _CONTAINED_BY = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_PART_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)s?\s+of\s+(?:the\s+)?")
 _DESTINATION = re.compile(
     r"\b(?:to|towards?|into|(?:bound|headed|heading|destined)\s+for)\s+(?:the\s+)?"
     r"(?:(?!(?:in|at|of|from|near)\b)[\w-]+\s+){0,2}$",
@@ -344,12 +346,26 @@ def _contained(span: Span, spans: list[Span]) -> Span | None:
             for other in spans
             if other.end <= span.start
             and not is_country(_bare_name(other))
-            and (found := _CONTAINED_BY.fullmatch(text[other.end_char : span.start_char]))
-            is not None
-            and not (found.group("comma") and in_list)
+            and (
+                (
+                    (found := _CONTAINED_BY.fullmatch(text[other.end_char : span.start_char]))
+                    is not None
+                    and not (found.group("comma") and in_list)
+                )
+                or _part_of_city(other, span)
+            )
         ),
         None,
     )
+
+
+def _part_of_city(part: Span, city: Span) -> bool:
+    """ "the Mezzeh district of Damascus": a part of the city named after it; but "the
+    Damascus suburb of Ghouta" names Ghouta, a part of Damascus, after it."""
+    between = doc_text(part.doc)[part.end_char : city.start_char]
+    return _PART_OF.fullmatch(between) is not None and city_population(
+        _bare_name(city)
+    ) > city_population(_bare_name(part))
 
 
 def _is_destination(span: Span) -> bool:
