@@ -432,7 +432,11 @@ def _subject_read_as_conjunct(counted: Token) -> Token | None:
     verb = auxiliary.head
     if auxiliary.dep_ not in {"aux", "auxpass"} or verb.pos_ != "VERB" or verb.i <= counted.i:
         return None
-    return None if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) else verb
+    return None if _has_subject(verb) else verb
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _first_conjunct(token: Token) -> Token:
@@ -563,7 +567,7 @@ def _predicate_after_reduced_relative(counted: Token) -> Token | None:
     predicate = auxiliary.head
     if auxiliary.dep_ not in {"aux", "auxpass"} or predicate.pos_ != "VERB":
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in predicate.children):
+    if _has_subject(predicate):
         return None
     return predicate
 
@@ -656,7 +660,7 @@ def verb_action(verb: Token) -> tuple[str | None, Token]:
         verb.dep_ == "conj"
         and head.pos_ == "VERB"
         and _shares_arguments(head)
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and not _has_subject(verb)
     ):
         first = _single_action(head)[0]  # "killed or injured 30": the object sits on the second
         if _has_or(head):

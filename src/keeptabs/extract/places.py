@@ -391,7 +391,7 @@ def _event_parent(clause: Span) -> Span | None:
             head = head.head
     if head.i == root.i or head.pos_ not in {"VERB", "AUX"} or root.dep_ == "ccomp":
         return None
-    if root.dep_ == "conj" and any(child.dep_ in _SUBJECTS for child in root.children):
+    if root.dep_ == "conj" and _has_subject(root):
         return None  # "residents left Aleppo, and militants laid down their weapons"
     if head.lemma_.lower() in action_vocab().reporting:
         return None
