@@ -192,6 +192,21 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
         ),
         # a camp or a pocket named for a place keeps its noun
         ("About 4,000 people have left the Rukban camp this month.", "About 4,000", "Rukban camp"),
+        # a name written with its kind, in a sentence with no figure, is remembered even
+        # when neither the parser nor the gazetteer knows it; "district" and
+        # "neighbourhood" name one kind of place
+        (
+            "The reporter died in an airstrike in the town of Qasrawin. Officials spoke "
+            "later. The bombing also killed 13 people at a market in the same town.",
+            "13",
+            "Qasrawin",
+        ),
+        (
+            "Jets bombed the district of Al Tawfiq overnight. Rescuers were searching the "
+            "rubble. On Monday 24 people were killed in an attack on the same neighbourhood.",
+            "24",
+            "Al Tawfiq",
+        ),
     ],
 )
 def test_place_named_before_or_with_its_kind(

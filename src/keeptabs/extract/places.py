@@ -79,6 +79,21 @@ _BACK_NOUNS = frozenset(
 _BACK_WORDS = _BACK_NOUNS | {f"{noun}s" for noun in _BACK_NOUNS}  # with lost apostrophes
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
+# "the district of X" ... "the same neighbourhood": words for one kind of place
+_KIND_SYNONYMS = {
+    "neighborhood": "neighbourhood",
+    "district": "neighbourhood",
+    "quarter": "neighbourhood",
+}
+# Places named with their kind in text that is not parsed: "the town of Turmanin", "in
+# the Al Mashhad district"
+_KIND_OF_NAME = re.compile(
+    r"\bthe\s+(?P<kind>town|village|city|district|neighbou?rhood|quarter|camp|suburb)\s+of\s+"
+    r"(?P<name>(?:al-)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
+    r"|\b(?:in|of|on|at|from|near)\s+(?:the\s+)?"
+    r"(?P<before>(?:al-)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
+    r"\s+(?P<after>village|town|district|neighbou?rhood|quarter|camp)\b"
+)
 # "Rukban camp" is not the town of Rukban; "Sham hospital" is a building named Sham, but
 # "Latamneh hospital" the one in the village of Latamneh
 _NAMED_KINDS = frozenset({"camp", "pocket", "hospital"})
@@ -414,14 +429,20 @@ class PlaceMemory:
         """Keep the places ``sentence`` names (those before token ``up_to`` if given)."""
         text = doc_text(sentence.doc)
         spans = _place_spans(sentence)
+        end = sentence.end_char
         if up_to is not None:
             spans = [span for span in spans if span.end <= up_to]
-        for span in sorted(spans, key=lambda s: s.start):
-            self._note(text, _bare_name(span), span.start_char, span.end_char)
+            end = sentence.doc[up_to].idx if up_to < len(sentence.doc) else end
+        found = _kind_names(text, sentence.start_char, end)
+        found.update((span.start_char, _bare_name(span)) for span in spans)
+        for at, name in sorted(found.items()):
+            self._note(text, name, at, at + len(name))
 
     def remember_text(self, text: str, start: int, end: int) -> None:
-        """The same for unparsed text between windows, by the gazetteer alone."""
+        """The same for unparsed text between windows: names the gazetteer knows, and
+        names written with their kind ("the town of Turmanin")."""
         first_words = place_first_words()
+        found: dict[int, str] = {}
         for match in _CAPITALISED_RUN.finditer(text, start, end):
             words = match.group().split()
             if words[0] not in first_words:
@@ -435,7 +456,10 @@ class PlaceMemory:
                 None,
             )
             if name is not None:
-                self._note(text, name, match.start(), match.start() + len(name))
+                found[match.start()] = name
+        found.update(_kind_names(text, start, end))
+        for at, name in sorted(found.items()):
+            self._note(text, name, at, at + len(name))
 
     def _note(self, text: str, name: str, start: int, end: int) -> None:
         """Keep ``name``, written at ``text[start:end]``, under its kind if it has one."""
@@ -445,6 +469,7 @@ class PlaceMemory:
         before = text[max(0, start - DIRECTION_WINDOW) : start]
         kind = _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, end)
         noun = kind.group("kind").lower() if kind else None
+        noun = _KIND_SYNONYMS.get(noun, noun) if noun else None
         if noun is not None:
             named = _NAMED_KINDS_AFTER.match(text, end)
             self.by_kind[noun] = _named_kind(name, named.group().strip()) if named else name
@@ -474,9 +499,20 @@ class PlaceMemory:
         elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
         else:  # "the province", "the camp": only one named as such
-            name = self.by_kind.get(noun)
+            name = self.by_kind.get(_KIND_SYNONYMS.get(noun, noun))
         direction = _compass_of(token)
         return f"{direction} {name}" if name and direction else name
+
+
+def _kind_names(text: str, start: int, end: int) -> dict[int, str]:
+    """Names written with their kind in ``text[start:end]`` ("the town of Turmanin", "in
+    the Leramun district"), by where they start: the parser may not tag them."""
+    found = {}
+    for match in _KIND_OF_NAME.finditer(text, start, end):
+        group = "name" if match.group("name") else "before"
+        if not _CALENDAR_WORD.match(match.group(group)):
+            found[match.start(group)] = match.group(group)
+    return found
 
 
 def _compass_of(token: Token) -> str | None:
