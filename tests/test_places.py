@@ -178,6 +178,16 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "11",
             "Damascus",
         ),
+        # "the Syrian capital" names its country; "the capital Damascus" is no agent even
+        # when the parser makes it the subject of "killed"
+        ("Blasts rocked the Syrian capital on Monday killing 7 people.", "7", "Damascus"),
+        ("Two bombs exploded in the Lebanese capital and killed 9 people.", "9", "Beirut"),
+        (
+            "A push to take the last rebel stronghold near the capital Damascus killed at "
+            "least 23 people on Sunday the monitor said.",
+            "at least 23",
+            "Damascus",
+        ),
         # "the east of the city" is a part of the city
         (
             "In Aleppo city at least 18 people were killed in air strikes in the east of the city.",
@@ -206,6 +216,13 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "rubble. On Monday 24 people were killed in an attack on the same neighbourhood.",
             "24",
             "Al Tawfiq",
+        ),
+        # an actor or a nationality before "town" is no town's name
+        (
+            "Bombs kill 11 civilians in Daesh town in Syria. The bombs were dropped on Al "
+            "Bab. Since Saturday at least 68 civilians have been killed in attacks on the town.",
+            "at least 68",
+            "Al Bab",
         ),
     ],
 )

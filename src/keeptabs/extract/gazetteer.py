@@ -16,6 +16,9 @@ MIN_CITY_POPULATION = 15000
 # ("Human" for Uman, "Center" for Ózd): only large cities' one-word aliases are kept.
 MIN_ALIAS_POPULATION = 500_000
 _POSSESSIVE = re.compile(r"(?:['’]s|s)$")
+# Regular adjectives of countries: "Syrian" -> "Syria", "Iranian" -> "Iran", "Iraqi" ->
+# "Iraq"; irregular ones ("Lebanese") are in data/places.json.
+_ADJECTIVE_ENDINGS = (("n", ""), ("ian", ""), ("i", ""), ("an", ""))
 
 
 @cache
@@ -104,3 +107,17 @@ def _capitals() -> dict[str, str]:
 def capital_of(country: str) -> str | None:
     """ "the capital" of the country named before: Syria -> Damascus."""
     return _capitals().get(country) or None
+
+
+@cache
+def country_of(adjective: str) -> str | None:
+    """The country an adjective names: "Syrian" -> "Syria", "Lebanese" -> "Lebanon"."""
+    irregular = load_data("places.json").get("country_adjectives", {})
+    if adjective in irregular:
+        return str(irregular[adjective])
+    for ending, replacement in _ADJECTIVE_ENDINGS:
+        if adjective.endswith(ending):
+            stem = adjective[: -len(ending)] + replacement
+            if is_country(stem):
+                return stem
+    return None

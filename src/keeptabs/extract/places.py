@@ -22,6 +22,7 @@ from keeptabs.extract.entities import entity_vocab, is_nationality
 from keeptabs.extract.gazetteer import (
     capital_of,
     city_population,
+    country_of,
     is_country,
     is_place_name,
     place_first_words,
@@ -494,8 +495,10 @@ class PlaceMemory:
     def _resolve(self, noun: str, token: Token) -> str | None:
         if noun == "country":
             name = self.country
-        elif noun == "capital":
-            name = capital_of(self.country) if self.country else None
+        elif noun == "capital":  # "the Syrian capital" names its country
+            whose = next((country_of(c.text) for c in token.children if c.dep_ == "amod"), None)
+            country = whose or self.country
+            name = capital_of(country) if country else None
         elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
         else:  # "the province", "the camp": only one named as such
@@ -510,8 +513,13 @@ def _kind_names(text: str, start: int, end: int) -> dict[int, str]:
     found = {}
     for match in _KIND_OF_NAME.finditer(text, start, end):
         group = "name" if match.group("name") else "before"
-        if not _CALENDAR_WORD.match(match.group(group)):
-            found[match.start(group)] = match.group(group)
+        name = match.group(group)
+        if not (
+            _CALENDAR_WORD.match(name)  # "on Monday village elders"
+            or is_nationality(name.split()[0])  # "in Kurdish town"
+            or actor_table().is_actor(name)  # "in Daesh town"
+        ):
+            found[match.start(group)] = name
     return found
 
 
@@ -711,6 +719,8 @@ def _is_agent(span: Span) -> bool:
     """ "Russia has lost 12 soldiers", "Israel seized the Golan": a country or city as the
     subject of a transitive verb stands for its government, not for the place of the event."""
     root = span.root
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _BACK_NOUNS:
+        return False  # "near the capital Damascus killed 23": a name in apposition, misparsed
     owner = root
     if root.dep_ == "poss" or _is_possessive_place(span.text):
         while owner.dep_ in _MODIFIERS and owner.head.i > owner.i:
