@@ -217,6 +217,19 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "24",
             "Al Tawfiq",
         ),
+        # a list after a plural kind is kept whole, as written, though the parser finds
+        # only some of its names; compass words join a list too
+        (
+            "Jets killed 9 people in the towns of Kafr Ruma Tal Shuqayr and Maarat Hurma.",
+            "9",
+            "Kafr Ruma Tal Shuqayr and Maarat Hurma",
+        ),
+        (
+            "Shelling of the Eastern Ghouta and Western Ghouta zones of the Damascus region "
+            "killed 12 people.",
+            "12",
+            "Eastern Ghouta and West Ghouta",
+        ),
         # an actor or a nationality before "town" is no town's name
         (
             "Bombs kill 11 civilians in Daesh town in Syria. The bombs were dropped on Al "

@@ -345,6 +345,10 @@ def test_scoring_action_class_falls_back_to_the_head_verb() -> None:
         ("Rural Idlib", "Idlib"),
         ("Idlib countryside", "Idlib"),
         ("Rural Damascus", "Rural Damascus"),
+        # a list is the list of its normalised parts, however it is joined
+        ("Aleppo, Idlib and Hama", "Aleppo and Idlib and Hama"),
+        ("eastern Aleppo and the city of Idlib", "East Aleppo and Idlib"),
+        ("Bosnia and Herzegovina", "Bosnia and Herzegovina"),
     ],
 )
 def test_scoring_normalize_place(text: str, expected: str) -> None:

@@ -281,6 +281,7 @@ _SETTLEMENT_OF = re.compile(
     r"\s+of\s+",
     re.IGNORECASE,
 )
+_LIST_DIVIDER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _RURAL = re.compile(r"^rural\s+", re.IGNORECASE)
 _SETTLEMENT_SUFFIX = re.compile(
     r"\s+(?:city|town|village|province|governorate|district|countryside|suburbs?|region)$",
@@ -323,6 +324,10 @@ def normalize_place(text: str) -> str:
     text = " ".join(text.replace("’", "'").split()).strip(" .,;:")
     if text.casefold() in aliases:
         return aliases[text.casefold()]
+    parts = _LIST_DIVIDER.split(text)
+    if len(parts) > 1 and not is_place_name(text):
+        # "Aleppo, Idlib and Hama" = "Aleppo and Idlib and Hama"
+        return " and ".join(normalize_place(part) for part in parts)
     text = _strip_place(text)
     for pattern in _DIRECTION_PLACE:
         found = pattern.match(text)

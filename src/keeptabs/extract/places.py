@@ -135,7 +135,9 @@ _SETTLEMENT_AFTER = re.compile(
 )
 _ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
-_COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*")
+_COORDINATION = re.compile(
+    r"\s*(?:,|and|, and)\s*(?:(?:north|south|east|west)(?:ern)?\s+)?", re.IGNORECASE
+)
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
@@ -146,7 +148,14 @@ _CONTAINED_BY = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_PART_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)s?\s+of\s+(?:the\s+)?")
+_PLURAL_KIND_OF = re.compile(
+    r"\b(?:towns|villages|cities|districts|neighbou?rhoods|quarters|areas|provinces|regions)"
+    r"\s+of\s+(?:the\s+)?"
+)
+_NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:al|el)-)?[A-Z][\w'’-]*)*")
+_PART_OF = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|suburb|zone|area|sector)s?\s+of\s+(?:the\s+)?"
+)
 _DESTINATION = re.compile(
     r"\b(?:to|towards?|into|(?:bound|headed|heading|destined)\s+for)\s+(?:the\s+)?"
     r"(?:(?!(?:in|at|of|from|near)\b)[\w-]+\s+){0,2}$",
@@ -250,8 +259,24 @@ def find_place(
             abs(s.start - anchor),
         ),
     )
+    listed = _listed_after_kind(span)
+    if listed is not None:
+        return listed
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
     return _refined_by_compass(place, span, clause)
+
+
+def _listed_after_kind(span: Span) -> str | None:
+    """ "the towns of Kafr Nabl Maarat Hurma and Saraqeb": the whole list after a plural
+    kind of place, as written, where the parser finds only some of its names."""
+    text = doc_text(span.doc)
+    kinds = list(
+        _PLURAL_KIND_OF.finditer(text, max(0, span.start_char - DIRECTION_WINDOW), span.start_char)
+    )
+    found = _NAME_LIST.match(text, kinds[-1].end()) if kinds else None
+    if found and found.end() >= span.end_char and " and " in found.group():
+        return found.group()
+    return None
 
 
 def _where_antecedent(clause: Span, spans: list[Span], anchor: int) -> Span | None:
