@@ -127,6 +127,8 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
             "Rebels held the north. - Air raids kill thousands - Jets kept pounding Aleppo.",
             "thousands",
         ),
+        # an abbreviated month is no place
+        ("Last updated at Oct 042017 A strike killed 38 civilians on Wednesday.", "38"),
     ],
 )
 def test_no_place_where_none_is_named(text: str, number: str, nlp: Language) -> None:
@@ -229,6 +231,38 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "killed 12 people.",
             "12",
             "Eastern Ghouta and West Ghouta",
+        ),
+        # a list before a plural kind, and a neighbouring place, join the list
+        (
+            "Blasts that hit Tartous Homs and Hasakeh cities killed at least 42 people.",
+            "at least 42",
+            "Tartous Homs and Hasakeh",
+        ),
+        (
+            "Raids killed 300 civilians in Deir Ezzor and neighbouring Raqqa province.",
+            "300",
+            "Deir Ezzor and Raqqa",
+        ),
+        # "the north of" a city is a part of it
+        (
+            "A strike hit a crowd in the north of Raqqa city killing at least 18 civilians.",
+            "at least 18",
+            "North Raqqa",
+        ),
+        # the claim's own clause refers back before the clause it hangs from is read; "a
+        # northern district of X" is a part of the city X
+        (
+            "At least 15 civilians were killed in raids in a northern district of Manbij "
+            "while six others were killed in a village near the city.",
+            "six",
+            "Manbij",
+        ),
+        # "the provincial capital" is a city named before, not the country's capital
+        (
+            "Troops fired on protesters in Syria. In Hama a day later 20000 people massed in "
+            "the provincial capital.",
+            "20000",
+            "Hama",
         ),
         # an actor or a nationality before "town" is no town's name
         (

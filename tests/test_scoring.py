@@ -349,6 +349,9 @@ def test_scoring_action_class_falls_back_to_the_head_verb() -> None:
         ("Aleppo, Idlib and Hama", "Aleppo and Idlib and Hama"),
         ("eastern Aleppo and the city of Idlib", "East Aleppo and Idlib"),
         ("Bosnia and Herzegovina", "Bosnia and Herzegovina"),
+        # transliterations with and without the Arabic article
+        ("Al Raqqa", "Raqqa"),
+        ("the town of al-Qaryatayn", "Qaryatayn"),
     ],
 )
 def test_scoring_normalize_place(text: str, expected: str) -> None:

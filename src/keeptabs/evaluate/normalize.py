@@ -274,6 +274,8 @@ _DIRECTION_PLACE = (
     re.compile(rf"^({_DIRECTION})\s+(.+)$", re.IGNORECASE),
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Transliterations keep or drop the Arabic article: "Al Raqqa" = "al-Raqqa" = "Raqqa".
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-\s]+(?=\w)", re.IGNORECASE)
 # Administrative words around a name do not change the place: "Hama province" = "the
 # province of Hama" = "Hama"; "the suburbs of Damascus" = "Damascus suburbs" = "Damascus".
 _SETTLEMENT_OF = re.compile(
@@ -307,6 +309,7 @@ def _strip_place(text: str) -> str:
     for _ in range(3):  # a few rounds: "the rebel-held areas of the city of Aleppo"
         before = text
         text = _ARTICLE.sub("", text)
+        text = _ARABIC_ARTICLE.sub("", text)
         text = _HELD_PART.sub("", text)
         text = _SETTLEMENT_OF.sub("", text)
         text = _SETTLEMENT_SUFFIX.sub("", text)

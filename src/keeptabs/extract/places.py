@@ -68,6 +68,17 @@ _DIRECTION = re.compile(
     r"(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
+# "in the north of Raqqa city": a part of the city ("north of Raqqa" lies outside it)
+_DIRECTION_OF = re.compile(
+    r"\bthe\s+(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"\s+of\s+(?:the\s+)?(?:(?:capital|city|town|village)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+# "the district of X" is a district, but "a northern district of X" is a part of X
+_A_PART_OF = re.compile(
+    r"\ban?\s+(?:[\w-]+\s+)?(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+$",
+    re.IGNORECASE,
+)
 _LOCATIVE_NOUN = re.compile(
     r"\b(?P<kind>area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
     re.IGNORECASE,
@@ -126,7 +137,8 @@ _COMPASS_WORD = re.compile(
 )
 _CALENDAR_WORD = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
-    r"|May|June|July|August|September|October|November|December)(?:['’]?s)?$"
+    r"|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:['’]?s)?\.?$"
 )
 # "al-Salehia village", "Salaheddin district": a settlement word after a name.
 _SETTLEMENT_AFTER = re.compile(
@@ -136,7 +148,8 @@ _SETTLEMENT_AFTER = re.compile(
 _ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 _COORDINATION = re.compile(
-    r"\s*(?:,|and|, and)\s*(?:(?:north|south|east|west)(?:ern)?\s+)?", re.IGNORECASE
+    r"\s*(?:,|and|, and)\s*(?:(?:north|south|east|west)(?:ern)?\s+|neighbou?ring\s+)?",
+    re.IGNORECASE,
 )
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?"
@@ -151,6 +164,9 @@ _CONTAINED_BY = re.compile(
 _PLURAL_KIND_OF = re.compile(
     r"\b(?:towns|villages|cities|districts|neighbou?rhoods|quarters|areas|provinces|regions)"
     r"\s+of\s+(?:the\s+)?"
+)
+_PLURAL_KIND_AFTER = re.compile(
+    r"\s+(?:towns|villages|cities|districts|neighbou?rhoods|quarters|provinces|regions)\b"
 )
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:al|el)-)?[A-Z][\w'’-]*)*")
 _PART_OF = re.compile(
@@ -206,6 +222,14 @@ def find_place(
     own = [span for span in candidates if counted.left_edge.i <= span.start <= counted.right_edge.i]
     if antecedent is not None and not own:  # "in Raqqa where 8000 people remain trapped"
         candidates = [antecedent]
+    if not candidates and named is not None:
+        # "while six others were killed in a village near the city": the claim's own
+        # clause refers back before a clause it hangs from names a place
+        own_back = next(
+            (t for t in _back_words(clause) if _back_noun(t) not in {None, "country"}), None
+        )
+        if own_back is not None:
+            return named.resolve(own_back)
     parent: Span | None = clause
     for _ in range(MAX_CLAUSE_CLIMB):  # "exploded in X, killing six and wounding 32"
         parent = _event_parent(parent) if not candidates and parent is not None else None
@@ -276,6 +300,15 @@ def _listed_after_kind(span: Span) -> str | None:
     found = _NAME_LIST.match(text, kinds[-1].end()) if kinds else None
     if found and found.end() >= span.end_char and " and " in found.group():
         return found.group()
+    # "bomb blasts that hit Tartous Homs and Hasakeh cities"
+    low = max(0, span.start_char - DIRECTION_WINDOW)
+    for found in _NAME_LIST.finditer(text, low, span.end_char + DIRECTION_WINDOW):
+        if (
+            found.start() <= span.start_char < found.end()
+            and " and " in found.group()
+            and _PLURAL_KIND_AFTER.match(text, found.end())
+        ):
+            return found.group()
     return None
 
 
@@ -493,7 +526,9 @@ class PlaceMemory:
             self.country = name
             return
         before = text[max(0, start - DIRECTION_WINDOW) : start]
-        kind = _LOCATIVE_NOUN.search(before) or _SETTLEMENT_AFTER.match(text, end)
+        kind = (
+            None if _A_PART_OF.search(before) else _LOCATIVE_NOUN.search(before)
+        ) or _SETTLEMENT_AFTER.match(text, end)
         noun = kind.group("kind").lower() if kind else None
         noun = _KIND_SYNONYMS.get(noun, noun) if noun else None
         if noun is not None:
@@ -521,9 +556,13 @@ class PlaceMemory:
         if noun == "country":
             name = self.country
         elif noun == "capital":  # "the Syrian capital" names its country
-            whose = next((country_of(c.text) for c in token.children if c.dep_ == "amod"), None)
-            country = whose or self.country
-            name = capital_of(country) if country else None
+            adjectives = [c.text for c in token.children if c.dep_ == "amod"]
+            if "provincial" in adjectives:
+                name = self.last  # "the provincial capital": a city named before
+            else:
+                whose = next(filter(None, map(country_of, adjectives)), None)
+                country = whose or self.country
+                name = capital_of(country) if country else None
         elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
         else:  # "the province", "the camp": only one named as such
@@ -942,7 +981,7 @@ def normalize_place(span: Span) -> str:
     name = _with_kind(span)
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
-    match = _DIRECTION.search(before)
+    match = _DIRECTION.search(before) or _DIRECTION_OF.search(before)
     kind = _SETTLEMENT_AFTER.match(text, span.end_char)
     if kind and kind.group("kind").lower() in _WHOLE_KINDS:
         return name  # "northern Idlib province" is the province, named by where it lies
