@@ -367,3 +367,41 @@ def test_title_case_headline_keeps_multiword_places_and_drops_them_from_its_spea
     text = f"{headline}\n\nAFP Sunday 26 Nov 2017 {headline}. Strikes hit the town.\n"
     first = claims_of(text, nlp)[0]
     assert (first.place, first.source) == ("Deir Ezzor", "Monitor")
+
+
+def test_claims_breakdown_in_later_sentences_is_part_of_the_total(nlp: Language) -> None:
+    claims = by_number(
+        claims_of(
+            "Air raids killed 21 civilians in the north on Monday, a monitor said. "
+            "Fifteen were killed in the town of Kafr Hamra. Another six were killed in "
+            "a village nearby. Separately 40 fighters were killed in clashes.",
+            nlp,
+        )
+    )
+    assert claims["Fifteen"].part_of == 21
+    assert claims["six"].part_of == 21
+    assert claims["21"].part_of is None
+    assert claims["40"].part_of is None  # larger than the total: no part of it
+
+
+def test_claims_figures_that_do_not_add_up_are_no_breakdown(nlp: Language) -> None:
+    claims = by_number(
+        claims_of(
+            "Air raids killed 21 civilians on Monday. Fifteen were killed in Kafr Hamra. "
+            "Another four were killed in a village nearby.",
+            nlp,
+        )
+    )
+    assert claims["Fifteen"].part_of is None
+    assert claims["four"].part_of is None
+
+
+def test_claims_among_the_dead_is_part_of_the_toll_before(nlp: Language) -> None:
+    claims = by_number(
+        claims_of(
+            "A strike killed 38 civilians on Wednesday near the river. The monitor said "
+            "nine children were among those killed.",
+            nlp,
+        )
+    )
+    assert claims["nine"].part_of == 38

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
+from keeptabs.extract.breakdowns import link_breakdowns
 from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text, with_text
@@ -130,7 +131,7 @@ def extract_claims_many(
             uses[id(doc)] -= 1
             if not uses[id(doc)]:
                 doc.user_data.clear()
-        results.append(_repeats_as_headline(_headline_nouns(claims)))
+        results.append(link_breakdowns(_repeats_as_headline(_headline_nouns(claims)), item.text))
     return results
 
 

@@ -198,7 +198,7 @@ def _sum_groups(claims: list[Claim], cued: set[int]) -> Iterator[tuple[list[Clai
     sum of the others ("4,200 fled: 1,700 to A and 2,500 to B")."""
     by_quote: dict[str, list[Claim]] = {}
     for claim in claims:
-        if _can_be_part(claim):
+        if _can_be_part(claim, claims):
             by_quote.setdefault(claim.quote, []).append(claim)
     for members in by_quote.values():
         for cluster in _clusters(members):
@@ -209,14 +209,23 @@ def _sum_groups(claims: list[Claim], cued: set[int]) -> Iterator[tuple[list[Clai
                 yield parts, total
 
 
-def _can_be_part(claim: Claim) -> bool:
+def _can_be_part(claim: Claim, claims: list[Claim]) -> bool:
     return (
         claim.section in {"body", "caption"}
         and claim.kind in {"count", "range"}
         and claim.value is not None
-        and claim.part_of is None
+        and not _subset_in_its_sentence(claim, claims)
         and claim.counted is not None
         and claim.action is not None
+    )
+
+
+def _subset_in_its_sentence(claim: Claim, claims: list[Claim]) -> bool:
+    """ "8,461 civilians, including 2,934 children": a subset, not one share of a split;
+    a part of a total given in another sentence still is one."""
+    return claim.part_of is not None and any(
+        other is not claim and other.quote == claim.quote and other.value == claim.part_of
+        for other in claims
     )
 
 
