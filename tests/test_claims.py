@@ -319,6 +319,17 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"at least six": "June 19"},
         ),
         ("Rockets killed 14 and left dozens wounded Wednesday.", {"dozens": "Wednesday"}),
+        # ... and before "where"; a misparsed clause verb still hangs the figure from it
+        (
+            "The council condemns the massacre in Idlib today where 65 civilians were killed.",
+            {"65": "today"},
+        ),
+        (
+            "Bombs hit the city often including in July when a bomber on a motorcycle killed "
+            "at least 16 people outside a bakery.",
+            {"at least 16": "July"},
+        ),
+        ("Jets pounded the north earlier today killing 9 people.", {"9": "earlier today"}),
         # a figure in a clause on the period's own event is that event's toll
         ("Talks stalled since the attack in Hama when 30 people were killed.", {"30": None}),
         # ... but a speaker's date stays the report's

@@ -122,12 +122,20 @@ def _with_part_of_day(entity: Span) -> str:
 
 
 def _opens_when_clause(entity: Span, root: Token, number: Token) -> bool:
-    """A date right before "when" whose clause holds the figure: "on June 19 when at
-    least six people were killed"."""
+    """A date right before "when" or "where" whose clause holds the figure: "on June 19
+    when at least six people were killed", "the massacre in Raqqa today where 65 were
+    killed", "in July when a bomber on a motorcycle killed 16" (the clause's verb may be
+    misparsed as a noun the figure's verb hangs from)."""
     doc = entity.doc
-    if entity.end >= len(doc) or doc[entity.end].lower_ != "when":
+    if entity.end >= len(doc) or doc[entity.end].lower_ not in {"when", "where"}:
         return False
-    return entity.end < number.i and any(c.i == entity.end for c in root.children)
+    opener = doc[entity.end]
+    head = opener.head
+    return (
+        entity.end < number.i
+        and head.i > opener.i
+        and (head.i == root.i or any(a.i == head.i for a in root.ancestors))
+    )
 
 
 def _is_dateline_day(entity: Span) -> bool:
