@@ -127,6 +127,19 @@ def test_headline_trailing_speaker_forms(nlp: Language) -> None:
     assert claims_of(text, nlp)["700"].source == "monitoring group"
     text = "Rebel fire in Aleppo kills 14 State media\n\nNo more.\n"
     assert claims_of(text, nlp)["14"].source == "State media"
+    # a byline run into the headline; the speaker word is no verb
+    text = "Hundreds dead as militants seize air base: monitor Jane Porter\n\nNo more.\n"
+    found = claims_of(text, nlp)["Hundreds"]
+    assert (found.source, found.action) == ("monitor", "kill")
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(nlp: Language) -> None:
+    text = (
+        "A strike killed 38 people. The monitor which earlier gave a toll of 20 said more died.\n"
+    )
+    assert claims_of(text, nlp)["20"].source == "The monitor"
+    text = "WHO said in a statement putting the death toll at 70.\n"
+    assert claims_of(text, nlp)["70"].source == "WHO"
 
 
 def test_headline_opened_by_a_generic_speaker(nlp: Language) -> None:

@@ -122,9 +122,11 @@ _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", re.MULTILINE)
 _HEADLINE_TRAILING_SPEAKER = re.compile(
     r"(?:[:,–-]\s*|\s)(?P<who>(?:[A-Z][\w-]+\s)?(?:monitor|observatory|activists|officials?|sources?"
     r"|monitoring group|rights group|watchdog"
-    r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))\.?$",
+    r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))"
+    r"(?:\s+[A-Z][a-z]+\s+[A-Z][a-z]+)?\.?$",  # a byline run in: ": monitor Sylvia Westall"
     re.IGNORECASE,
 )
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 _SPEAKER_NOUNS = frozenset(
     "opposition activists monitor observatory army military ministry officials sources media"
     " coalition police government spokesman spokeswoman".split()
@@ -241,6 +243,17 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
             subject = _name_after(verb) or subject
     if subject is None:
         return _entity_before(verb) or _phrase_before(verb, claim)
+    if subject.lower_ in _RELATIVE_PRONOUNS and not subject.text.isupper():  # not "WHO"
+        # "The monitor which earlier gave a toll of 20": the monitor; a pronoun alone
+        # names no one
+        antecedent = verb.head if verb.dep_ == "relcl" else None
+        if antecedent is None or not (
+            antecedent.pos_ == "PROPN"
+            or antecedent.lower_ in _SPEAKER_NOUNS
+            or _org_of(antecedent.text) is not None
+        ):
+            return None
+        subject = antecedent
     if subject.lower_ in _PRONOUNS:
         return _embedding_speaker(verb, memory) or memory.last
     return _subject_attribution(subject, verb, memory)

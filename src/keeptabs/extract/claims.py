@@ -377,6 +377,10 @@ def _frame_claim(
     )
     if attribution is None and segment.kind == "comment" and segment.author:
         attribution = Attribution(segment.author, None)
+    if attribution is not None and token is not None and _names_the_speaker(frame, attribution):
+        # "Hundreds dead as IS seizes air base: monitor": the speaker read as the verb
+        casualty = casualty_frame(token, frame.counted, None)
+        frame.action = casualty[1] if casualty is not None else None
     period_start, period_end = resolve_period(frame.period, context.published)
     original = context.text[window.start + sentence.start_char : window.start + sentence.end_char]
     return Claim(
@@ -401,6 +405,12 @@ def _frame_claim(
         source=_as_written(attribution.source, original) if attribution else None,
         source_org=attribution.source_org if attribution else None,
     ), elided
+
+
+def _names_the_speaker(frame: _Frame, attribution: Attribution) -> bool:
+    return bool(frame.action and attribution.source) and (
+        str(attribution.source).lower().split()[-1] == frame.action
+    )
 
 
 def _as_written(words: str | None, sentence: str) -> str | None:
