@@ -154,3 +154,11 @@ def test_closing_verb_of_saying_parsed_as_an_adverbial_still_covers_the_figure(
     assert claims_of(text, nlp)["82"].source_org == "Syrian Observatory for Human Rights"
     text = "Jets killed 12 people as the ministry said it would respond.\n"
     assert claims_of(text, nlp)["12"].source is None  # a clause of its own
+
+
+def test_said_as_a_surname_reports_nothing(nlp: Language) -> None:
+    text = (
+        "REUTERS Rodi Said Fighters Advance in Battle for Manbij The US-led coalition of more "
+        "than 60 nations has been carrying out airstrikes since 2014.\n"
+    )
+    assert claims_of(text, nlp)["more than 60"].source is None

@@ -726,6 +726,8 @@ def _reports(verb: Token) -> bool:
     """A verb of saying, or one that gives a figure: "put the death toll at 58"."""
     vocab = action_vocab()
     lemma = verb.lemma_.lower()
+    if _is_surname(verb):
+        return False
     if lemma in vocab.reporting:
         return _says_something(verb)
     if lemma in _FINDING_VERBS:  # "the investigation determined (that) the regime ..."
@@ -734,6 +736,14 @@ def _reports(verb: Token) -> bool:
         objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
         return any(obj in vocab.figure_nouns for obj in objects)
     return False
+
+
+def _is_surname(verb: Token) -> bool:
+    """ "REUTERS/Rodi Said": a capitalised "Said" after a name, inside a sentence."""
+    if verb.text != "Said" or verb.i == verb.sent.start:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.text[:1].isupper() and before.is_alpha
 
 
 def _says_something(verb: Token) -> bool:
