@@ -23,6 +23,10 @@ def candidates(text: str) -> list[str]:
         ("An attack on two villages killed 15 civilians.", ["two", "15"]),
         ("All four areas have been under siege.", []),
         ("Get short URL 0 0 0 Syrian forces fired rockets.", []),
+        # a site's counters and stamps, and years of an era
+        ("23.10.2017(updated 2340 23.10.2017) Get short URL 2440 Rebels fired 12 rockets.", ["12"]),
+        ("Slideshow (21 Images) 48 Related Army Kills 22 Militants", ["22"]),
+        ("The town has been settled since 1750 BC.", []),
         ("A 20-member team arrived to inspect three sites.", ["three"]),
         ("Heneyda is around 25 kilometres west of Raqqa.", []),
         ("The strikes hit within 12 miles of the port.", ["12 miles"]),

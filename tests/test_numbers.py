@@ -78,6 +78,8 @@ def test_numbers_qualifiers_and_bounds(
         ("twenty-one soldiers", 21, "count", None),
         ("two thousand and five", 2005, "count", None),
         ("one and a half million people", 1.5e6, "count", None),
+        ("more than a quarter of a million people", 2.5e5, "count", None),
+        ("three quarters of a million people", 7.5e5, "count", None),
         ("a dozen eggs", 12, "count", None),
         ("816 000 people", 816000, "count", None),
         ("two-thirds of the city", 2 / 3, "measure", "fraction"),

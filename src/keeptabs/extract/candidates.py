@@ -4,7 +4,8 @@ count nothing new in the story.
 The number layer already sets aside dates, ages, durations, ordinals and ids.  Here,
 from the words around a quantity: loose vague words ("several fighters"), re-mentions
 ("the two pilots", "all four areas"), a bare "one" or "a" that counts no person,
-zeros of share counters ("0 0 0"), compound modifiers ("a 20-member team") and fixed
+zeros of share counters ("0 0 0"), a site's counters and stamps ("Get short URL 2440",
+"48 Related"), years of an era ("1750 BC"), compound modifiers ("a 20-member team") and fixed
 distances between places ("25 kilometres west of Raqqa").  Vocabularies are in
 ``data/candidates.json``.
 """
@@ -31,6 +32,10 @@ _PLACE_DISTANCE = re.compile(
     re.IGNORECASE,
 )
 _EVENT_DISTANCE = re.compile(r"\b(?:within|up to|as far as|reached|range of)\s*$", re.IGNORECASE)
+# A site's counters and stamps run into the text: "Get short URL 2440", "(updated 2340
+# 23.10.2017)", "Slideshow (21 Images)", "48 Related"; and years of an era ("1750 BC").
+_SITE_COUNTER_BEFORE = re.compile(r"(?:\bshort URL|\(updated|\bSlideshow\s*\()\s*$", re.IGNORECASE)
+_SITE_COUNTER_AFTER = re.compile(r"^\s*(?:Related\b|Images?\))|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b")
 _LENGTH_UNITS = frozenset(
     {"kilometer", "kilometre", "meter", "metre", "mile", "km", "m", "yard", "foot", "feet"}
 )
@@ -70,6 +75,8 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
     if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
         return False
     if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):
+        return False
+    if _SITE_COUNTER_BEFORE.search(before) or _SITE_COUNTER_AFTER.match(after):
         return False
     return not _is_place_distance(quantity, before, after)
 

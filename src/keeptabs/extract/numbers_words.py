@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from keeptabs.extract.numbers_match import NumberMatch
@@ -74,7 +74,29 @@ def word_numbers(text: str) -> list[NumberMatch]:
             out.append(NumberMatch(start, end, start, end, None, "vague", "vague", "vague", lo, hi))
         else:
             out += _parse_word_run(text, start, end)
-    return out
+    return _fractions_of_scales(text, out)
+
+
+def _fractions_of_scales(text: str, nums: list[NumberMatch]) -> list[NumberMatch]:
+    """'a quarter of a million': the fraction and the scale word make one number."""
+    scales = tables().scales
+    merged: list[NumberMatch] = []
+    for num in nums:
+        before = merged[-1] if merged else None
+        if (
+            before is not None
+            and before.form == "fraction"
+            and before.value is not None
+            and text[before.end : num.start] == " of "
+            and text[num.start : num.end].lower().split() in (["a", w] for w in scales)
+            and num.value is not None
+        ):
+            merged[-1] = replace(
+                before, end=num.end, core_end=num.end, value=before.value * num.value, form="words"
+            )
+            continue
+        merged.append(num)
+    return merged
 
 
 def _parse_word_run(text: str, start: int, end: int) -> list[NumberMatch]:
