@@ -149,6 +149,28 @@ def test_segment_text_furniture_run_into_a_one_line_article_is_cut_off() -> None
     ]
 
 
+def test_segment_text_related_news_ends_a_one_line_page() -> None:
+    """After "Related News" a flattened page holds only other stories' headlines."""
+    body = " ".join(
+        f"Sentence {n} of the report says that {n * 7} civilians were killed in the town."
+        for n in range(1, 8)
+    )
+    text = (
+        f"Strikes kill civilians\n\n{body} Source TRT World Related News Thousands of "
+        "migrants walk into Turkey | A picture is worth a thousand words"
+    )
+    segments = segment_text(text)
+    kinds = [(s.kind, text[s.start : s.end][:12]) for s in segments]
+    assert kinds == [
+        ("headline", "Strikes kill"),
+        ("body", "Sentence 1 o"),
+        ("boilerplate", "Related News"),
+    ]
+    # "related news" in prose ends nothing
+    prose = f"Strikes kill civilians\n\n{body} He said related news would follow."
+    assert [s.kind for s in segment_text(prose)] == ["headline", "body"]
+
+
 def test_markers_anchored_branches_match_only_at_the_start() -> None:
     import re
 

@@ -17,6 +17,7 @@ _GROUPS = (
     "comment_words",
     "editorial_words",
     "reader_voice",
+    "page_end",
 )
 
 
@@ -28,6 +29,7 @@ class TextMarkers:
     comment_words: tuple[re.Pattern[str], ...]
     editorial_words: tuple[re.Pattern[str], ...]
     reader_voice: tuple[re.Pattern[str], ...]
+    page_end: tuple[re.Pattern[str], ...]
 
 
 @cache

@@ -111,8 +111,24 @@ def _without_furniture(text: str, block: _Block, markers: TextMarkers) -> list[_
     """A long line holding a whole article (a corpus cell, a page flattened to one line)
     with the site's furniture run into it ("... he said. Contact Us Terms of Use"): the
     sentences that match a boilerplate marker are boilerplate, the rest stays a block."""
-    if len(block.text) <= MAX_MARKER_LINE or not any_matches(markers.boilerplate, block.text):
+    if len(block.text) <= MAX_MARKER_LINE:
         return [block]
+    tail: list[_Block] = []
+    page_end = min(
+        (
+            found.start()
+            for p in markers.page_end
+            if (found := p.search(text, block.start, block.end))
+        ),
+        default=None,
+    )
+    if page_end is not None and page_end > block.start:
+        # "... the monitor said. Source: TRT World Related News ...": the rest is furniture
+        tail = [_Block(page_end, block.end, text[page_end : block.end], "boilerplate")]
+        head = text[block.start : page_end].rstrip()
+        block = _Block(block.start, block.start + len(head), head)
+    if not any_matches(markers.boilerplate, block.text):
+        return [block, *tail]
     parts: list[_Block] = []
     for start, end in sentence_spans(text, block.start, block.end):
         furniture = any_matches(markers.boilerplate, text[start:end])
@@ -120,7 +136,7 @@ def _without_furniture(text: str, block: _Block, markers: TextMarkers) -> list[_
             parts[-1].end, parts[-1].text = end, text[parts[-1].start : end]
             continue
         parts.append(_Block(start, end, text[start:end], "boilerplate" if furniture else None))
-    return parts
+    return [*parts, *tail]
 
 
 def _fixed_kind(line: str, markers: TextMarkers) -> SegmentKind | None:
