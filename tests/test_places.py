@@ -264,6 +264,29 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "20000",
             "Hama",
         ),
+        # "in the same place" is the place last named; where people come from is not
+        # where the event happened
+        (
+            "In the area of the city of Qasrawin we destroyed a command post and up to 80 "
+            "militants including 9 natives from the North Caucasus. In the same place we "
+            "destroyed 18 vehicles.",
+            "18",
+            "Qasrawin",
+        ),
+        (
+            "In the area of the city of Qasrawin we destroyed a command post and up to 80 "
+            "militants including 9 natives from the North Caucasus.",
+            "9",
+            "Qasrawin",
+        ),
+        # a name with its kind that neither model nor gazetteer knows is a part of the
+        # city it is a district of
+        (
+            "Four bombers blew themselves up in the al Tadamon district of Damascus "
+            "killing 15 people.",
+            "15",
+            "al Tadamon",
+        ),
         # an actor or a nationality before "town" is no town's name
         (
             "Bombs kill 11 civilians in Daesh town in Syria. The bombs were dropped on Al "

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import PROPN, VERB
@@ -28,7 +29,7 @@ from keeptabs.extract.gazetteer import (
     place_first_words,
     possessive_place,
 )
-from keeptabs.extract.vocab import action_vocab, actor_table
+from keeptabs.extract.vocab import action_vocab, actor_table, load_data
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
@@ -86,8 +87,9 @@ _LOCATIVE_NOUN = re.compile(
 # Nouns that, with "the", mean a place named before ("the city", "the country").
 _BACK_NOUNS = frozenset(
     {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
-    | {"neighborhood", "district", "province", "governorate", "hospital"}
+    | {"neighborhood", "district", "province", "governorate", "hospital", "place"}
 )
+_ONLY_WITH_SAME = frozenset({"place"})  # "in the same place", but not "took place"
 _BACK_WORDS = _BACK_NOUNS | {f"{noun}s" for noun in _BACK_NOUNS}  # with lost apostrophes
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
@@ -101,9 +103,9 @@ _KIND_SYNONYMS = {
 # the Al Mashhad district"
 _KIND_OF_NAME = re.compile(
     r"\bthe\s+(?P<kind>town|village|city|district|neighbou?rhood|quarter|camp|suburb)\s+of\s+"
-    r"(?P<name>(?:al-)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
+    r"(?P<name>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
     r"|\b(?:in|of|on|at|from|near)\s+(?:the\s+)?"
-    r"(?P<before>(?:al-)?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
+    r"(?P<before>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
     r"\s+(?P<after>village|town|district|neighbou?rhood|quarter|camp)\b"
 )
 # "Rukban camp" is not the town of Rukban; "Sham hospital" is a building named Sham, but
@@ -161,6 +163,7 @@ _CONTAINED_BY = re.compile(
     r"\s+(?:in|of)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 _PLURAL_KIND_OF = re.compile(
     r"\b(?:towns|villages|cities|districts|neighbou?rhoods|quarters|areas|provinces|regions)"
     r"\s+of\s+(?:the\s+)?"
@@ -182,6 +185,8 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "shelling"}
     | {"bombardment", "offensive", "advance", "push", "march"}
 )
+_ORIGIN_VERBS = frozenset({"originate", "hail"})
+_ORIGIN_NOUNS = frozenset({"native", "mercenary", "national", "citizen", "recruit", "volunteer"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _MODIFIERS = frozenset({"compound", "nmod", "poss"})
 _DIVIDERS = frozenset({"|", "–", "—"})
@@ -437,6 +442,8 @@ def _part_of_city(part: Span, city: Span) -> bool:
     """ "the Mezzeh district of Damascus": a part of the city named after it; but "the
     Damascus suburb of Ghouta" names Ghouta, a part of Damascus, after it."""
     between = doc_text(part.doc)[part.end_char : city.start_char]
+    if part[-1].lower_ in _PART_WORDS:  # the kind inside the name: "the [al Midan district]"
+        between = f" {part[-1].lower_}{between}"
     return _PART_OF.fullmatch(between) is not None and city_population(
         _bare_name(city)
     ) > city_population(_bare_name(part))
@@ -565,6 +572,8 @@ class PlaceMemory:
                 name = capital_of(country) if country else None
         elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
+        elif noun in _ONLY_WITH_SAME:  # "in the same place": the place last named
+            name = self.last
         else:  # "the province", "the camp": only one named as such
             name = self.by_kind.get(_KIND_SYNONYMS.get(noun, noun))
         direction = _compass_of(token)
@@ -641,6 +650,8 @@ def _back_noun(token: Token) -> str | None:
         noun = noun[:-1]  # a possessive scraped without its apostrophe: "the hospitals surgeon"
     if noun not in _BACK_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if noun in _ONLY_WITH_SAME and not any(child.lower_ == "same" for child in token.children):
+        return None
     holder = token.head if token.dep_ in {"compound", "poss"} else token  # "the city center"
     if not any(child.lower_ in {"the", "this"} for child in (*token.children, *holder.children)):
         return None
@@ -678,6 +689,12 @@ def _find_place_spans(sentence: Span) -> list[Span]:
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
     spans.extend(_joined_names(entities, spans))
+    for name in _names_with_kind(sentence):
+        inside = [span for span in spans if _overlap(name, span)]
+        if len(inside) == 1 and inside[0].end == name.end and inside[0].start > name.start:
+            spans.remove(inside[0])  # "the al Midan district": the name, not its "Midan"
+        if not any(_overlap(name, span) for span in spans):
+            spans.append(name)
     facilities = _facility_names(sentence, spans)
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
@@ -693,8 +710,24 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         if not any(low <= span.start_char < high for low, high in names)
         and not _is_country_modifier(span)
         and not _is_agent(span)
+        and not _names_origin(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
     ]
+
+
+def _names_with_kind(sentence: Span) -> list[Span]:
+    """Names written with their kind, which model and gazetteer may not know or may know
+    only in part: "the al Midan district of Damascus", "the town of Turmanin"."""
+    text = doc_text(sentence.doc)
+    spans = (
+        sentence.doc.char_span(start, start + len(name), alignment_mode="contract")
+        for start, name in _kind_names(text, sentence.start_char, sentence.end_char).items()
+    )
+    return [span for span in spans if span is not None and len(span)]
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 def _joined_names(entities: list[Span], spans: list[Span]) -> list[Span]:
@@ -802,6 +835,23 @@ def _is_agent(span: Span) -> bool:
         and any(child.dep_ == "dobj" for child in verb.children)  # "after Palmyra fell"
         for verb in verbs
     )
+
+
+def _names_origin(span: Span) -> bool:
+    """ "nine natives from the North Caucasus", "mercenaries originating from Tunisia":
+    where people come from, not where the event happened."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ != "from":
+        return False
+    owner = preposition.head
+    if owner.lemma_.lower() in _ORIGIN_VERBS:
+        return True
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in _person_nouns()
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_data("candidates.json")["person_nouns"]) | _ORIGIN_NOUNS
 
 
 def _has_subject(verb: Token) -> bool:
@@ -954,7 +1004,9 @@ def _bare_name(span: Span) -> str:
     elif len(words) == 1 and not is_place_name(name):
         name = possessive_place(name) or name  # "Syrias war": Syria
     name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
-    return re.sub(r"\s+(?:city|town)$", "", name, flags=re.IGNORECASE)
+    return re.sub(
+        r"\s+(?:city|town|district|neighbou?rhood|quarter)$", "", name, flags=re.IGNORECASE
+    )
 
 
 def _with_kind(span: Span) -> str:
