@@ -287,6 +287,12 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "15",
             "al Tadamon",
         ),
+        # a river, a sea or a range is a place
+        (
+            "A strike killed 38 civilians as they tried to cross the Euphrates River on rafts.",
+            "38",
+            "Euphrates River",
+        ),
         # an actor or a nationality before "town" is no town's name
         (
             "Bombs kill 11 civilians in Daesh town in Syria. The bombs were dropped on Al "

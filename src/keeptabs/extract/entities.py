@@ -50,6 +50,7 @@ class EntityVocab:
     titles: frozenset[str]
     connectors: frozenset[str]
     nationalities: frozenset[str]
+    landform_words: frozenset[str]
 
 
 @cache
@@ -60,6 +61,7 @@ def entity_vocab() -> EntityVocab:
         titles=frozenset(data["titles"]),
         connectors=frozenset(data["connectors"]),
         nationalities=frozenset(data["nationalities"]),
+        landform_words=frozenset(data.get("landform_words", ())),
     )
 
 
@@ -174,6 +176,8 @@ def _labelled(span: Span, vocab: EntityVocab) -> list[Span]:
     words = [t.text for t in span]
     if is_place_name(text):
         return [Span(span.doc, span.start, span.end, label="GPE")]
+    if len(words) > 1 and words[-1] in vocab.landform_words:  # "the Euphrates River"
+        return [Span(span.doc, span.start, span.end, label="LOC")]
     if any(word in vocab.org_words for word in words) or _ACRONYM.match(text):
         return [Span(span.doc, span.start, span.end, label="ORG")]
     if actor_table().organisation(text) is not None and len(words) == 1:
