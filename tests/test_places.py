@@ -127,6 +127,8 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
             "Rebels held the north. - Air raids kill thousands - Jets kept pounding Aleppo.",
             "thousands",
         ),
+        # ... but a small town's name there is an ordinary word
+        ("Most people left the town and 40 stayed.", "40"),
         # an abbreviated month is no place
         ("Last updated at Oct 042017 A strike killed 38 civilians on Wednesday.", "38"),
     ],
@@ -287,6 +289,15 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "15",
             "al Tadamon",
         ),
+        # at a sentence's start a place is a name when its kind follows, or when it is a
+        # city of a million
+        (
+            "Tartous was hit too. Hasakeh city has been targeted often including in July "
+            "when a bomber killed at least 16 people outside a bakery in the city.",
+            "at least 16",
+            "Hasakeh",
+        ),
+        ("Aleppo rebel tunnel blast killed 38 soldiers.", "38", "Aleppo"),
         # a river, a sea or a range is a place
         (
             "A strike killed 38 civilians as they tried to cross the Euphrates River on rafts.",

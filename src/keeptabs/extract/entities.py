@@ -18,11 +18,13 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, remember_entities
-from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.gazetteer import city_population, is_place_name
 from keeptabs.extract.vocab import actor_table, load_data
 
 # Tags the tagger gives names it does not know as names: "Aleppo city" (JJ), "Syrian" (JJ).
 _MISTAGGED_NAME_TAGS = frozenset({"JJ", "NN", "NNS"})
+_KIND_WORDS = frozenset({"city", "town", "village", "province", "governorate", "countryside"})
+BIG_CITY = 1_000_000  # people: a city this large named at a sentence's start is the city
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _NAME_ARTICLES = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "bin", "ibn", "abu"}
@@ -134,7 +136,15 @@ def _mistagged_name(doc: Doc, index: int) -> bool:
     if not token.text[:1].isupper():
         return False
     mid_sentence = index > 0 and doc[index - 1].is_alpha and not token.is_sent_start
-    return is_nationality(token.text) or (mid_sentence and is_place_name(token.text))
+    if is_nationality(token.text) or (mid_sentence and is_place_name(token.text)):
+        return True
+    # At a sentence's start a capital proves nothing ("Most", "Best" and "Of" are towns
+    # too): a place there is a name when its kind follows ("Hasakeh city has been") or
+    # when it is a city of a million ("Aleppo rebel tunnel blast killed 38").
+    following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+    return is_place_name(token.text) and (
+        following in _KIND_WORDS or city_population(token.text) >= BIG_CITY
+    )
 
 
 def _joins_name(doc: Doc, token: Token) -> bool:
