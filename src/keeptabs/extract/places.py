@@ -699,11 +699,10 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
     spans.extend(facilities)
+    if not spans:
+        return spans
     text = doc_text(sentence.doc)
-    names = [  # "the Islamic State in Iraq and the Levant": a name, not a place
-        match.span()
-        for match in actor_table().pattern.finditer(text, sentence.start_char, sentence.end_char)
-    ]
+    names = _actor_names(sentence.doc)  # "the Islamic State in Iraq and the Levant": no place
     return [
         span
         for span in spans
@@ -713,6 +712,17 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         and not _names_origin(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
     ]
+
+
+def _actor_names(doc: Doc) -> list[tuple[int, int]]:
+    """Where the actor table's names are in ``doc`` (found once per Doc)."""
+    key = "keeptabs.actor_names"
+    found: list[tuple[int, int]] | None = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [
+            m.span() for m in actor_table().pattern.finditer(doc_text(doc))
+        ]
+    return found
 
 
 def _names_with_kind(sentence: Span) -> list[Span]:
