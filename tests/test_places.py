@@ -281,6 +281,12 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "9",
             "Qasrawin",
         ),
+        (
+            "Up to 80 fighters including nine natives of the Northern Caucasus were "
+            "destroyed in the area of Qasrawin the ministry said.",
+            "nine",
+            "Qasrawin",
+        ),
         # a name with its kind that neither model nor gazetteer knows is a part of the
         # city it is a district of
         (

@@ -851,9 +851,11 @@ def _names_origin(span: Span) -> bool:
     """ "nine natives from the North Caucasus", "mercenaries originating from Tunisia":
     where people come from, not where the event happened."""
     preposition = span.root.head
-    if span.root.dep_ != "pobj" or preposition.lower_ != "from":
+    if span.root.dep_ != "pobj" or preposition.lower_ not in {"from", "of"}:
         return False
     owner = preposition.head
+    if preposition.lower_ == "of":  # "nine natives of the Northern Caucasus"
+        return owner.lemma_.lower() in _ORIGIN_NOUNS
     if owner.lemma_.lower() in _ORIGIN_VERBS:
         return True
     return owner.pos_ == "NOUN" and owner.lemma_.lower() in _person_nouns()
