@@ -146,6 +146,22 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             "The regime is responsible for 90 percent of deaths in the conflict.",
             {"90 percent": "kill"},
         ),
+        # a verb of habit, belief or seeming hands over to the verb it governs
+        ("Tens of thousands of people used to live in the town.", {"Tens of thousands": "live"}),
+        (
+            "Up to 300000 people are still believed to be trapped in the city.",
+            {"Up to 300000": "trap"},
+        ),
+        # what a force left behind: casualty words before the counted noun
+        (
+            "Government forces left behind dozens of dead and injured soldiers.",
+            {"dozens": "kill or injure"},
+        ),
+        # an acknowledgement of deaths reports a killing
+        (
+            "In September the coalition acknowledged the deaths of 735 civilians.",
+            {"735": "kill"},
+        ),
     ],
 )
 def test_action_constructions(text: str, expected: dict[str, str], nlp: Language) -> None:

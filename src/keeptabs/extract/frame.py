@@ -763,6 +763,12 @@ def _resulting_state(verb: Token) -> str | None:
                 for word in noun.children:
                     if word.dep_ in {"acl", "amod"} and word.i > noun.i and word.lower_ in words:
                         return words[word.lower_]
+                    if word.dep_ == "amod" and word.lower_ in words:
+                        # "left behind scores of dead and wounded members"
+                        joined = [c.lower_ for c in word.children if c.dep_ == "conj"]
+                        also = next((words[w] for w in joined if w in words), None)
+                        first = words[word.lower_]
+                        return f"{first} or {also}" if also and also != first else first
     return None
 
 
