@@ -163,3 +163,22 @@ def test_said_as_a_surname_reports_nothing(nlp: Language) -> None:
         "bombing Daesh in Syria since 2014.\n"
     )
     assert claims_of(text, nlp)["more than 60"].source is None
+
+
+def test_passive_report_names_its_speaker_after_by(nlp: Language) -> None:
+    text = (
+        "Three deaths and 22 injuries were reported by the civil defence rescuers after "
+        "barrels of gas were dropped on the town Reuters reported.\n"
+    )
+    found = claims_of(text, nlp)
+    assert found["Three"].source == "the civil defence rescuers"
+    text = "An attack claimed by the group killed 20 people.\n"
+    assert claims_of(text, nlp)["20"].source is None  # a deed claimed, not a figure
+
+
+def test_speaker_phrase_after_a_name_of_another_phrase(nlp: Language) -> None:
+    text = (
+        "A command post and up to 80 fighters were destroyed in the area of Mayadeen the "
+        "ministry said.\n"
+    )
+    assert claims_of(text, nlp)["up to 80"].source == "the ministry"

@@ -127,6 +127,7 @@ _HEADLINE_TRAILING_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _SPEAKER_NOUNS = frozenset(
     "opposition activists monitor observatory army military ministry officials sources media"
     " coalition police government spokesman spokeswoman".split()
@@ -226,6 +227,8 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
     subject = _subject_of(verb)
     if subject is not None and claim is not None and claim in subject.subtree:
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
+    if subject is None:
+        subject = _passive_agent(verb)  # "three deaths were reported by the rescuers"
     if subject is None and verb.lemma_.lower() in action_vocab().figure_verbs:
         head = verb.head  # "WHO said in a statement, putting the death toll at 70"
         return speaker_of(head, memory) if head.i != verb.i and _reports(head) else None
@@ -471,6 +474,8 @@ def _entity_before(verb: Token) -> Attribution | None:
     if not names or verb.i - names[-1].end > MAX_NAME_TO_VERB:
         return None
     name = names[-1]
+    if any(t.lower_ in _ARTICLES for t in doc[name.end : verb.i]):
+        return None  # "in the area of Mayadeen the ministry said": a phrase of its own
     context = doc[max(0, name.start - MAX_NAME_TO_VERB) : verb.i]
     return Attribution(name.text, _org_of(context.text) or _org_of(name.text))
 
@@ -750,14 +755,25 @@ def _says_something(verb: Token) -> bool:
     """A verb of saying used as one: not passive ("were reported", "claimed by Daesh"),
     not "claim" with an object ("claimed the lives of", "claimed responsibility"; but
     "in what X claimed was"), not publishing a picture ("posted a video showing")."""
-    if verb.dep_ == "amod" or any(_marks_passive(c) for c in verb.children):
+    if verb.dep_ == "amod":
         return False
+    if any(_marks_passive(c) for c in verb.children):
+        return _passive_agent(verb) is not None  # "were reported by the rescuers"
     if verb.dep_ == "acl" and not _speaker_read_as_noun(verb):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if any(o.lemma_.lower() in _MEDIA_NOUNS for o in objects):
         return False
     return not (verb.lemma_.lower() == "claim" and any(o.lower_ != "what" for o in objects))
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The speaker of a passive verb of saying named after "by": "three deaths were
+    reported by the civil defence rescuers"; not "claimed by", a claim of a deed."""
+    if verb.lemma_.lower() == "claim":
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
 def _speaker_read_as_noun(verb: Token) -> bool:
@@ -798,6 +814,8 @@ def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
     cover a figure before it when its own "that"-clause follows ("10 killed ... SANA
     reporter said that 6 ..."), nor one in a fronted adjunct ("Despite the killing of
     100000, the US had said ...")."""
+    if any(c.dep_ == "nsubjpass" and token in c.subtree for c in verb.children):
+        return True  # "three deaths were reported by the rescuers": what it reports
     if token.i < verb.i and any(
         c.dep_ == "ccomp" and c.i > verb.i and c.tag_ != "VBG"  # "..., adding that": more
         for c in verb.children
