@@ -182,3 +182,10 @@ def test_speaker_phrase_after_a_name_of_another_phrase(nlp: Language) -> None:
         "ministry said.\n"
     )
     assert claims_of(text, nlp)["up to 80"].source == "the ministry"
+
+
+def test_speaker_at_a_body_names_the_body(nlp: Language) -> None:
+    text = "A source at Hama Governorate said that 9 persons were killed on Friday.\n"
+    assert claims_of(text, nlp)["9"].source_org == "Hama Governorate"
+    text = "A source in Hama said that 9 persons were killed on Friday.\n"
+    assert claims_of(text, nlp)["9"].source_org is None

@@ -383,6 +383,9 @@ def _organisation(
                 return _clean_name(ent.text)
     if _names_a_body(subject, phrase):
         return _clean_name(subject.doc[phrase.start : subject.i + 1].text)
+    workplace = _workplace(subject)
+    if workplace is not None:
+        return workplace
     keys = [named.text.split()[-1].lower()] if named is not None else []
     keys += [
         t.lower_  # "agency spokeswoman X", "the Observatory"; not a word of the name itself
@@ -395,6 +398,18 @@ def _organisation(
     if earlier is None and named is None and _is_description(phrase):
         earlier = memory.last
     return earlier.source_org if earlier else None
+
+
+def _workplace(subject: Token) -> str | None:
+    """ "A source at Aleppo Governorate", "an official at the Damascus Police Command":
+    the body a speaker works at, named after "at"."""
+    for preposition in subject.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ == "at":
+            place = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+            if place is not None and place.pos_ == "PROPN":
+                words = subject.doc[place.left_edge.i : place.i + 1]
+                return _clean_name(_without_article(words).text)
+    return None
 
 
 def _in_compound(token: Token) -> bool:
