@@ -330,6 +330,22 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"at least 16": "July"},
         ),
         ("Jets pounded the north earlier today killing 9 people.", {"9": "earlier today"}),
+        # the date of the event that caused the figure; times around midnight and prayers
+        (
+            "At least four people were killed after a gas barrel was dropped on the town on "
+            "Wednesday.",
+            {"At least four": "Wednesday"},
+        ),
+        ("Eleven civilians were killed by air raids after midnight.", {"Eleven": "after midnight"}),
+        ("Shells killed 9 people after Friday prayers.", {"9": "after Friday prayers"}),
+        # a possessive "today" with its apostrophe lost; "since" and "late" stay with a date
+        ("As a result of todays shelling six people died.", {"six": "today"}),
+        (
+            "The group had forced at least 33000 residents out of their homes since 10 August "
+            "2014.",
+            {"at least 33000": "since 10 August 2014"},
+        ),
+        ("Residents found 230 corpses executed in late 2014.", {"230": "late 2014"}),
         # a figure in a clause on the period's own event is that event's toll
         ("Talks stalled since the attack in Hama when 30 people were killed.", {"30": None}),
         # ... but a speaker's date stays the report's

@@ -39,8 +39,10 @@ _DAY = (
 _DATE = re.compile(
     rf"\b{_DAY}(?:\s+and\s+{_DAY})?\b"  # "early on Tuesday", "late Saturday and early Sunday"
     rf"|\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
-    r"|\b(?:today|yesterday|tonight|last (?:week|month|year|night)|this (?:week|month|year))\b"
-    r"|(?<=\bin )(?:19|20)\d\d(?:\s+and\s+(?:19|20)\d\d)?\b|\bsince (?:19|20)\d\d\b"
+    r"|\b(?:today|yesterday|tonight)(?:['’]?s)?\b"  # "todays shelling": a lost apostrophe
+    r"|\b(?:last (?:week|month|year|night)|this (?:week|month|year))\b"
+    r"|(?:(?<=\bin )|(?<=\bin late )|(?<=\bin early )|(?<=\bin mid-))(?:19|20)\d\d"
+    r"(?:\s+and\s+(?:19|20)\d\d)?\b|\bsince (?:19|20)\d\d\b"
     r"|\b(?:(?:first|second|third|last) days? of\s+)?(?:Eid(?: al-(?:Fitr|Adha))?|Ramadan|Christmas"
     r"|Easter|New Year(?:'s Eve)?|Nowruz)\b"
 )

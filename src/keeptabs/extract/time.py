@@ -29,8 +29,10 @@ _SINCE_END = re.compile(
 )
 # A figure in a clause on the period's own event: "since the attack when 30 were killed".
 _TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
-_PART_OF_DAY = re.compile(r"\b(?:early|late)(?:\s+on)?\s+$", re.IGNORECASE)
+_PART_OF_DAY = re.compile(r"\b(?:(?:early|late|mid)(?:\s+on)?\s+|mid-|since\s+)$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"['’]?s$")
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
+_CAUSING_MARKS = frozenset({"after", "when", "as"})
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
 
 
@@ -76,6 +78,12 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     )
     event_verbs = {root.i} | {a.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"}}
     event_verbs |= {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    # "killed after a gas barrel was dropped on Wednesday": the event that caused it
+    event_verbs |= {
+        c.i
+        for c in root.children
+        if c.dep_ == "advcl" and any(m.lower_ in _CAUSING_MARKS for m in c.children)
+    }
     # "left dozens wounded Wednesday": the complement that says what became of them
     event_verbs |= {c.i for c in root.children if c.dep_ in _COMPLEMENTS and c.pos_ == "VERB"}
     event_verbs |= {
@@ -118,7 +126,10 @@ def _with_part_of_day(entity: Span) -> str:
     text = doc_text(entity.doc)
     part = _PART_OF_DAY.search(text, max(0, entity.start_char - 12), entity.start_char)
     start = part.start() if part is not None else entity.start_char
-    return text[start : entity.end_char].removeprefix("the ").strip()
+    written = text[start : entity.end_char].removeprefix("the ").strip()
+    if written.lower().rstrip("s’'") in {"today", "yesterday", "tonight"}:
+        written = _POSSESSIVE_END.sub("", written) if written[-1] in "s’'" else written
+    return written
 
 
 def _opens_when_clause(entity: Span, root: Token, number: Token) -> bool:
