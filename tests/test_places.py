@@ -310,6 +310,38 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "38",
             "Euphrates River",
         ),
+        # a held place contains the town in it; a list after "including"; a city "and its
+        # countryside" is the region around it
+        (
+            "Jets struck Kafr Hamra town in opposition-held western Aleppo countryside where "
+            "five civilians were killed.",
+            "five",
+            "Kafr Hamra",
+        ),
+        (
+            "Air strikes killed 13 people when warplanes hit several rebel-held districts "
+            "including al-Kalaseh Bustan al-Qasr and al-Sakhour.",
+            "13",
+            "al-Kalaseh Bustan al-Qasr and al-Sakhour",
+        ),
+        (
+            "A total 54 civilians were killed in airstrikes on Aleppo and its countryside.",
+            "54",
+            "Aleppo and its countryside",
+        ),
+        # a name written with its kind is the whole name, not a known piece of it, nor a
+        # Title Case participle after it
+        (
+            "The regime committed a massacre in the neighborhood of Bab Alnairab killing at "
+            "least 25 civilians.",
+            "at least 25",
+            "Bab Alnairab",
+        ),
+        (
+            "The army foiled an attack near the town of Manbij Killing 80 terrorists.",
+            "80",
+            "Manbij",
+        ),
         # an actor or a nationality before "town" is no town's name
         (
             "Bombs kill 11 civilians in Daesh town in Syria. The bombs were dropped on Al "

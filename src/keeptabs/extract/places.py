@@ -75,6 +75,7 @@ _DIRECTION_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:capital|city|town|village)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+_SURROUNDINGS = re.compile(r" and its (?:countryside|surroundings)\b")  # a region around a city
 # "the district of X" is a district, but "a northern district of X" is a part of X
 _A_PART_OF = re.compile(
     r"\ban?\s+(?:[\w-]+\s+)?(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+$",
@@ -154,7 +155,7 @@ _COORDINATION = re.compile(
     re.IGNORECASE,
 )
 _CONTAINED_BY = re.compile(
-    r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?"
+    r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
@@ -166,12 +167,14 @@ _CONTAINED_BY = re.compile(
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 _PLURAL_KIND_OF = re.compile(
     r"\b(?:towns|villages|cities|districts|neighbou?rhoods|quarters|areas|provinces|regions)"
-    r"\s+of\s+(?:the\s+)?"
+    r"\s+(?:of|including|such\s+as)\s+(?:the\s+)?"
 )
 _PLURAL_KIND_AFTER = re.compile(
     r"\s+(?:towns|villages|cities|districts|neighbou?rhoods|quarters|provinces|regions)\b"
 )
-_NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:al|el)-)?[A-Z][\w'’-]*)*")
+_NAME_LIST = re.compile(
+    r"(?:(?:al|el)-)?[A-Z][\w'’-]*(?:(?:\s*,\s*|\s+)(?:and\s+)?(?:(?:al|el)-)?[A-Z][\w'’-]*)*"
+)
 _PART_OF = re.compile(
     r"\s+(?:district|neighbou?rhood|quarter|suburb|zone|area|sector)s?\s+of\s+(?:the\s+)?"
 )
@@ -691,8 +694,9 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     spans.extend(_joined_names(entities, spans))
     for name in _names_with_kind(sentence):
         inside = [span for span in spans if _overlap(name, span)]
-        if len(inside) == 1 and inside[0].end == name.end and inside[0].start > name.start:
-            spans.remove(inside[0])  # "the al Midan district": the name, not its "Midan"
+        if len(inside) == 1 and _inside(inside[0], name):
+            spans.remove(inside[0])  # "the al Midan district", "the neighborhood of Bab
+            # Alnairab": the name, not its "Midan" or its "Bab"
         if not any(_overlap(name, span) for span in spans):
             spans.append(name)
     facilities = _facility_names(sentence, spans)
@@ -733,7 +737,36 @@ def _names_with_kind(sentence: Span) -> list[Span]:
         sentence.doc.char_span(start, start + len(name), alignment_mode="contract")
         for start, name in _kind_names(text, sentence.start_char, sentence.end_char).items()
     )
-    return [span for span in spans if span is not None and len(span)]
+    found = []
+    for span in spans:
+        while span is not None and len(span) > 1 and not _name_word(span[-1]):
+            span = span[:-1]  # "near the town of Manbij Killing 80": a headline's verb
+        if span is not None and len(span):
+            found.append(span)
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that is no verb: a word of a name ("Alnairab", tagged ADJ), not
+    a Title Case headline's participle ("Killing", tagged PROPN)."""
+    participle = token.lower_.endswith("ing") and not is_place_name(token.text)
+    return token.text[:1].isupper() and token.pos_ not in {"VERB", "AUX"} and not participle
+
+
+def _inside(part: Span, name: Span) -> bool:
+    """Whether ``part`` is a piece of ``name`` at one of its ends, and the rest of the name
+    is more name but no known place of its own ("Qamishli Hasaka" is two places, "Manbij
+    Killing" a place and a headline's verb)."""
+    if not (name.start <= part.start and part.end <= name.end) or len(part) == len(name):
+        return False
+    rest = (
+        name.doc[part.end : name.end]
+        if part.start == name.start
+        else name.doc[name.start : part.start]
+    )
+    return all(_name_word(t) or t.lower_ in {"al", "el"} for t in rest) and not is_place_name(
+        rest.text
+    )
 
 
 def _overlap(one: Span, other: Span) -> bool:
@@ -1049,6 +1082,9 @@ def normalize_place(span: Span) -> str:
     kind = _SETTLEMENT_AFTER.match(text, span.end_char)
     if kind and kind.group("kind").lower() in _WHOLE_KINDS:
         return name  # "northern Idlib province" is the province, named by where it lies
+    around = _SURROUNDINGS.match(text, span.end_char)
+    if around:  # "Aleppo and its countryside"
+        name += around.group()
     if match:
         return f"{match.group('dir').capitalize()} {name}"
     return name
