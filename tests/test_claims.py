@@ -432,3 +432,24 @@ def test_claims_among_the_dead_is_part_of_the_toll_before(nlp: Language) -> None
         )
     )
     assert claims["nine"].part_of == 38
+
+
+def test_claims_population_figure_counts_the_population(nlp: Language) -> None:
+    claims = by_number(
+        claims_of(
+            "Thousands of Syrians have found refuge in Idlib home to a pre-war population "
+            "of 1.5 million.\n",
+            nlp,
+        )
+    )
+    assert (claims["1.5 million"].counted, claims["1.5 million"].action) == ("population", "live")
+
+
+def test_claims_more_after_a_number_refers_to_the_noun_before(nlp: Language) -> None:
+    text = (
+        "On Tuesday in a chemical attack blamed on the regime some 100 civilians were "
+        "killed and 500 more injured.\n"
+    )
+    claims = by_number(claims_of(text, nlp))
+    assert (claims["some 100"].counted, claims["some 100"].action) == ("civilians", "kill")
+    assert (claims["500"].counted, claims["500"].action) == ("civilians", "injure")

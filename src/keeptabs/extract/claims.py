@@ -22,6 +22,7 @@ from keeptabs.extract.doctext import doc_text, span_text, with_text
 from keeptabs.extract.frame import (
     casualty_frame,
     counted_noun,
+    counts_a_population,
     governing_action,
     number_token,
     settled_action,
@@ -306,6 +307,8 @@ def _read_frame(
     if token is None:
         return frame, None
     frame.counted, counted_token = counted_noun(token, quantity)
+    if frame.counted is None and counts_a_population(token):
+        frame.counted = "population"  # "a pre-war population of 1.5 million"
     frame.action, verb = governing_action(counted_token)
     frame.action = settled_action(token, counted_token, frame.action)
     casualty = casualty_frame(token, frame.counted, frame.action)

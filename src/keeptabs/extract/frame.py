@@ -70,8 +70,13 @@ def casualty_frame(
     adjective = _casualty_adjective(token)
     if adjective is not None:
         head = token.head if token.dep_ in _NUMBER_DEPS else token
-        if counted is None and head.lower_ in vocab.referring_nouns:
-            return None, vocab.casualty_words[adjective]  # "58 others injured": the noun before
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        referring = head.lower_ in vocab.referring_nouns or (
+            following is not None and following.lower_ in {"more", "others", "other"}
+        )
+        if counted is None and referring:
+            # "58 others injured", "500 more injured": the noun named before
+            return None, vocab.casualty_words[adjective]
         return counted or "people", vocab.casualty_words[adjective]
     if action is not None and action not in vocab.light_verbs:
         return None
@@ -222,13 +227,18 @@ def _named_by_copula(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOUN_TAGS), None)
 
 
+def counts_a_population(number: Token) -> bool:
+    """ "a population of 350000", "the pre-war population was over 20 million"."""
+    before = doc_text(number.doc)[max(0, number.idx - POPULATION_CHARS) : number.idx]
+    return _POPULATION_BEFORE.search(before) is not None
+
+
 def settled_action(number: Token, counted: Token, action: str | None) -> str | None:
     """The action a figure's own words settle, whatever verb the parse hangs it on: "a
     population of 350000" lives there; "three air raids killed 58" and "killed in five
     raids" count raids carried out (not so "launched 60 raids", "an airstrike targeted",
     where a verb says what they did or what was done to them)."""
-    before = doc_text(number.doc)[max(0, number.idx - POPULATION_CHARS) : number.idx]
-    if _POPULATION_BEFORE.search(before):
+    if counts_a_population(number):
         return "live"
     events = _frame_vocab().conducted_events
     event = events.get(counted.lemma_.lower())
@@ -370,6 +380,7 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
         _object_read_as_speaker(anchor)
         or _subject_read_as_conjunct(counted)
         or _verb_read_as_modifier(counted)
+        or _subject_read_as_object(anchor)
     )
     if misread is not None:
         return verb_action(misread)
@@ -402,6 +413,23 @@ def _object_read_as_speaker(counted: Token) -> Token | None:
     if before is None or before.pos_ != "VERB" or before.head.i != verb.i:
         return None
     return None if any(c.dep_ == "dobj" for c in before.children) else before
+
+
+def _subject_read_as_object(counted: Token) -> Token | None:
+    """ "a chemical attack blamed on the regime some 100 civilians were killed": with the
+    comma lost, the parser makes the subject the object of the participle before it; the
+    passive verb right after it, left with no subject, is the one that governs it."""
+    participle = counted.head
+    if counted.dep_ != "dobj" or participle.dep_ != "acl" or participle.tag_ != "VBN":
+        return None
+    end = counted.right_edge.i + 1
+    doc = counted.doc
+    if end >= len(doc) or doc[end].dep_ not in {"auxpass", "aux"}:
+        return None
+    verb = doc[end].head
+    if verb.i <= end or verb.pos_ != "VERB" or _has_subject(verb):
+        return None
+    return verb
 
 
 def _verb_read_as_modifier(counted: Token) -> Token | None:
