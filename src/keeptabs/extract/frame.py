@@ -70,10 +70,8 @@ def casualty_frame(
     adjective = _casualty_adjective(token)
     if adjective is not None:
         head = token.head if token.dep_ in _NUMBER_DEPS else token
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        referring = head.lower_ in vocab.referring_nouns or (
-            following is not None and following.lower_ in {"more", "others", "other"}
-        )
+        after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        referring = head.lower_ in vocab.referring_nouns or after in {"more", "others", "other"}
         if counted is None and referring:
             # "58 others injured", "500 more injured": the noun named before
             return None, vocab.casualty_words[adjective]
