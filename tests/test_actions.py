@@ -157,6 +157,9 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             "Government forces left behind dozens of dead and injured soldiers.",
             {"dozens": "kill or injure"},
         ),
+        # a participle read as an adjective after "be" is its verb; "eliminate" is a killing
+        ("However 20000 civilians are still trapped in the town.", {"20000": "trap"}),
+        ("The strike eliminated 49 other terrorists.", {"49": "kill"}),
         # an acknowledgement of deaths reports a killing
         (
             "In September the coalition acknowledged the deaths of 735 civilians.",

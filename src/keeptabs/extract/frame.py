@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entity_label
 from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.nlp import verb_lemma
 from keeptabs.extract.vocab import action_vocab, counted_vocab, load_data
 from keeptabs.types import Quantity
 
@@ -811,6 +812,10 @@ def _copula_action(verb: Token) -> str:
     for child in verb.children:
         if child.dep_ == "acomp" and child.lower_ in casualties:
             return casualties[child.lower_]  # "40 people were dead"
+        if child.dep_ == "acomp" and child.lower_.endswith("ed"):
+            participle = verb_lemma(child.lower_)  # "are still trapped": trap
+            if participle is not None:
+                return participle
         if child.dep_ in {"acomp", "advmod", "attr"}:
             phrase = phrases.get(f"be {child.lower_}")
             if phrase is not None:

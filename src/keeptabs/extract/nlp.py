@@ -120,7 +120,22 @@ def make_annotator(nlp: Language, name: str) -> Annotator:
         )
         if single_tag and "POS" in pattern["attrs"]:
             tag_map[tokens[0]["TAG"]] = pattern["attrs"]["POS"]
-    return Annotator(tag_map, nlp.get_pipe("lemmatizer"))
+    annotator = Annotator(tag_map, nlp.get_pipe("lemmatizer"))
+    _VERB_LEMMAS.append(annotator.lemmas)
+    return annotator
+
+
+_VERB_LEMMAS: list[RuleLemmas] = []  # the loaded pipeline's tables, for verb_lemma
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb a participle read as an adjective comes from ("trapped" -> "trap"), when
+    the lemmatizer's tables list that verb; None before a pipeline is loaded."""
+    if not _VERB_LEMMAS:
+        return None
+    lemmas = _VERB_LEMMAS[-1]
+    form = lemmas.lemma(word, "verb")
+    return form if form != word.lower() and form in lemmas.index.get("verb", ()) else None
 
 
 @cache
