@@ -352,6 +352,7 @@ def test_scoring_action_class_falls_back_to_the_head_verb() -> None:
         # transliterations with and without the Arabic article
         ("Al Raqqa", "Raqqa"),
         ("the town of al-Qaryatayn", "Qaryatayn"),
+        ("the al-Sheitaat area", "Sheitaat"),
     ],
 )
 def test_scoring_normalize_place(text: str, expected: str) -> None:

@@ -286,7 +286,7 @@ _SETTLEMENT_OF = re.compile(
 _LIST_DIVIDER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _RURAL = re.compile(r"^rural\s+", re.IGNORECASE)
 _SETTLEMENT_SUFFIX = re.compile(
-    r"\s+(?:city|town|village|province|governorate|district|countryside|suburbs?|region)$",
+    r"\s+(?:city|town|village|province|governorate|district|countryside|suburbs?|region|area)$",
     re.IGNORECASE,
 )
 
