@@ -31,6 +31,7 @@ GOLD_SETS = {
     "fakes-check3": ("tests/gold/fakes-check3.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check4": ("tests/gold/fakes-check4.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check5": ("tests/gold/fakes-check5.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check6": ("tests/gold/fakes-check6.jsonl", "../shared/corpus/fakes-dev.csv"),
 }
 ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
 
