@@ -453,3 +453,15 @@ def test_claims_more_after_a_number_refers_to_the_noun_before(nlp: Language) -> 
     claims = by_number(claims_of(text, nlp))
     assert (claims["some 100"].counted, claims["some 100"].action) == ("civilians", "kill")
     assert (claims["500"].counted, claims["500"].action) == ("civilians", "injure")
+
+
+def test_claims_part_of_the_dead_named_by_what_it_was(nlp: Language) -> None:
+    text = (
+        "Air strikes killed 17 people in the town on Monday. The monitor said that 14 of "
+        "the dead were opposition fighters. Fifteen of the wounded were in critical "
+        "condition.\n"
+    )
+    claims = by_number(claims_of(text, nlp))
+    fighters = claims["14"]
+    assert (fighters.counted, fighters.action, fighters.part_of) == ("fighters", "kill", 17)
+    assert claims["Fifteen"].action != "injure"  # what became of them, not the toll

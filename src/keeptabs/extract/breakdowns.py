@@ -20,9 +20,11 @@ MIN_WHOLE = 3  # "1 + 1 = 2" is too likely a coincidence to read as a breakdown
 _ACTION_CLASSES = {"die": "kill", "injure": "wound", "hurt": "wound"}
 _COUNTABLE = frozenset({"count", "range"})
 # "nine children were among those killed", "four children were among the dead"
+# ... and "14 of the dead were opposition fighters"
 _AMONG_THE_DEAD = re.compile(
     r"[\w\s-]{0,40}?\b(?:were|was|are)\s+among\s+(?:the|those)\s+"
-    r"(?:dead|killed|victims|casualties|wounded|injured|people\s+killed)\b",
+    r"(?:dead|killed|victims|casualties|wounded|injured|people\s+killed)\b"
+    r"|\s+of\s+(?:the|those)\s+(?:dead|killed|victims|wounded|injured)\s+(?:were|was)\b",
     re.IGNORECASE,
 )
 AMONG_WINDOW = 80  # characters after a figure read for "were among the dead"

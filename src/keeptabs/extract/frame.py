@@ -77,6 +77,12 @@ def casualty_frame(
             # "58 others injured", "500 more injured": the noun named before
             return None, vocab.casualty_words[adjective]
         return counted or "people", vocab.casualty_words[adjective]
+    if action in {None, "be"} and _named_by_copula(token) is not None:
+        part_of_casualties = _of_casualties(token)
+        if part_of_casualties is not None:
+            # "14 of the dead were fighters"; not "15 of the wounded were in critical
+            # condition", which says what became of them
+            return counted, part_of_casualties
     if action is not None and action not in vocab.light_verbs:
         return None
     among = _among_casualties(token)
@@ -218,12 +224,25 @@ def _named_by_copula(token: Token) -> Token | None:
     """ "234 of them were children": a part of a group just counted, named by what it
     is said to be."""
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is None or not any(c.pos_ == "PRON" for c in of.children):
-        return None
+    if of is None or not any(c.pos_ == "PRON" or _names_casualties(c) for c in of.children):
+        return None  # "of them", "of the dead"
     verb = token.head
     if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return None
     return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOUN_TAGS), None)
+
+
+def _names_casualties(word: Token) -> bool:
+    """ "the dead", "the victims": a group of casualties a part is taken from."""
+    return word.lower_ in counted_vocab().casualty_words or word.lemma_.lower() in {"victim"}
+
+
+def _of_casualties(token: Token) -> str | None:
+    """ "14 of the dead were fighters": the casualty word the part is taken from."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    words = counted_vocab().casualty_words
+    found = next((c for c in of.children if c.lower_ in words), None) if of is not None else None
+    return words[found.lower_] if found is not None else None
 
 
 def counts_a_population(number: Token) -> bool:
