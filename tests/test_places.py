@@ -127,6 +127,8 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
             "Rebels held the north. - Air raids kill thousands - Jets kept pounding Aleppo.",
             "thousands",
         ),
+        # a border as a modifier names no border
+        ("An assault on a key Syrian border town has left hundreds dead.", "hundreds"),
         # ... but a small town's name there is an ordinary word
         ("Most people left the town and 40 stayed.", "40"),
         # an abbreviated month is no place
@@ -304,6 +306,17 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "Hasakeh",
         ),
         ("Aleppo rebel tunnel blast killed 38 soldiers.", "38", "Aleppo"),
+        # a border named by its countries is a place of its own
+        (
+            "Car bomb in Syria kills at least 17 near Turkish border",
+            "at least 17",
+            "Turkish border",
+        ),
+        (
+            "A suicide bombing that targeted a Syria-Turkey border crossing killed 29 people.",
+            "29",
+            "Syria-Turkey border crossing",
+        ),
         # a river, a sea or a range is a place
         (
             "A strike killed 38 civilians as they tried to cross the Euphrates River on rafts.",

@@ -75,6 +75,10 @@ _DIRECTION_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:capital|city|town|village)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+_BORDER = re.compile(
+    r"\b(?P<countries>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+border(?:\s+crossing)?\b"
+    r"(?!\s+(?:town|village|city|area|region|guards?|police)\b)"  # "a Syrian border town"
+)
 _SURROUNDINGS = re.compile(r" and its (?:countryside|surroundings)\b")  # a region around a city
 # "the district of X" is a district, but "a northern district of X" is a part of X
 _A_PART_OF = re.compile(
@@ -699,6 +703,8 @@ def _find_place_spans(sentence: Span) -> list[Span]:
             # Alnairab": the name, not its "Midan" or its "Bab"
         if not any(_overlap(name, span) for span in spans):
             spans.append(name)
+    for border in _border_names(sentence):  # "the Turkish border": not Turkey
+        spans = [span for span in spans if not _overlap(border, span)] + [border]
     facilities = _facility_names(sentence, spans)
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
@@ -726,6 +732,20 @@ def _actor_names(doc: Doc) -> list[tuple[int, int]]:
         found = doc.user_data[key] = [
             m.span() for m in actor_table().pattern.finditer(doc_text(doc))
         ]
+    return found
+
+
+def _border_names(sentence: Span) -> list[Span]:
+    """ "near the Turkish border", "a Syria-Turkey border crossing": a border named by its
+    countries is a place of its own, not either country."""
+    text = doc_text(sentence.doc)
+    found = []
+    for match in _BORDER.finditer(text, sentence.start_char, sentence.end_char):
+        words = re.split(r"[\s-]+", match.group("countries"))
+        if all(is_nationality(w) or is_country(w) or country_of(w) for w in words):
+            span = sentence.doc.char_span(*match.span(), alignment_mode="contract")
+            if span is not None and len(span):
+                found.append(span)
     return found
 
 
