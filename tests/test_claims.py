@@ -465,3 +465,8 @@ def test_claims_part_of_the_dead_named_by_what_it_was(nlp: Language) -> None:
     fighters = claims["14"]
     assert (fighters.counted, fighters.action, fighters.part_of) == ("fighters", "kill", 17)
     assert claims["Fifteen"].action != "injure"  # what became of them, not the toll
+
+
+def test_claims_most_before_the_noun_describes_a_part(nlp: Language) -> None:
+    claims = by_number(claims_of("Blasts in Homs kill 18 most children\n\nNo more.\n", nlp))
+    assert claims["18"].counted == "people"

@@ -210,6 +210,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     noun = token.head if token.dep_ in _NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
     if noun is not None and not noun.text[0].isalpha():
         noun = None  # "kills three | Jordan Times": a divider tagged as a noun
+    if noun is not None and any(token.i < t.i < noun.i and t.lower_ == "most" for t in noun.lefts):
+        noun = None  # "kill 18 most children": the noun describes most of them, not all
     if noun is None and token.lemma_.lower() in _VAGUE_HEADS | {"dozens", "scores"}:
         complement = _of_complement(token)
         if complement is not None:
