@@ -160,6 +160,11 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         # a participle read as an adjective after "be" is its verb; "eliminate" is a killing
         ("However 20000 civilians are still trapped in the town.", {"20000": "trap"}),
         ("The strike eliminated 49 other terrorists.", {"49": "kill"}),
+        # an object described by a killing says what happened to it
+        (
+            "The coalition mourns 5 rescue workers killed by airstrikes on rural Aleppo.",
+            {"5": "kill"},
+        ),
         # an acknowledgement of deaths reports a killing
         (
             "In September the coalition acknowledged the deaths of 735 civilians.",

@@ -582,7 +582,8 @@ def _gives_way(counted: Token, described: Token) -> bool:
     ("20 shells fired by ISIS", "ten civilians killed in an airstrike") says what happened
     to the noun, where the main verb only has it act on something else ("... targeted
     houses") or belongs to another clause ("six killed in a bombing as evacuation
-    resumes", "... committed a massacre" with a second subject).
+    resumes", "... committed a massacre" with a second subject), or, for an object, when
+    the participle is a killing or wounding ("mourns 5 rescue workers killed by raids").
     """
     head = counted.head
     lemma = head.lemma_.lower()
@@ -591,6 +592,9 @@ def _gives_way(counted: Token, described: Token) -> bool:
     if lemma in action_vocab().reporting:  # the parser made the counted noun a speaker
         return described.lemma_.lower() in _frame_vocab().action_verbs
     reduced = described.dep_ == "acl" and described.tag_ == "VBN"
+    outcomes = _frame_vocab().outcome_verbs
+    if counted.dep_ == "dobj" and reduced and described.lemma_.lower() in outcomes:
+        return lemma not in outcomes  # "mourns 5 rescue workers killed by airstrikes"
     if counted.dep_ != "nsubj" or not reduced:
         return False
     subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
