@@ -189,3 +189,10 @@ def test_speaker_at_a_body_names_the_body(nlp: Language) -> None:
     assert claims_of(text, nlp)["9"].source_org == "Hama Governorate"
     text = "A source in Hama said that 9 persons were killed on Friday.\n"
     assert claims_of(text, nlp)["9"].source_org is None
+
+
+def test_claim_of_responsibility_gives_the_toll(nlp: Language) -> None:
+    text = "The group claimed responsibility for a suicide attack that killed at least 32.\n"
+    assert claims_of(text, nlp)["at least 32"].source == "The group"
+    text = "The strike claimed the lives of 12 civilians.\n"
+    assert claims_of(text, nlp)["12"].source is None

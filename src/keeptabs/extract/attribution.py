@@ -779,7 +779,11 @@ def _says_something(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if any(o.lemma_.lower() in _MEDIA_NOUNS for o in objects):
         return False
-    return not (verb.lemma_.lower() == "claim" and any(o.lower_ != "what" for o in objects))
+    # "claimed responsibility for an attack that killed 32": the claimant gives the toll
+    return not (
+        verb.lemma_.lower() == "claim"
+        and any(o.lower_ not in {"what", "responsibility"} for o in objects)
+    )
 
 
 def _passive_agent(verb: Token) -> Token | None:
