@@ -346,6 +346,13 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"at least 33000": "since 10 August 2014"},
         ),
         ("Residents found 230 corpses executed in late 2014.", {"230": "late 2014"}),
+        # a date on the attack that did it
+        ("An air strike on Tuesday by the coalition killed 18 fighters.", {"18": "Tuesday"}),
+        (
+            "At least 29 people were killed in a suicide bombing that targeted a border "
+            "crossing on Thursday.",
+            {"At least 29": "Thursday"},
+        ),
         # a figure in a clause on the period's own event is that event's toll
         ("Talks stalled since the attack in Hama when 30 people were killed.", {"30": None}),
         # ... but a speaker's date stays the report's

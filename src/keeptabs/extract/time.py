@@ -33,6 +33,10 @@ _PART_OF_DAY = re.compile(r"\b(?:(?:early|late|mid)(?:\s+on)?\s+|mid-|since\s+)$
 _POSSESSIVE_END = re.compile(r"['’]?s$")
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
 _CAUSING_MARKS = frozenset({"after", "when", "as"})
+_EVENT_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "blast", "explosion", "shelling"}
+    | {"bombardment", "assault", "offensive", "massacre"}
+)
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
 
 
@@ -105,6 +109,8 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             continue
         if _opens_when_clause(entity, root, number):
             return _with_part_of_day(entity)  # "on June 19 when at least six were killed"
+        if _dates_the_event_noun(entity, root):
+            return _with_part_of_day(entity)  # "a suicide bombing ... on Thursday killed 29"
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if (
             verb is not None
@@ -119,6 +125,30 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             continue  # a date of the report itself
         return _with_part_of_day(entity)
     return None
+
+
+def _dates_the_event_noun(entity: Span, root: Token) -> bool:
+    """A date on the attack that did what the claim counts: "An air strike on Tuesday
+    killed 18", "a mid-August suicide attack that killed 32", "killed in a bombing that
+    targeted a border crossing on Thursday"."""
+    for ancestor in entity[0].ancestors:
+        if ancestor.i == root.i:
+            return False
+        if ancestor.lemma_.lower() in _EVENT_NOUNS and _argument_of(ancestor, root):
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"} and ancestor.dep_ != "relcl":
+            return False  # the date of another verb
+    return False
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """The verb's subject, or the noun of a preposition on it ("killed in a bombing"), or
+    the noun a relative clause with the verb describes."""
+    if noun.head.i == verb.i and noun.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in {"in", "by"}:
+        return True
+    return verb.dep_ == "relcl" and verb.head.i == noun.i
 
 
 def _with_part_of_day(entity: Span) -> str:
