@@ -127,6 +127,7 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
             "Rebels held the north. - Air raids kill thousands - Jets kept pounding Aleppo.",
             "thousands",
         ),
+        ("Fighting went on in Hama. There were 45 air strikes overnight.", "45"),
         # a border as a modifier names no border
         ("An assault on a key Syrian border town has left hundreds dead.", "hundreds"),
         # ... but a small town's name there is an ordinary word
@@ -306,6 +307,13 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
             "Hasakeh",
         ),
         ("Aleppo rebel tunnel blast killed 38 soldiers.", "38", "Aleppo"),
+        # "there" is the place last named; "there were" names none
+        (
+            "A car bomb exploded in Jarablus. A week later a suicide attack there killed at "
+            "least 32.",
+            "at least 32",
+            "Jarablus",
+        ),
         # a border named by its countries is a place of its own
         (
             "Car bomb in Syria kills at least 17 near Turkish border",

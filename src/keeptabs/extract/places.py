@@ -152,7 +152,9 @@ _SETTLEMENT_AFTER = re.compile(
     r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside|hospital)s?\b",
     re.IGNORECASE,
 )
-_ADMIN_WORDS = frozenset({"district", "province", "governorate", "region", "area", "city", "town"})
+_ADMIN_WORDS = frozenset(
+    {"district", "province", "governorate", "region", "area", "city", "town", "border", "crossing"}
+)
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 _COORDINATION = re.compile(
     r"\s*(?:,|and|, and)\s*(?:(?:north|south|east|west)(?:ern)?\s+|neighbou?ring\s+)?",
@@ -276,6 +278,9 @@ def find_place(
         # "placed in tunnels under historic parts of the city": the city beats a country
         return named.resolve(back)
     if not candidates:
+        there = next((t for t in clause if t.lower_ == "there" and t.dep_ == "advmod"), None)
+        if there is not None and named is not None:  # "security forces killed 80 there"
+            return named.resolve_there(there)
         # "the city" in the claim's clause, else anywhere in a sentence naming no place
         back = next((token for token in _back_words(clause) if _back_noun(token)), None)
         if back is None and not spans:
@@ -565,6 +570,12 @@ class PlaceMemory:
             here.remember(token.sent, up_to=token.i)
             return here._resolve(noun, token)
         return self._resolve(noun, token)
+
+    def resolve_there(self, token: Token) -> str | None:
+        """The place "there" means: the one last named, in the token's sentence too."""
+        here = replace(self, by_kind=dict(self.by_kind))
+        here.remember(token.sent, up_to=token.i)
+        return here.last
 
     def _resolve(self, noun: str, token: Token) -> str | None:
         if noun == "country":
