@@ -204,6 +204,7 @@ MAX_CLAUSE_CLIMB = 3  # clauses climbed from the figure's own to find the event'
 TITLE_RUN = 4  # tokens either side of a name read for Title Case
 MIN_TITLE_WORD = 3  # "in", "of" and "the" stay lower case in Title Case
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
+ACTOR_NAME_REACH = 60  # characters either side of a place searched for an actor's name
 
 
 def find_place(
@@ -723,11 +724,10 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     if not spans:
         return spans
     text = doc_text(sentence.doc)
-    names = _actor_names(sentence.doc)  # "the Islamic State in Iraq and the Levant": no place
     return [
         span
         for span in spans
-        if not any(low <= span.start_char < high for low, high in names)
+        if not _in_actor_name(span, text)  # "the Islamic State in Iraq and the Levant"
         and not _is_country_modifier(span)
         and not _is_agent(span)
         and not _names_origin(span)
@@ -735,15 +735,23 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     ]
 
 
-def _actor_names(doc: Doc) -> list[tuple[int, int]]:
-    """Where the actor table's names are in ``doc`` (found once per Doc)."""
-    key = "keeptabs.actor_names"
-    found: list[tuple[int, int]] | None = doc.user_data.get(key)
-    if found is None:
-        found = doc.user_data[key] = [
-            m.span() for m in actor_table().pattern.finditer(doc_text(doc))
-        ]
-    return found
+def _in_actor_name(span: Span, text: str) -> bool:
+    """Whether ``span`` lies inside a name from the actor table; the table's pattern is
+    searched only around the span, and only when a word of the span is in some name."""
+    if not any(word.casefold() in _actor_words() for word in span.text.split()):
+        return False  # the usual case, decided without the table's long pattern
+    low = max(0, span.start_char - ACTOR_NAME_REACH)
+    high = min(len(text), span.end_char + ACTOR_NAME_REACH)
+    return any(
+        match.start() <= span.start_char < match.end()
+        for match in actor_table().pattern.finditer(text, low, high)
+    )
+
+
+@cache
+def _actor_words() -> frozenset[str]:
+    """Every word of the actor table's names, case-folded."""
+    return frozenset(word for alias in actor_table().organisations for word in alias.split())
 
 
 def _border_names(sentence: Span) -> list[Span]:
