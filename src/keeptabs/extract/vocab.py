@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -119,6 +119,9 @@ def period_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(compiled)
 
 
+MAX_REMEMBERED_NAMES = 100_000  # names whose organisation is kept once looked up
+
+
 @dataclass(frozen=True, slots=True)
 class ActorTable:
     """Aliases -> organisation, matched as whole words by one alternation (longest first)."""
@@ -126,11 +129,20 @@ class ActorTable:
     pattern: re.Pattern[str]
     capitals: re.Pattern[str]  # short all-capital aliases, matched case-sensitively
     organisations: dict[str, str]  # alias, case-folded with straight quotes -> organisation
+    found: dict[str, str | None] = field(default_factory=dict, compare=False)  # name -> answer
 
     def organisation(self, name: str | None) -> str | None:
-        """The organisation whose alias ``name`` mentions, if any."""
+        """The organisation whose alias ``name`` mentions, if any (each name looked up once:
+        the frame readers ask about the same speakers again and again)."""
         if not name:
             return None
+        if name not in self.found:
+            if len(self.found) >= MAX_REMEMBERED_NAMES:
+                self.found.clear()  # a corpus of millions of speakers stays within bounds
+            self.found[name] = self._organisation(name)
+        return self.found[name]
+
+    def _organisation(self, name: str) -> str | None:
         found = [m for m in (self.pattern.search(name), self.capitals.search(name)) if m]
         if not found and (bare := _BARE_POSSESSIVE.sub(r"\1", name)) != name:
             return self.organisation(bare)  # "the Observatorys director": no apostrophe
