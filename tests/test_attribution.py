@@ -196,3 +196,10 @@ def test_claim_of_responsibility_gives_the_toll(nlp: Language) -> None:
     assert claims_of(text, nlp)["at least 32"].source == "The group"
     text = "The strike claimed the lives of 12 civilians.\n"
     assert claims_of(text, nlp)["12"].source is None
+
+
+def test_adding_takes_the_speaker_of_the_verb_it_follows(nlp: Language) -> None:
+    text = "Media activist Abdul Wahab told The New Arab adding that dozens of others were hurt.\n"
+    assert claims_of(text, nlp)["dozens"].source == "Abdul Wahab"
+    text = "Local media reported citing a military source that the army had killed 28.\n"
+    assert claims_of(text, nlp)["28"].source == "a military source"

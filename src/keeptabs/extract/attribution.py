@@ -229,6 +229,18 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
     if subject is None:
         subject = _passive_agent(verb)  # "three deaths were reported by the rescuers"
+    handed_on = any(c.dep_ == "dobj" for c in verb.children)  # "citing a source that"
+    if (
+        subject is None
+        and verb.tag_ == "VBG"
+        and not handed_on
+        and verb.head.i != verb.i
+        and _reports(verb.head)
+    ):
+        # "X told The New Arab, adding that dozens ...": the speaker of the verb it follows
+        found = speaker_of(verb.head, memory)
+        if found is not None:
+            return found
     if subject is None and verb.lemma_.lower() in action_vocab().figure_verbs:
         head = verb.head  # "WHO said in a statement, putting the death toll at 70"
         return speaker_of(head, memory) if head.i != verb.i and _reports(head) else None
