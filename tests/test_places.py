@@ -128,6 +128,8 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
             "thousands",
         ),
         ("Fighting went on in Hama. There were 45 air strikes overnight.", "45"),
+        # a name after "a" is a thing of that make, no place
+        ("The car bomb held 7 kg of explosives and was concealed in a Mazda.", "7 kg"),
         # a border as a modifier names no border
         ("An assault on a key Syrian border town has left hundreds dead.", "hundreds"),
         # ... but a small town's name there is an ordinary word

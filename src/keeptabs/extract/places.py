@@ -1020,6 +1020,8 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return False
     if not _could_be_place_name(ent) or _in_title_case(ent):
         return False  # "Casualties", "District"; any name in "Killed in Suspected Gas Attack"
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"a", "an"}:
+        return False  # "concealed in a Mazda": a thing of that make, no place
     head = ent.root.head
     if (
         ent.root.dep_ in _MODIFIERS
