@@ -132,13 +132,18 @@ def test_segment_text_seed_comment_sections(seed_dir: Path) -> None:
         assert sum(1 for s in segments if s.kind == "headline") == 1, path.name
 
 
-def test_segment_text_furniture_run_into_a_one_line_article_is_cut_off() -> None:
-    """A corpus cell holds the whole article on one line, with the site's furniture run
-    into its end: only the sentences that read as furniture are boilerplate."""
-    body = " ".join(
+def _one_line_article() -> str:
+    """An article body held on one line, longer than any marker line."""
+    return " ".join(
         f"Sentence {n} of the report says that {n * 7} civilians were killed in the town."
         for n in range(1, 8)
     )
+
+
+def test_segment_text_furniture_run_into_a_one_line_article_is_cut_off() -> None:
+    """A corpus cell holds the whole article on one line, with the site's furniture run
+    into its end: only the sentences that read as furniture are boilerplate."""
+    body = _one_line_article()
     text = f"Strikes kill civilians\n\n{body} Follow us Contact Us Terms of Use Privacy Policy"
     segments = segment_text(text)
     kinds = [(s.kind, text[s.start : s.end][:11]) for s in segments]
@@ -151,10 +156,7 @@ def test_segment_text_furniture_run_into_a_one_line_article_is_cut_off() -> None
 
 def test_segment_text_related_news_ends_a_one_line_page() -> None:
     """After "Related News" a flattened page holds only other stories' headlines."""
-    body = " ".join(
-        f"Sentence {n} of the report says that {n * 7} civilians were killed in the town."
-        for n in range(1, 8)
-    )
+    body = _one_line_article()
     text = (
         f"Strikes kill civilians\n\n{body} Source TRT World Related News Thousands of "
         "migrants walk into Turkey | A picture is worth a thousand words"
