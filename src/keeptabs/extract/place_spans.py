@@ -1,0 +1,625 @@
+"""The places a sentence names: entities, gazetteer names, names written with their
+kind ("the town of Turmanin"), borders and facilities, less the names that are not the
+event's place (actors, agents, origins, countries used as adjectives).
+
+``place_spans(sentence)`` is computed once per sentence; ``keeptabs.extract.places``
+chooses among them for each claim.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN
+from spacy.tokens import Doc, Span, Token
+
+from keeptabs.extract.doctext import doc_text, entities_in, entity_label, span_text
+from keeptabs.extract.entities import entity_vocab, is_nationality
+from keeptabs.extract.gazetteer import (
+    country_of,
+    is_country,
+    is_place_name,
+    place_first_words,
+    possessive_place,
+)
+from keeptabs.extract.vocab import action_vocab, actor_table, load_data
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+# The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
+# of these prepositions a capitalised name is taken as a place unless it reads as a nationality.
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "from",
+        "to",
+        "into",
+        "of",
+        "near",
+        "around",
+        "across",
+        "toward",
+        "towards",
+        "outside",
+        "inside",
+    }
+)
+
+
+# A name tagged PERSON after these is a place ("evacuated from Norrow", "40 percent of X");
+# "to", "by" and "with" are left out: "told to X", "said by X" name people.
+_PERSON_AS_PLACE_PREPOSITIONS = frozenset(
+    {"in", "from", "of", "into", "near", "around", "across", "outside", "inside", "at"}
+)
+
+
+MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
+
+
+_NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
+
+
+DIRECTION = re.compile(
+    r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central)"
+    r"(?:ern)?\b(?:"
+    # "western regime-held neighbourhoods of": who holds the part does not change it
+    r"(?:\s+\w+-\w+|\s+(?:rebel|regime|opposition|government|residential|besieged))*"
+    r"\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+(?:of|in)"
+    # "the eastern suburbs of the capital Damascus", but "the northern city of Aleppo" is
+    # all of Aleppo
+    r"(?:\s+the)?(?:\s+(?:capital|city|town|village|province)(?:\s+of)?)?)?"
+    r"(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_BORDER = re.compile(
+    r"\b(?P<countries>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+border(?:\s+crossing)?\b"
+    r"(?!\s+(?:town|village|city|area|region|guards?|police)\b)"  # "a Syrian border town"
+)
+
+
+LOCATIVE_NOUN = re.compile(
+    r"\b(?P<kind>area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+# Nouns that, with "the", mean a place named before ("the city", "the country").
+BACK_NOUNS = frozenset(
+    {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
+    | {"neighborhood", "district", "province", "governorate", "hospital", "place"}
+)
+
+
+# Places named with their kind in text that is not parsed: "the town of Turmanin", "in
+# the Al Mashhad district"
+_KIND_OF_NAME = re.compile(
+    r"\bthe\s+(?P<kind>town|village|city|district|neighbou?rhood|quarter|camp|suburb)\s+of\s+"
+    r"(?P<name>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
+    r"|\b(?:in|of|on|at|from|near)\s+(?:the\s+)?"
+    r"(?P<before>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
+    r"\s+(?P<after>village|town|district|neighbou?rhood|quarter|camp)\b"
+)
+
+
+# Counted nouns that are places themselves: "two other locations", "4 towns".
+PLACE_KIND_NOUNS = frozenset(
+    {"location", "site", "area", "town", "village", "city", "neighbourhood", "neighborhood"}
+    | {"district", "province", "region", "locality", "place"}
+)
+
+
+_FACILITY_NOUNS = frozenset(
+    {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport", "Street"}
+    | {"University", "Stadium", "Prison", "Church", "Bakery", "Base", "Airbase", "Dam"}
+)
+
+
+_FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r")\b")
+
+
+_STRIKING_VERBS = frozenset({"hit", "target", "strike", "bomb", "shell", "attack", "storm"})
+
+
+_FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
+
+
+_ORGANISATION_WORDS = frozenset(
+    {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
+    | {"Bank", "Agency", "Office", "Ministry", "Front", "Army", "Brigade", "Media", "News"}
+    | {"Times", "Post", "Herald", "Observer", "Monitor", "Network", "Union", "Society"}
+)
+
+
+COMPASS_WORD = re.compile(
+    r"(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?"
+)
+
+
+_CALENDAR_WORD = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:['’]?s)?\.?$"
+)
+
+
+# "al-Salehia village", "Salaheddin district": a settlement word after a name.
+SETTLEMENT_AFTER = re.compile(
+    r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside|hospital)s?\b",
+    re.IGNORECASE,
+)
+
+
+ADMIN_WORDS = frozenset(
+    {"district", "province", "governorate", "region", "area", "city", "town", "border", "crossing"}
+)
+
+
+_AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
+
+
+# Nouns after which "on X" names the place hit.
+_ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "shelling"}
+    | {"bombardment", "offensive", "advance", "push", "march"}
+)
+
+
+_ORIGIN_VERBS = frozenset({"originate", "hail"})
+
+
+_ORIGIN_NOUNS = frozenset({"native", "mercenary", "national", "citizen", "recruit", "volunteer"})
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+_MODIFIERS = frozenset({"compound", "nmod", "poss"})
+
+
+_COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
+
+
+TITLE_RUN = 4  # tokens either side of a name read for Title Case
+
+
+MIN_TITLE_WORD = 3  # "in", "of" and "the" stay lower case in Title Case
+
+
+DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
+
+
+ACTOR_NAME_REACH = 60  # characters either side of a place searched for an actor's name
+
+
+def kind_names(text: str, start: int, end: int) -> dict[int, str]:
+    """Names written with their kind in ``text[start:end]`` ("the town of Turmanin", "in
+    the Leramun district"), by where they start: the parser may not tag them."""
+    found = {}
+    for match in _KIND_OF_NAME.finditer(text, start, end):
+        group = "name" if match.group("name") else "before"
+        name = match.group(group)
+        if not (
+            _CALENDAR_WORD.match(name)  # "on Monday village elders"
+            or is_nationality(name.split()[0])  # "in Kurdish town"
+            or actor_table().is_actor(name)  # "in Daesh town"
+        ):
+            found[match.start(group)] = name
+    return found
+
+
+def place_spans(sentence: Span) -> list[Span]:
+    """The places ``sentence`` names (computed once per sentence: every claim asks)."""
+    key = f"keeptabs.places.{sentence.start}"
+    cached: list[Span] | None = sentence.doc.user_data.get(key)
+    if cached is None:
+        cached = sentence.doc.user_data[key] = _find_place_spans(sentence)
+    return cached
+
+
+def _find_place_spans(sentence: Span) -> list[Span]:
+    entities = entities_in(sentence)
+    spans = [
+        _known_head(ent)
+        for ent in entities
+        if ent.label_ in PLACE_LABELS and not _unknown_in_title_case(ent)
+    ]
+    taken = {token.i for span in spans for token in span}
+    for ent in entities:
+        if ent.label_ not in {"NORP", "PERSON", "ORG"} or ent.start in taken:
+            continue
+        known = _known_part(ent)
+        if (len(ent) == 1 and _is_possessive_place(ent.text)) or _reads_as_place(known or ent):
+            spans.append(known if known is not None else ent)
+            taken.update(token.i for token in ent)
+    spans.extend(_unlabelled_names(sentence, taken))
+    spans.extend(_joined_names(entities, spans))
+    for name in _names_with_kind(sentence):
+        inside = [span for span in spans if _overlap(name, span)]
+        if len(inside) == 1 and _inside(inside[0], name):
+            spans.remove(inside[0])  # "the al Midan district", "the neighborhood of Bab
+            # Alnairab": the name, not its "Midan" or its "Bab"
+        if not any(_overlap(name, span) for span in spans):
+            spans.append(name)
+    for border in _border_names(sentence):  # "the Turkish border": not Turkey
+        spans = [span for span in spans if not _overlap(border, span)] + [border]
+    facilities = _facility_names(sentence, spans)
+    if facilities:  # "Research" and "Tests Center" were parts of one facility's name
+        spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
+    spans.extend(facilities)
+    if not spans:
+        return spans
+    text = doc_text(sentence.doc)
+    return [
+        span
+        for span in spans
+        if not _in_actor_name(span, text)  # "the Islamic State in Iraq and the Levant"
+        and not _is_country_modifier(span)
+        and not _is_agent(span)
+        and not _names_origin(span)
+        and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
+    ]
+
+
+def _in_actor_name(span: Span, text: str) -> bool:
+    """Whether ``span`` lies inside a name from the actor table; the table's pattern is
+    searched only around the span, and only when a word of the span is in some name."""
+    if not any(word.casefold() in _actor_words() for word in span.text.split()):
+        return False  # the usual case, decided without the table's long pattern
+    low = max(0, span.start_char - ACTOR_NAME_REACH)
+    high = min(len(text), span.end_char + ACTOR_NAME_REACH)
+    return any(
+        match.start() <= span.start_char < match.end()
+        for match in actor_table().pattern.finditer(text, low, high)
+    )
+
+
+@cache
+def _actor_words() -> frozenset[str]:
+    """Every word of the actor table's names, case-folded."""
+    return frozenset(word for alias in actor_table().organisations for word in alias.split())
+
+
+def _border_names(sentence: Span) -> list[Span]:
+    """ "near the Turkish border", "a Syria-Turkey border crossing": a border named by its
+    countries is a place of its own, not either country."""
+    text = doc_text(sentence.doc)
+    found = []
+    for match in _BORDER.finditer(text, sentence.start_char, sentence.end_char):
+        words = re.split(r"[\s-]+", match.group("countries"))
+        if all(is_nationality(w) or is_country(w) or country_of(w) for w in words):
+            span = sentence.doc.char_span(*match.span(), alignment_mode="contract")
+            if span is not None and len(span):
+                found.append(span)
+    return found
+
+
+def _names_with_kind(sentence: Span) -> list[Span]:
+    """Names written with their kind, which model and gazetteer may not know or may know
+    only in part: "the al Midan district of Damascus", "the town of Turmanin"."""
+    text = doc_text(sentence.doc)
+    spans = (
+        sentence.doc.char_span(start, start + len(name), alignment_mode="contract")
+        for start, name in kind_names(text, sentence.start_char, sentence.end_char).items()
+    )
+    found = []
+    for span in spans:
+        while span is not None and len(span) > 1 and not _name_word(span[-1]):
+            span = span[:-1]  # "near the town of Manbij Killing 80": a headline's verb
+        if span is not None and len(span):
+            found.append(span)
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that is no verb: a word of a name ("Alnairab", tagged ADJ), not
+    a Title Case headline's participle ("Killing", tagged PROPN)."""
+    participle = token.lower_.endswith("ing") and not is_place_name(token.text)
+    return token.text[:1].isupper() and token.pos_ not in {"VERB", "AUX"} and not participle
+
+
+def _inside(part: Span, name: Span) -> bool:
+    """Whether ``part`` is a piece of ``name`` at one of its ends, and the rest of the name
+    is more name but no known place of its own ("Qamishli Hasaka" is two places, "Manbij
+    Killing" a place and a headline's verb)."""
+    if not (name.start <= part.start and part.end <= name.end) or len(part) == len(name):
+        return False
+    rest = (
+        name.doc[part.end : name.end]
+        if part.start == name.start
+        else name.doc[name.start : part.start]
+    )
+    return all(_name_word(t) or t.lower_ in {"al", "el"} for t in rest) and not is_place_name(
+        rest.text
+    )
+
+
+def _overlap(one: Span, other: Span) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
+def _joined_names(entities: list[Span], spans: list[Span]) -> list[Span]:
+    """ "the neighbourhoods of Karam Alnozha and Tal Alzarazir": a name joined by "and"
+    to a place is a place too, though no cue stands before it."""
+    joined = []
+    for ent in entities:
+        root = ent.root
+        if root.dep_ != "conj" or any(s.start <= root.i < s.end for s in spans):
+            continue
+        if ent.label_ not in {"PERSON", "ORG"} or _CALENDAR_WORD.match(ent.text):
+            continue
+        if any(s.start <= root.head.i < s.end for s in spans) and _could_be_place_name(ent):
+            joined.append(ent)
+    return joined
+
+
+def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
+    """ "near the Research and Tests Center", "at Al-Quds Hospital": a capitalised name
+    ending in a facility noun after a locative preposition is a place (spaCy's FAC)."""
+    doc = sentence.doc
+    facilities: list[Span] = []
+    if not _FACILITY_WORD.search(span_text(sentence)):
+        return facilities  # the usual case, decided on the text alone
+    for token in sentence:
+        if token.text not in _FACILITY_NOUNS:
+            continue
+        start = token.i
+        while (
+            start > sentence.start
+            and (
+                doc[start - 1].text[:1].isupper()
+                or doc[start - 1].lower_ in {"al", "el", "-"}  # "al-Kallasa Street"
+                or (doc[start - 1].lower_ in {"and", "of"} and doc[start - 2].text[:1].isupper())
+            )
+        ):
+            start -= 1
+        if start == token.i or any(
+            s.start <= token.i and start < s.end and is_place_name(s.text) for s in found
+        ):
+            continue  # no name before it, or a known place in it ("Aleppo University": Aleppo)
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ == "the" and start > 1:
+            before = doc[start - 2]
+        name = doc[start : token.i + 1]
+        if _in_title_case(name):
+            continue  # "Bombers Detonate Explosives Near Police Station": a headline's capitals
+        if before is not None and (
+            before.lower_ in _FACILITY_PREPOSITIONS or before.lemma_.lower() in _STRIKING_VERBS
+        ):
+            facilities.append(name)
+    return facilities
+
+
+def _known_head(span: Span) -> Span:
+    """ "Aleppo Bombing", "Qamishli Hasaka": the longest leading part the gazetteer knows."""
+    return _known_part(span, leading=True) or span
+
+
+def _known_part(span: Span, *, leading: bool = False) -> Span | None:
+    """The longest part of a name the gazetteer knows: "Qamishli Hasaka" -> "Qamishli",
+    "Syrias Aleppo Bomb Blast" -> "Aleppo"; ``None`` when no part is known."""
+    text = doc_text(span.doc)
+    if is_place_name(text[span.start_char : span.end_char]):
+        return span
+    tokens = list(span)
+    first_words = place_first_words()
+    best: tuple[int, int] | None = None
+    for first, token in enumerate(tokens[:1] if leading else tokens):
+        if token.text not in first_words:
+            continue  # no known name starts with this word: skip without building parts
+        for last in range(len(tokens) - 1, first - 1, -1):
+            whole = (first, last) == (0, len(tokens) - 1)
+            if whole or (best is not None and last - first <= best[1] - best[0]):
+                continue  # the whole name was tried; a part no longer than the best loses
+            part = text[token.idx : tokens[last].idx + len(tokens[last])]
+            if is_place_name(part) and not COMPASS_WORD.fullmatch(part.lower()):
+                best = (first, last)
+                break
+    if best is None:
+        return None
+    return span.doc[span.start + best[0] : span.start + best[1] + 1]
+
+
+def _is_agent(span: Span) -> bool:
+    """ "Russia has lost 12 soldiers", "Israel seized the Golan": a country or city as the
+    subject of a transitive verb stands for its government, not for the place of the event."""
+    root = span.root
+    if span.start > 0 and span.doc[span.start - 1].lower_ in BACK_NOUNS:
+        return False  # "near the capital Damascus killed 23": a name in apposition, misparsed
+    owner = root
+    if root.dep_ == "poss" or _is_possessive_place(span.text):
+        while owner.dep_ in _MODIFIERS and owner.head.i > owner.i:
+            owner = owner.head  # "Turkeys state-run agency reported": the agency's owner
+    if owner.dep_ == "nsubj" and owner.head.lemma_.lower() in action_vocab().reporting:
+        return True  # "what the United States says was an attack": a speaker
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    # "Iran is his closest ally and has extended him credit": verbs sharing the subject
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and not has_subject(c))]
+    return any(
+        verb.pos_ == "VERB"
+        and verb.tag_ != "VBG"  # "throughout Raqqa destroying structures"
+        and any(child.dep_ == "dobj" for child in verb.children)  # "after Palmyra fell"
+        for verb in verbs
+    )
+
+
+def _names_origin(span: Span) -> bool:
+    """ "nine natives from the North Caucasus", "mercenaries originating from Tunisia":
+    where people come from, not where the event happened."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ not in {"from", "of"}:
+        return False
+    owner = preposition.head
+    if preposition.lower_ == "of":  # "nine natives of the Northern Caucasus"
+        return owner.lemma_.lower() in _ORIGIN_NOUNS
+    if owner.lemma_.lower() in _ORIGIN_VERBS:
+        return True
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in _person_nouns()
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return frozenset(load_data("candidates.json")["person_nouns"]) | _ORIGIN_NOUNS
+
+
+def has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECTS for child in verb.children)
+
+
+def _is_country_modifier(span: Span) -> bool:
+    """ "Syria evacuees", "the Syria situation", "U.S. raids": a country before a common
+    noun it modifies works as an adjective, not as the place of the event."""
+    root = span.root
+    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+    return (
+        not DIRECTION.search(before)  # "Central Syria Attack" names a region
+        and not (len(span) == 1 and _is_possessive_place(span.text))  # "Syrias war"
+        and (is_country(bare_name(span)) or span.text in _COUNTRY_ABBREVIATIONS)
+        and root.dep_ in {"compound", "nmod", "amod"}
+        and span.end <= root.head.i <= span.end + MAX_SKIPPED
+        and root.head.pos_ == "NOUN"
+    )
+
+
+def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
+    """Runs of proper nouns the model left untagged, after "from", "in", "western" ..."""
+    found = []
+    proper = _proper_nouns(sentence.doc)
+    index = sentence.start
+    while index < sentence.end:
+        end = index
+        while (
+            end < sentence.end
+            and end in proper
+            and end not in taken
+            and not entity_label(sentence.doc[end])
+        ):
+            end += 1
+        if end > index:
+            span = _known_head(sentence.doc[index:end])
+            if _reads_as_place(span, untagged=True):
+                found.append(span)
+            index = end
+        else:
+            index += 1
+    return found
+
+
+def _proper_nouns(doc: Doc) -> frozenset[int]:
+    """Indices of the Doc's proper nouns, read from one array."""
+    return tagged(doc, PROPN)
+
+
+def tagged(doc: Doc, pos: int) -> frozenset[int]:
+    """Indices of the Doc's tokens with coarse tag ``pos``, read from one array."""
+    key = f"keeptabs.pos.{pos}"
+    found: frozenset[int] | None = doc.user_data.get(key)
+    if found is None:
+        tags = doc.to_array(POS).tolist()
+        found = doc.user_data[key] = frozenset(i for i, tag in enumerate(tags) if tag == pos)
+    return found
+
+
+def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
+    """A name the model tagged as a nationality, a person or nothing, used as a place."""
+    if _CALENDAR_WORD.match(ent.text) or is_nationality(ent.text):
+        return False  # "of June", "Saturdays blast", "the Syrian city of"
+    if is_place_name(ent.text.strip()):
+        return True
+    if actor_table().is_actor(ent.text):
+        return False  # "raids on the Islamic State"
+    if untagged and not _could_be_place_name(ent):
+        return False
+    text = doc_text(ent.doc)
+    if _AFFIX_AFTER.match(text, ent.end_char):
+        return False  # "Britain-based", "Daesh-held": part of an adjective
+    before = text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
+    if LOCATIVE_NOUN.search(before) or SETTLEMENT_AFTER.match(text, ent.end_char):
+        return True
+    if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
+        return False
+    if not _could_be_place_name(ent) or _in_title_case(ent):
+        return False  # "Casualties", "District"; any name in "Killed in Suspected Gas Attack"
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in {"a", "an"}:
+        return False  # "concealed in a Mazda": a thing of that make, no place
+    head = ent.root.head
+    if (
+        ent.root.dep_ in _MODIFIERS
+        and head.pos_ == "NOUN"
+        and head.i >= ent.end
+        and head.lemma_.lower() not in PLACE_KIND_NOUNS  # "the Sumaria area"
+    ):
+        return False  # "in Assad clans hometown": a name describing a common noun
+    preposition = _governing_preposition(ent)
+    if ent.label_ == "PERSON":
+        return preposition in _PERSON_AS_PLACE_PREPOSITIONS
+    if untagged:  # "the western MSM": a compass word alone does not make a place
+        return preposition in _LOCATIVE_PREPOSITIONS
+    return preposition in _LOCATIVE_PREPOSITIONS or bool(DIRECTION.search(before))
+
+
+def _unknown_in_title_case(ent: Span) -> bool:
+    """ "Dozens Wounded in Terrorist Battle in Aleppo": in a Title Case run the model
+    takes capitalised words for names; only the gazetteer's names count there."""
+    return _known_part(ent, leading=True) is None and _in_title_case(ent)
+
+
+def _in_title_case(span: Span) -> bool:
+    """A name inside a run of Title Case ("58 Killed in Suspected Gas Attack in Syrias
+    Idlib"): every word is capitalised there, so capitals do not mark a name."""
+    doc = span.doc
+    low, high = max(0, span.start - TITLE_RUN), min(len(doc), span.end + TITLE_RUN)
+    words = [
+        token.text
+        for token in doc[low:high]
+        if token.is_alpha and len(token) > MIN_TITLE_WORD and not span.start <= token.i < span.end
+    ]
+    return len(words) >= 2 and all(word[0].isupper() for word in words)
+
+
+def _could_be_place_name(span: Span) -> bool:
+    """Not a title ("President"), an administrative word ("District") or, for one word
+    outside the gazetteer, a plural ("Casualties", "Democrats")."""
+    words = span.text.split()
+    if words[0].rstrip(".") in entity_vocab().titles or words[0].lower() in ADMIN_WORDS:
+        return False  # "President X", "District" ("Vell Province" is a name)
+    if words[-1] in _ORGANISATION_WORDS:
+        return False  # "Norrow Rowing Club", "Aleppo Media Center"
+    return not (len(words) == 1 and words[0].endswith("s") and not words[0].endswith("ss"))
+
+
+def _governing_preposition(ent: Span) -> str | None:
+    """The preposition before a name, across articles and adjectives ("from flooded X");
+    "on" counts as "in" after an attack ("the strike on X", "raids on X")."""
+    index = ent.start - 1
+    while index >= 0 and ent.doc[index].pos_ in {"DET", "ADJ"} and ent.start - index <= MAX_SKIPPED:
+        index -= 1
+    if index < 0:
+        return None
+    word = ent.doc[index]
+    if word.lower_ == "on" and index > 0 and word.doc[index - 1].lemma_.lower() in _ATTACK_NOUNS:
+        return "in"
+    return word.lower_
+
+
+def bare_name(span: Span) -> str:
+    name = span.text.strip(" \"“”‘’'")
+    words = name.split()
+    if len(words) > 1 and _is_possessive_place(words[0]):
+        name = " ".join(words[1:])  # "Syria's Hama", "Aleppos Salaheddin": the inner place
+    elif len(words) == 1 and not is_place_name(name):
+        name = possessive_place(name) or name  # "Syrias war": Syria
+    name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
+    return re.sub(
+        r"\s+(?:city|town|district|neighbou?rhood|quarter)$", "", name, flags=re.IGNORECASE
+    )
+
+
+def _is_possessive_place(word: str) -> bool:
+    return possessive_place(word) is not None
