@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from keeptabs.extract.attribution import SourceMemory, _org_of
 from keeptabs.extract.claims import extract_claims
+from keeptabs.extract.speakers import SourceMemory, org_of
 from keeptabs.segment.text import segment_text
 from keeptabs.types import Claim
 
@@ -16,12 +16,12 @@ def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
 
 
 def test_org_aliases_read_possessives_and_skip_relation_compounds() -> None:
-    assert _org_of("Jane Doe MSFs head of mission") == "Doctors Without Borders"
-    assert _org_of("An ISIS-affiliated news page") is None
-    assert _org_of("an anti-ISIS activist network") is None
-    assert _org_of("the Britain-based monitor") == "Syrian Observatory for Human Rights"
-    assert _org_of("WHO") == "World Health Organization"
-    assert _org_of("Turkey's health ministry") == "Turkish Ministry of Health"
+    assert org_of("Jane Doe MSFs head of mission") == "Doctors Without Borders"
+    assert org_of("An ISIS-affiliated news page") is None
+    assert org_of("an anti-ISIS activist network") is None
+    assert org_of("the Britain-based monitor") == "Syrian Observatory for Human Rights"
+    assert org_of("WHO") == "World Health Organization"
+    assert org_of("Turkey's health ministry") == "Turkish Ministry of Health"
 
 
 def test_new_paragraph_forgets_the_last_speaker() -> None:
@@ -97,7 +97,7 @@ def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
 
 
 def test_possessive_without_apostrophe_finds_the_actor() -> None:
-    assert _org_of("the Observatorys director") == "Syrian Observatory for Human Rights"
+    assert org_of("the Observatorys director") == "Syrian Observatory for Human Rights"
 
 
 def test_speaker_the_parser_read_as_a_noun_phrase(nlp: Language) -> None:
@@ -112,9 +112,9 @@ def test_speaker_the_parser_read_as_a_noun_phrase(nlp: Language) -> None:
 
 
 def test_wire_agencies_are_organisations() -> None:
-    assert _org_of("an AFP photographer") == "Agence France-Presse"
-    assert _org_of("the UN children's agency UNICEF") == "UNICEF"
-    assert _org_of("Reuters") == "Reuters"
+    assert org_of("an AFP photographer") == "Agence France-Presse"
+    assert org_of("the UN children's agency UNICEF") == "UNICEF"
+    assert org_of("Reuters") == "Reuters"
 
 
 def test_who_counted_or_documented_a_figure_is_its_source(nlp: Language) -> None:

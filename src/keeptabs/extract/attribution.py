@@ -12,7 +12,6 @@ not what was said, nor is what a video shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.attrs import LEMMA, POS
@@ -20,39 +19,29 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label, span_text
-from keeptabs.extract.entities import is_nationality
-from keeptabs.extract.gazetteer import is_place_name
-from keeptabs.extract.vocab import ActorTable, action_vocab, actor_table
+from keeptabs.extract.headline_speakers import (
+    SPEAKER_NOUNS,
+    colon_speaker,
+    headline_speaker,
+)
+from keeptabs.extract.speakers import (
+    PRONOUNS,
+    Attribution,
+    SourceMemory,
+    clean,
+    is_description,
+    org_of,
+    organisation,
+    without_article,
+)
+from keeptabs.extract.vocab import action_vocab
 
-_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
 _CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
 # "according to the data": no speaker ("according to media reports" names one).
 _GENERIC_SOURCES = frozenset({"data", "datum", "figure", "estimate", "information", "account"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-# Nouns that say what kind of body spoke, not which: "the agency", "the ministry".
-_GENERIC_ORG_NOUNS = frozenset(
-    {
-        "agency",
-        "ministry",
-        "army",
-        "government",
-        "police",
-        "council",
-        "service",
-        "group",
-        "center",
-        "centre",
-        "committee",
-        "office",
-        "military",
-        "monitor",
-        "observatory",
-        "statement",
-        "authorities",
-    }
-)
 _REPORT_NOUNS = frozenset(
     {
         "comment",
@@ -76,96 +65,19 @@ _MEDIA_NOUNS = frozenset(
 # Verbs by which a speaker passes on reports it has gathered: "MSF has received reports of".
 _TALLY_VERBS = frozenset({"count", "document", "record", "tally", "register", "verify"})
 _GATHERING_VERBS = frozenset({"receive", "document", "record", "collect", "compile", "gather"})
-# Nouns that head the name of a body: "the Sawaiq al-Rahman brigade", "Central Military Media".
-_ORG_HEADS = frozenset(
-    {
-        "brigade",
-        "brigades",
-        "battalion",
-        "front",
-        "army",
-        "forces",
-        "movement",
-        "media",
-        "center",
-        "centre",
-        "council",
-        "command",
-        "committee",
-        "committees",
-        "network",
-        "agency",
-        "ministry",
-        "division",
-        "corps",
-        "group",
-        "union",
-        "coalition",
-    }
-)
 # Words that keep to a speaker's noun phrase when the parse gives the verb no subject.
 _PHRASE_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "punct", "cc"})
-# Hyphen compounds that relate to a body without naming it: "ISIS-affiliated", "anti-ISIS".
-_HYPHEN_COMPOUND = re.compile(r"[\w.’']+(?:-[\w.’']+)+")
-_SO_CALLED = re.compile(r"^(?:the\s+)?so-called\s+", re.IGNORECASE)
 # A quotation long enough to be speech, not a scare-quoted word ('helped', "rebels").
 MIN_SPEECH_CHARS = 30
 MAX_SOURCE_WORDS = 10  # longer subjects of "said" are misparsed clauses, not sources
 MAX_NAME_TO_VERB = 4  # tokens between a name and its verb: ", also said"
-MAX_BODY_NAME_WORDS = 6  # words before "brigade" in "the Sawaiq al-Rahman brigade"
 MAX_PHRASE_BEFORE = 8  # words of a subjectless speaker phrase: "SANA reporter in Aleppo"
 # How far after a closing quote (or before an opening one) the "X said" may stand.
 SPEAKER_AFTER_QUOTE = 120
 SPEAKER_BEFORE_QUOTE = 40
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", re.MULTILINE)
-# Wire headlines name their source last: "Bombs kill 13 fighters: monitor", "... 43 Monitor".
-_HEADLINE_TRAILING_SPEAKER = re.compile(
-    r"(?:[:,–-]\s*|\s)(?P<who>(?:[A-Z][\w-]+\s)?(?:monitor|observatory|activists|officials?|sources?"
-    r"|monitoring group|rights group|watchdog"
-    r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))"
-    r"(?:\s+[A-Z][a-z]+\s+[A-Z][a-z]+)?\.?$",  # a byline run in: ": monitor Sylvia Westall"
-    re.IGNORECASE,
-)
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 _ARTICLES = frozenset({"the", "a", "an"})
-_SPEAKER_NOUNS = frozenset(
-    "opposition activists monitor observatory army military ministry officials sources media"
-    " coalition police government spokesman spokeswoman".split()
-)
-_HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
-# The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
-_OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    source: str
-    source_org: str | None
-
-
-@dataclass(slots=True)
-class SourceMemory:
-    """What the document has said about sources so far, for pronouns and descriptions.
-
-    Names (``by_head``) hold for the whole document; the last speaker (``last``) until
-    another is named, or until ``new_paragraph`` says the text has moved on.
-    """
-
-    last: Attribution | None = None
-    by_head: dict[str, Attribution] = field(default_factory=dict)
-
-    def remember(self, attribution: Attribution) -> None:
-        if attribution.source.lower() in _PRONOUNS:
-            return
-        self.last = attribution
-        for name in (attribution.source, attribution.source_org):
-            if name:
-                self.by_head[name.split()[-1].lower()] = attribution
-
-    def new_paragraph(self) -> None:
-        """A paragraph that names no speaker of its own: pronouns and descriptions in it
-        ("he said", "the statement") no longer reach the last speaker."""
-        self.last = None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -264,12 +176,12 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
         antecedent = verb.head if verb.dep_ == "relcl" else None
         if antecedent is None or not (
             antecedent.pos_ == "PROPN"
-            or antecedent.lower_ in _SPEAKER_NOUNS
-            or _org_of(antecedent.text) is not None
+            or antecedent.lower_ in SPEAKER_NOUNS
+            or org_of(antecedent.text) is not None
         ):
             return None
         subject = antecedent
-    if subject.lower_ in _PRONOUNS:
+    if subject.lower_ in PRONOUNS:
         return _embedding_speaker(verb, memory) or memory.last
     return _subject_attribution(subject, verb, memory)
 
@@ -280,8 +192,8 @@ def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> A
     named = _named_entity(subject, phrase)
     if named is None and len(phrase) > MAX_SOURCE_WORDS:
         return _entity_before(verb)  # a misparsed clause as subject: the name by the verb
-    source = _clean(named.text if named is not None else _without_article(phrase).text)
-    return Attribution(source, _organisation(subject, phrase, named, memory))
+    source = clean(named.text if named is not None else without_article(phrase).text)
+    return Attribution(source, organisation(subject, phrase, named, memory))
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -316,9 +228,9 @@ def _embedding_speaker(verb: Token, memory: SourceMemory) -> Attribution | None:
         subject = _subject_of(ancestor)
         if subject is None:
             continue
-        if subject.lower_ in _PRONOUNS or subject.pos_ not in {"NOUN", "PROPN"}:
+        if subject.lower_ in PRONOUNS or subject.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if subject.pos_ == "PROPN" or _org_of(subject.text) is not None:
+        if subject.pos_ == "PROPN" or org_of(subject.text) is not None:
             return _subject_attribution(subject, ancestor, memory)
         return None
     return None
@@ -334,8 +246,8 @@ def _phrase_before(verb: Token, claim: Token | None) -> Attribution | None:
     if end < 0:
         return None
     last = doc[end]
-    if last.text.isupper() and len(last.text) > 1 and _org_of(last.text) is not None:
-        return Attribution(last.text, _org_of(last.text))  # "IS said", parsed as a passive
+    if last.text.isupper() and len(last.text) > 1 and org_of(last.text) is not None:
+        return Attribution(last.text, org_of(last.text))  # "IS said", parsed as a passive
     head = _phrase_head(last)
     if head is None:
         return None
@@ -345,8 +257,8 @@ def _phrase_before(verb: Token, claim: Token | None) -> Attribution | None:
     phrase = doc[start : end + 1]
     if len(phrase) > MAX_PHRASE_BEFORE or (claim is not None and start <= claim.i <= end):
         return None
-    source = _clean(_without_article(phrase).text)
-    return Attribution(source, _org_of(source))
+    source = clean(without_article(phrase).text)
+    return Attribution(source, org_of(source))
 
 
 def _phrase_head(last: Token) -> Token | None:
@@ -377,119 +289,6 @@ def _modifies(token: Token, start: int, end: int) -> bool:
     )
 
 
-def _organisation(
-    subject: Token, phrase: Span, named: Span | None, memory: SourceMemory
-) -> str | None:
-    """The organisation behind a speaker: the actor table, an organisation named in the
-    subject or its apposition ("Defense Ministry spokesperson X", "X, Riverwatch's
-    coordinator"), the speaker itself when it is one, or an earlier mention that a
-    surname or a description ("the agency", "agency spokeswoman X") points to."""
-    appositions = [c for c in subject.children if c.dep_ == "appos"]
-    spans = [phrase, *(subject.doc[a.left_edge.i : a.right_edge.i + 1] for a in appositions)]
-    found = next((org for span in spans if (org := _org_of(span.text)) is not None), None)
-    if found is not None:
-        return found
-    for span in spans:
-        for ent in entities_in(span):
-            if _is_named_organisation(ent):
-                return _clean_name(ent.text)
-    if _names_a_body(subject, phrase):
-        return _clean_name(subject.doc[phrase.start : subject.i + 1].text)
-    workplace = _workplace(subject)
-    if workplace is not None:
-        return workplace
-    keys = [named.text.split()[-1].lower()] if named is not None else []
-    keys += [
-        t.lower_  # "agency spokeswoman X", "the Observatory"; not a word of the name itself
-        for t in phrase
-        if t.pos_ in {"NOUN", "PROPN"}
-        and not _in_compound(t)
-        and (named is None or not named.start <= t.i < named.end)
-    ]
-    earlier = next((memory.by_head[key] for key in keys if key in memory.by_head), None)
-    if earlier is None and named is None and _is_description(phrase):
-        earlier = memory.last
-    return earlier.source_org if earlier else None
-
-
-def _workplace(subject: Token) -> str | None:
-    """ "A source at Aleppo Governorate", "an official at the Damascus Police Command":
-    the body a speaker works at, named after "at"."""
-    for preposition in subject.rights:
-        if preposition.dep_ == "prep" and preposition.lower_ == "at":
-            place = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-            if place is not None and place.pos_ == "PROPN":
-                words = subject.doc[place.left_edge.i : place.i + 1]
-                return _clean_name(_without_article(words).text)
-    return None
-
-
-def _in_compound(token: Token) -> bool:
-    """Whether ``token`` is part of a hyphen compound ("ISIS" of "ISIS-affiliated")."""
-    doc = token.doc
-    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
-    return after or (token.i > 0 and doc[token.i - 1].text == "-")
-
-
-def _names_a_body(subject: Token, phrase: Span) -> bool:
-    """ "the Sawaiq al-Rahman brigade", "The Central Military Media": proper names headed
-    by a word for a body name an organisation, even when lower-cased or unlabelled."""
-    names = [
-        t
-        for t in phrase
-        if t.pos_ == "PROPN" and t.i < subject.i and t.is_alpha and entity_label(t) != "DATE"
-    ]
-    return (
-        subject.lower_ in _ORG_HEADS
-        and subject.i - phrase.start <= MAX_BODY_NAME_WORDS
-        and any(not is_nationality(t.text) and not is_place_name(t.text) for t in names)
-    )
-
-
-def _org_of(text: str | None) -> str | None:
-    """The organisation an actor-table alias in ``text`` names.  A possessive written
-    without its apostrophe ("MSFs head of mission") still names it; a hyphen compound
-    that only relates to one ("ISIS-affiliated", "anti-ISIS", "Daesh-held") does not."""
-    if not text:
-        return None
-    table = actor_table()
-    text = _HYPHEN_COMPOUND.sub(lambda match: _unless_relation(match.group(), table), text)
-    found = table.organisation(text)
-    if found is None:
-        text = re.sub(r"(?<=\w)['’]s\b", "", re.sub(r"\b([A-Z]{2,})s\b", r"\1", text))
-        found = table.organisation(text)
-    return found
-
-
-def _unless_relation(word: str, table: ActorTable) -> str:
-    """``word`` blanked out if it is a hyphen compound of an alias and another word."""
-    if word.casefold().replace("’", "'") in table.organisations:
-        return word
-    parts = word.split("-")
-    related = any(table.organisation(part) is not None for part in parts) and len(parts) > 1
-    return " " * len(word) if related else word
-
-
-def _is_named_organisation(ent: Span) -> bool:
-    """An ORG entity that names one ("Riverwatch"), not a bare common noun ("Agency")."""
-    if ent.label_ != "ORG":
-        return False
-    words = [t for t in ent if t.dep_ != "det"]
-    return len(words) > 1 or (len(words) == 1 and words[0].lower_ not in _GENERIC_ORG_NOUNS)
-
-
-def _clean_name(text: str) -> str:
-    """An organisation's name without a leading article: "The Food Bank" -> "Food Bank"."""
-    return re.sub(r"^the\s+", "", _clean(text), flags=re.IGNORECASE)
-
-
-def _is_description(phrase: Span) -> bool:
-    """ "the statement", "the centre": a definite description with no name in it."""
-    return phrase[0].lower_ in {"the", "this", "that"} and not any(
-        t.pos_ == "PROPN" for t in phrase
-    )
-
-
 def _entity_before(verb: Token) -> Attribution | None:
     """A misparsed "..., the head of X, General Y, also said": the last name before the verb."""
     doc = verb.doc
@@ -504,7 +303,7 @@ def _entity_before(verb: Token) -> Attribution | None:
     if any(t.lower_ in _ARTICLES for t in doc[name.end : verb.i]):
         return None  # "in the area of Mayadeen the ministry said": a phrase of its own
     context = doc[max(0, name.start - MAX_NAME_TO_VERB) : verb.i]
-    return Attribution(name.text, _org_of(context.text) or _org_of(name.text))
+    return Attribution(name.text, org_of(context.text) or org_of(name.text))
 
 
 def _subject_phrase(subject: Token) -> Span:
@@ -518,15 +317,6 @@ def _subject_phrase(subject: Token) -> Span:
     return subject.doc[subject.left_edge.i : right + 1]
 
 
-def _without_article(phrase: Span) -> Span:
-    """ "the UN" -> "UN": an article before a name is not part of the name."""
-    if len(phrase) > 1 and phrase[0].dep_ == "det":
-        rest = phrase[1:]
-        if any(e.start == rest.start and e.end == rest.end for e in entities_of(phrase.doc)):
-            return rest
-    return phrase
-
-
 def _named_entity(subject: Token, phrase: Span) -> Span | None:
     """A person named in the subject or its apposition wins over a long description."""
     candidates = [subject, *(c for c in subject.children if c.dep_ == "appos")]
@@ -538,11 +328,6 @@ def _named_entity(subject: Token, phrase: Span) -> Span | None:
         if ent.label_ in {"ORG", "PERSON"} and ent.end - ent.start >= len(phrase) - 2:
             return ent
     return None
-
-
-def _clean(text: str) -> str:
-    text = _SO_CALLED.sub("", text.strip(" ,\"“”‘’'"))
-    return text.strip(" ,\"“”‘’'")
 
 
 def attribute(
@@ -564,8 +349,8 @@ def attribute(
         if found is not None:
             return found
     if headline:
-        return _headline_speaker(sentence, token)
-    return _colon_speaker(sentence, token)
+        return headline_speaker(sentence, token)
+    return colon_speaker(sentence, token)
 
 
 def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
@@ -586,8 +371,8 @@ def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> At
     words = [t for t in subject.lefts if t.dep_ in _PHRASE_MODIFIERS]
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
         return None
-    source = _clean(sentence.doc[words[0].i : subject.i].text)
-    return Attribution(source, _org_of(source))
+    source = clean(sentence.doc[words[0].i : subject.i].text)
+    return Attribution(source, org_of(source))
 
 
 def _tallied_by(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
@@ -599,79 +384,18 @@ def _tallied_by(sentence: Span, token: Token, memory: SourceMemory) -> Attributi
         if verb.lemma_.lower() not in _TALLY_VERBS:
             return None  # only the nearest verb may tally the figure
         subject = _subject_of(verb)
-        if subject is None or subject.lower_ in _PRONOUNS or _holds_number(subject):
+        if subject is None or subject.lower_ in PRONOUNS or _holds_number(subject):
             return None
         return _subject_attribution(subject, verb, memory)
     return None
-
-
-def _colon_speaker(sentence: Span, token: Token) -> Attribution | None:
-    """A wire headline repeated in the body: "Bombs kill 13 fighters: monitor." """
-    trailing = _HEADLINE_TRAILING_SPEAKER.search(_headline_text(sentence))
-    if trailing and trailing.group(0).lstrip().startswith(":"):
-        return _trailing_attribution(sentence, token, trailing)
-    return None
-
-
-def _headline_text(sentence: Span) -> str:
-    """The sentence without surrounding space or a closing "| Outlet Name"."""
-    return _OUTLET_SUFFIX.sub("", span_text(sentence).strip())
-
-
-def _trailing_attribution(
-    sentence: Span, token: Token, trailing: re.Match[str]
-) -> Attribution | None:
-    """The name closing a headline, unless it is what the number counts ("murder of 2
-    Syrian activists")."""
-    text = span_text(sentence)
-    base = sentence.start_char + len(text) - len(text.lstrip())
-    if trailing.start() <= token.idx - base:
-        return None
-    counted = token.head if token.dep_ == "nummod" else token
-    plural = counted.tag_ in {
-        "NNS",
-        "NNPS",
-    }  # "murder of 2 Syrian activists", not "126 Observatory"
-    mass = counted.lower_ == "media"  # "kills 14 State media": a source, never counted
-    if plural and not mass and counted.i > token.i and trailing.start("who") <= counted.idx - base:
-        return None
-    words = trailing.group("who").split()
-    before = text.lstrip()[: trailing.start("who")].split()[-2:]
-    ends_place = any(is_place_name(" ".join([*before[-size:], words[0]])) for size in (1, 2))
-    if len(words) > 1 and (is_place_name(words[0]) or ends_place):
-        words = words[1:]  # "Raqqa monitor", "Deir Ezzor monitor": the place is no source
-    who = " ".join(words)
-    return Attribution(who, _org_of(who))
-
-
-def _headline_speaker(sentence: Span, token: Token) -> Attribution | None:
-    """ "Russian MoD: 50,000 evacuated" and "Bombs kill 13 fighters: monitor"."""
-    text = _headline_text(sentence)
-    match = _HEADLINE_SPEAKER.match(text)
-    if match and match.end("who") <= token.idx - sentence.start_char:
-        who = match.group("who").strip()
-        organisation = _org_of(who)
-        speaker_word = who.split()[-1].lower() in _SPEAKER_NOUNS  # "Syrian opposition:"
-        if organisation is not None or speaker_word or _names_an_actor(sentence, len(who)):
-            return Attribution(who, organisation)
-    trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
-    return _trailing_attribution(sentence, token, trailing) if trailing else None
-
-
-def _names_an_actor(sentence: Span, length: int) -> bool:
-    """Whether the first ``length`` characters are a person or organisation's name."""
-    return any(
-        e.label_ in {"PERSON", "ORG"} and e.start_char - sentence.start_char < length
-        for e in entities_in(sentence)
-    )
 
 
 def _possessor(token: Token) -> Attribution | None:
     """ "the mayor's 15,000": the possessor of a figure is its source."""
     for owner in (c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"):
         phrase = owner.doc[owner.left_edge.i : owner.i + 1]
-        source = _clean(phrase.text)
-        return Attribution(source, _org_of(source))
+        source = clean(phrase.text)
+        return Attribution(source, org_of(source))
     return None
 
 
@@ -706,14 +430,14 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
         if word.lower_ == "according" and word.i + 1 < sentence.end and word.nbor().lower_ == "to":
             objects = [c for c in word.nbor().children if c.dep_ == "pobj"]
             if objects:
-                phrase = _without_article(_subject_phrase(objects[0]))
+                phrase = without_article(_subject_phrase(objects[0]))
                 if objects[0].lemma_.lower() in _GENERIC_SOURCES and not any(
                     t.pos_ == "PROPN" for t in phrase
                 ):
                     return None
-                source = _clean(phrase.text)
-                organisation = _org_of(source)
-                if organisation is None and _is_description(phrase):
+                source = clean(phrase.text)
+                organisation = org_of(source)
+                if organisation is None and is_description(phrase):
                     earlier = memory.by_head.get(objects[0].lower_) or memory.last
                     organisation = earlier.source_org if earlier else None
                 return Attribution(source, organisation)
@@ -895,8 +619,8 @@ def _report_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribut
             owners = [c for c in ancestor.children if c.dep_ in {"poss", "compound"}]
             if owners:
                 phrase = sentence.doc[ancestor.left_edge.i : ancestor.i + 1]
-                source = _clean(phrase.text)
-                return Attribution(source, _org_of(source))
+                source = clean(phrase.text)
+                return Attribution(source, org_of(source))
             found = _unowned_report(ancestor, memory)
             if found is not None:
                 return found
@@ -907,7 +631,7 @@ def _unowned_report(noun: Token, memory: SourceMemory) -> Attribution | None:
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lemma_.lower() in _GATHERING_VERBS:
         subject = _subject_of(verb)
-        if subject is not None and subject.lower_ not in _PRONOUNS:
+        if subject is not None and subject.lower_ not in PRONOUNS:
             return _subject_attribution(subject, verb, memory)
     if noun.lower_ == "reports":
         return Attribution(noun.text, None)

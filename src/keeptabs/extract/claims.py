@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from keeptabs.extract.attribution import Attribution, SourceMemory, attribute, remember_sources
+from keeptabs.extract.attribution import attribute, remember_sources
 from keeptabs.extract.breakdowns import link_breakdowns
 from keeptabs.extract.casing import proper_names, sentence_case
 from keeptabs.extract.dates import resolve_period
@@ -29,6 +29,7 @@ from keeptabs.extract.frame import (
 )
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.places import PlaceMemory, find_place
+from keeptabs.extract.speakers import Attribution, SourceMemory
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.vocab import counted_vocab
 from keeptabs.extract.windows import Window, claim_windows

@@ -1,0 +1,99 @@
+"""Speakers a headline names by its own grammar: "Syrian opposition: 1300 killed", "...
+kills 43: monitor", "... at least 126 Observatory", and a body sentence opened by
+"X:"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from keeptabs.extract.doctext import entities_in, span_text
+from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.speakers import (
+    Attribution,
+    org_of,
+)
+
+# Wire headlines name their source last: "Bombs kill 13 fighters: monitor", "... 43 Monitor".
+_HEADLINE_TRAILING_SPEAKER = re.compile(
+    r"(?:[:,–-]\s*|\s)(?P<who>(?:[A-Z][\w-]+\s)?(?:monitor|observatory|activists|officials?|sources?"
+    r"|monitoring group|rights group|watchdog"
+    r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))"
+    r"(?:\s+[A-Z][a-z]+\s+[A-Z][a-z]+)?\.?$",  # a byline run in: ": monitor Sylvia Westall"
+    re.IGNORECASE,
+)
+
+
+SPEAKER_NOUNS = frozenset(
+    "opposition activists monitor observatory army military ministry officials sources media"
+    " coalition police government spokesman spokeswoman".split()
+)
+
+
+_HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
+
+
+# The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
+_OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")
+
+
+def colon_speaker(sentence: Span, token: Token) -> Attribution | None:
+    """A wire headline repeated in the body: "Bombs kill 13 fighters: monitor." """
+    trailing = _HEADLINE_TRAILING_SPEAKER.search(_headline_text(sentence))
+    if trailing and trailing.group(0).lstrip().startswith(":"):
+        return _trailing_attribution(sentence, token, trailing)
+    return None
+
+
+def _headline_text(sentence: Span) -> str:
+    """The sentence without surrounding space or a closing "| Outlet Name"."""
+    return _OUTLET_SUFFIX.sub("", span_text(sentence).strip())
+
+
+def _trailing_attribution(
+    sentence: Span, token: Token, trailing: re.Match[str]
+) -> Attribution | None:
+    """The name closing a headline, unless it is what the number counts ("murder of 2
+    Syrian activists")."""
+    text = span_text(sentence)
+    base = sentence.start_char + len(text) - len(text.lstrip())
+    if trailing.start() <= token.idx - base:
+        return None
+    counted = token.head if token.dep_ == "nummod" else token
+    plural = counted.tag_ in {
+        "NNS",
+        "NNPS",
+    }  # "murder of 2 Syrian activists", not "126 Observatory"
+    mass = counted.lower_ == "media"  # "kills 14 State media": a source, never counted
+    if plural and not mass and counted.i > token.i and trailing.start("who") <= counted.idx - base:
+        return None
+    words = trailing.group("who").split()
+    before = text.lstrip()[: trailing.start("who")].split()[-2:]
+    ends_place = any(is_place_name(" ".join([*before[-size:], words[0]])) for size in (1, 2))
+    if len(words) > 1 and (is_place_name(words[0]) or ends_place):
+        words = words[1:]  # "Raqqa monitor", "Deir Ezzor monitor": the place is no source
+    who = " ".join(words)
+    return Attribution(who, org_of(who))
+
+
+def headline_speaker(sentence: Span, token: Token) -> Attribution | None:
+    """ "Russian MoD: 50,000 evacuated" and "Bombs kill 13 fighters: monitor"."""
+    text = _headline_text(sentence)
+    match = _HEADLINE_SPEAKER.match(text)
+    if match and match.end("who") <= token.idx - sentence.start_char:
+        who = match.group("who").strip()
+        organisation = org_of(who)
+        speaker_word = who.split()[-1].lower() in SPEAKER_NOUNS  # "Syrian opposition:"
+        if organisation is not None or speaker_word or _names_an_actor(sentence, len(who)):
+            return Attribution(who, organisation)
+    trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
+    return _trailing_attribution(sentence, token, trailing) if trailing else None
+
+
+def _names_an_actor(sentence: Span, length: int) -> bool:
+    """Whether the first ``length`` characters are a person or organisation's name."""
+    return any(
+        e.label_ in {"PERSON", "ORG"} and e.start_char - sentence.start_char < length
+        for e in entities_in(sentence)
+    )
