@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span, Token
 from keeptabs.extract.attribution import attribute, remember_sources
 from keeptabs.extract.breakdowns import link_breakdowns
 from keeptabs.extract.casing import proper_names, sentence_case
+from keeptabs.extract.casualties import casualty_frame
+from keeptabs.extract.counted_nouns import counted_noun
 from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text, with_text
 from keeptabs.extract.frame import (
-    casualty_frame,
-    counted_noun,
     counts_a_population,
     governing_action,
     number_token,

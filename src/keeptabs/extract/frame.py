@@ -8,39 +8,31 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import doc_text, entity_label
-from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.casualties import (
+    VERB_ARGUMENT_DEPS,
+)
+from keeptabs.extract.counted_nouns import (
+    NOUN_TAGS,
+    VAGUE_HEADS,
+    of_complement,
+)
+from keeptabs.extract.doctext import doc_text
 from keeptabs.extract.nlp import verb_lemma
 from keeptabs.extract.vocab import action_vocab, counted_vocab, load_data
 from keeptabs.types import Quantity
 
-NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-# Dependencies by which a number modifies the noun it counts.
-_NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 # Dependencies by which a noun is an argument of the verb that says what happened to it.
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd"}
 )
-_VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _EMPTY_VERBS = frozenset({"have", "be", "get", "see", "find", "count", "include"})  # say nothing
 MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are other clauses
-MAX_CASUALTY_GAP = 3  # words between a number and "dead": "29 Syria rebels dead"
-MAX_TOLL_CLIMB = 4  # "reached at least 126", "as high as 400000": a few words in between
-_COUNTED_MODIFIERS = frozenset({"amod", "compound"})
-# Adjectives that never define a population: "two other areas", "32 different facilities".
-_EMPTY_MODIFIERS = frozenset(
-    "other another different more several many some such various additional further".split()
-)
-_CALENDAR_PREFIXES = frozenset(
-    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
-)
 # "a population of 350000", "the pre-war population was over 20 million"
 _POPULATION_BEFORE = re.compile(
     r"\bpopulation\s+(?:of|was|is|stood at|numbered|numbers)\s+(?:[\w.,]+\s+){0,2}$",
     re.IGNORECASE,
 )
 POPULATION_CHARS = 60
-_VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
 def number_token(sentence: Span, quantity: Quantity) -> Token | None:
@@ -50,201 +42,9 @@ def number_token(sentence: Span, quantity: Quantity) -> Token | None:
     if not tokens:
         return None
     numeric = [
-        t for t in tokens if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in _VAGUE_HEADS
+        t for t in tokens if t.like_num or t.pos_ == "NUM" or t.lemma_.lower() in VAGUE_HEADS
     ]
     return (numeric or tokens)[-1]
-
-
-def casualty_frame(
-    token: Token, counted: str | None, action: str | None
-) -> tuple[str | None, str] | None:
-    """``(counted, action)`` for casualty figures: "40 dead", "70 wounded", "the death toll
-    reached 126", "put the death toll at 70", "29 rebels dead"; None for other figures.
-
-    Only where no real verb says what happened: in "four wounded were brought to hospital"
-    the action is "bring".
-    """
-    vocab = counted_vocab()
-    following = _casualty_participle(token)
-    if following is not None:
-        return counted, vocab.casualty_words[following]  # "2 killed 8 injured"
-    adjective = _casualty_adjective(token)
-    if adjective is not None:
-        head = token.head if token.dep_ in _NUMBER_DEPS else token
-        after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-        referring = head.lower_ in vocab.referring_nouns or after in {"more", "others", "other"}
-        if counted is None and referring:
-            # "58 others injured", "500 more injured": the noun named before
-            return None, vocab.casualty_words[adjective]
-        return counted or "people", vocab.casualty_words[adjective]
-    if action in {None, "be"} and _named_by_copula(token) is not None:
-        part_of_casualties = _of_casualties(token)
-        if part_of_casualties is not None:
-            # "14 of the dead were fighters"; not "15 of the wounded were in critical
-            # condition", which says what became of them
-            return counted, part_of_casualties
-    if action is not None and action not in vocab.light_verbs:
-        return None
-    among = _among_casualties(token)
-    if among is not None:
-        return counted, among
-    if counted in vocab.casualty_words:
-        return "people", vocab.casualty_words[counted]
-    word = _casualty_after(token)
-    if word is not None:
-        return counted or "people", vocab.casualty_words[word]
-    toll = _toll_of(token)
-    if toll is not None:
-        modifiers = (c.lemma_.lower() for c in toll.children if c.dep_ in {"compound", "amod"})
-        kind = next(modifiers, "toll")
-        return "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
-    return None
-
-
-def _casualty_participle(token: Token) -> str | None:
-    """ "2 killed 8 injured": a casualty participle right after the number, ruling it; not
-    "four wounded were brought", where the number is another verb's argument."""
-    doc = token.doc
-    index = token.i + 1
-    if index < len(doc) and doc[index].text == "+":
-        index += 1  # "20+ killed"
-    following = doc[index] if index < len(doc) else None
-    if following is None or following.tag_ not in {"VBN", "VBD"}:
-        return None  # "2 killed": a headline participle the tagger may read as a past tense
-    if following.lower_ not in counted_vocab().casualty_words:
-        return None
-    # a run-on headline parses the number as the object of the casualty word before it
-    words = counted_vocab().casualty_words
-    ruled = token.head.i == following.i or token.dep_ not in _VERB_ARGUMENT_DEPS
-    return following.lower_ if ruled or token.head.lower_ in words else None
-
-
-def _casualty_adjective(token: Token) -> str | None:
-    """ "48 people dead over 100 injured": a casualty adjective or participle right after
-    the number's noun rules it when the parser made the noun no verb's argument (a list
-    of tolls has no verb of its own)."""
-    noun = token.head if token.dep_ in _NUMBER_DEPS else token
-    words = counted_vocab().casualty_words
-    # "8 persons killed 58 others injured": a run-on list of tolls, not an object
-    run_on = noun.dep_ == "dobj" and noun.head.lower_ in words and noun.head.i < token.i
-    head = token.head
-    if head.pos_ == "ADJ" and head.lower_ in words and head.i > token.i:
-        return head.lower_  # "one was killed and six more wounded": "wounded" rules "six"
-    if (noun.dep_ in _VERB_ARGUMENT_DEPS or token.dep_ in _VERB_ARGUMENT_DEPS) and not run_on:
-        return None
-    found = _casualty_token_after(token)
-    if found is None or (found.pos_ != "ADJ" and found.tag_ != "VBN"):
-        return None
-    return found.lower_
-
-
-def _among_casualties(token: Token) -> str | None:
-    """ "one civilian was among those killed", "two soldiers are among the dead"."""
-    vocab = counted_vocab()
-    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None:
-        return None
-    holders = [verb, token.head]  # "were among the dead", "11 children among the dead"
-    for preposition in (c for h in holders for c in h.children if c.lower_ == "among"):
-        for word in preposition.subtree:
-            if word.lower_ in vocab.casualty_words:
-                return vocab.casualty_words[word.lower_]
-    return None
-
-
-def _casualty_after(token: Token) -> str | None:
-    """ "58 killed", "29 Syria rebels dead": a casualty word just after the number's noun."""
-    found = _casualty_token_after(token)
-    return found.lower_ if found is not None else None
-
-
-def _casualty_token_after(token: Token) -> Token | None:
-    vocab = counted_vocab()
-    doc = token.doc
-    index = token.i + 1
-    while index < len(doc) and index - token.i <= MAX_CASUALTY_GAP:
-        if doc[index].lower_ in vocab.casualty_words:
-            return doc[index]
-        if doc[index].pos_ not in {"NOUN", "PROPN", "ADJ"}:
-            return None
-        index += 1
-    return None
-
-
-def _toll_of(token: Token) -> Token | None:
-    """The "toll" that a number measures: "the toll reached (at least) 126", "put the
-    death toll at 70", "the death toll may be as high as 400000"."""
-    vocab = counted_vocab()
-    head = token.head
-    for _ in range(MAX_TOLL_CLIMB):
-        if head.lemma_.lower() in vocab.toll_verbs or head.lemma_.lower() == "be":
-            break
-        if head.lower_ == "of" and head.head.lemma_.lower() == "toll":
-            return head.head
-        head = head.head
-    arguments = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments):
-        arguments += _lost_subject(head)
-    return next((c for c in arguments if c.lemma_.lower() == "toll"), None)
-
-
-def _lost_subject(verb: Token) -> list[Token]:
-    """ "... leave their homes and the death toll may be as high as 400000": a verb whose
-    subject the parser joined to the clause before; the noun just before its auxiliaries."""
-    first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"})])
-    before = verb.doc[first.i - 1] if first.i > 0 else None
-    return [before] if before is not None and before.pos_ == "NOUN" else []
-
-
-def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
-    """``(counted words, the token that stands for the counted thing)``.
-
-    Units count themselves ("24 hectares", "93 percent"); a vague head counts its "of"
-    complement ("thousands of civilians").  ``None`` when the noun is elided.
-    """
-    if quantity.kind == "percent":
-        return "percent", _percent_token(token)
-    if quantity.kind in {"measure", "money"}:
-        unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip()
-        return unit_words or quantity.unit, token
-    noun = token.head if token.dep_ in _NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
-    if noun is not None and not noun.text[0].isalpha():
-        noun = None  # "kills three | Jordan Times": a divider tagged as a noun
-    if noun is not None and any(token.i < t.i < noun.i and t.lower_ == "most" for t in noun.lefts):
-        noun = None  # "kill 18 most children": the noun describes most of them, not all
-    if noun is None and token.lemma_.lower() in _VAGUE_HEADS | {"dozens", "scores"}:
-        complement = _of_complement(token)
-        if complement is not None:
-            return _noun_phrase(complement), token
-    if noun is None:
-        named = _named_by_copula(token)
-        return (None, token) if named is None else (_noun_phrase(named), named)
-    return _noun_phrase(noun), noun
-
-
-def _named_by_copula(token: Token) -> Token | None:
-    """ "234 of them were children": a part of a group just counted, named by what it
-    is said to be."""
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is None or not any(c.pos_ == "PRON" or _names_casualties(c) for c in of.children):
-        return None  # "of them", "of the dead"
-    verb = token.head
-    if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
-        return None
-    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOUN_TAGS), None)
-
-
-def _names_casualties(word: Token) -> bool:
-    """ "the dead", "the victims": a group of casualties a part is taken from."""
-    return word.lower_ in counted_vocab().casualty_words or word.lemma_.lower() in {"victim"}
-
-
-def _of_casualties(token: Token) -> str | None:
-    """ "14 of the dead were fighters": the casualty word the part is taken from."""
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    words = counted_vocab().casualty_words
-    found = next((c for c in of.children if c.lower_ in words), None) if of is not None else None
-    return words[found.lower_] if found is not None else None
 
 
 def counts_a_population(number: Token) -> bool:
@@ -266,63 +66,6 @@ def settled_action(number: Token, counted: Token, action: str | None) -> str | N
     within = counted.dep_ == "pobj" and head.lower_ == "in"  # "killed in five raids"
     outcome = counted.dep_ == "nsubj" and head.lemma_.lower() in _frame_vocab().outcome_verbs
     return event if event is not None and (within or outcome) else action
-
-
-def _percent_token(token: Token) -> Token:
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
-    return following if following.lower_ in {"percent", "per", "%"} else token
-
-
-def _of_complement(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_TAGS:
-                    return grandchild
-    return None
-
-
-def _noun_phrase(noun: Token) -> str | None:
-    """The head noun, with its modifiers where the head says little alone
-    ("residential blocks", "explosive objects"); None for "others", which refers back."""
-    vocab = counted_vocab()
-    if noun.lower_ in vocab.referring_nouns or not _can_be_counted(noun):
-        return None
-    if noun.lemma_.lower() in _VAGUE_HEADS:
-        return None  # "35 Dead Dozens Wounded": another amount, not what 35 counts
-    if noun.lower_ not in vocab.light_nouns:
-        if noun.pos_ == "PROPN" or entity_label(noun) == "NORP":
-            return noun.text
-        before = noun.doc[noun.i - 1] if noun.i > 0 else None
-        if (
-            before is not None
-            and before.dep_ == "compound"
-            and before.lower_ in vocab.kind_compounds
-        ):
-            return f"{before.lower_} {noun.lower_}"  # "air raids", "barrel bombs"
-        return noun.lower_
-    words = [
-        child
-        for child in noun.lefts
-        if child.dep_ in _COUNTED_MODIFIERS
-        and entity_label(child) not in {"NORP", "GPE", "ORG", "PERSON", "LOC", "CARDINAL"}
-        and child.pos_ in {"ADJ", "NOUN"}
-        and child.lower_ not in _EMPTY_MODIFIERS
-        and not is_place_name(child.text)
-        and not child.like_num
-        and "-" not in child.text
-    ]
-    words.append(noun)
-    text = " ".join(word.text for word in words)
-    return text if noun.pos_ == "PROPN" and entity_label(noun) == "NORP" else text.lower()
-
-
-def _can_be_counted(noun: Token) -> bool:
-    """Not a month or a place picked up by a bad parse ("10 Jul 2016 29 ...")."""
-    word = noun.text.rstrip(".")
-    stem = word[:-1] if word.endswith("s") else word
-    calendar = word.lower()[:3] in _CALENDAR_PREFIXES and len(word) <= len("September")
-    return not (calendar or is_place_name(word) or is_place_name(stem))
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +147,7 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     )
     if misread is not None:
         return verb_action(misread)
-    if anchor.dep_ in _VERB_ARGUMENT_DEPS and anchor.head.pos_ == "VERB":
+    if anchor.dep_ in VERB_ARGUMENT_DEPS and anchor.head.pos_ == "VERB":
         if stative is not None and _gives_way(anchor, stative):
             return verb_action(stative)
         predicate = _predicate_after_reduced_relative(anchor)
@@ -517,9 +260,9 @@ def _share_of_event(counted: Token) -> str | None:
     """ "99 percent of deaths", "hundreds of killings": a share or an amount of events
     counts those events, whatever verb governs the share."""
     lemma = counted.lemma_.lower()
-    if lemma not in _SHARE_WORDS and lemma not in _VAGUE_HEADS and not counted.like_num:
+    if lemma not in _SHARE_WORDS and lemma not in VAGUE_HEADS and not counted.like_num:
         return None
-    event = _of_complement(counted)
+    event = of_complement(counted)
     if event is None:
         return None
     return _toll_action(event)
@@ -677,7 +420,7 @@ def _describing_verb(counted: Token, *, stative: bool = False) -> Token | None:
     says what happened to the noun.
     """
     nouns = [counted]
-    complement = _of_complement(counted) if counted.lemma_.lower() in _VAGUE_HEADS else None
+    complement = of_complement(counted) if counted.lemma_.lower() in VAGUE_HEADS else None
     if complement is not None:
         nouns.append(complement)
     found: list[Token] = []
@@ -798,7 +541,7 @@ def _event_object(lemma: str, obj: Token | None) -> str | None:
     if obj is None or lemma not in _frame_vocab().support_verbs:
         return None
     counted = obj.like_num or any(c.dep_ in {"nummod", "quantmod"} for c in obj.children)
-    if counted or obj.lemma_.lower() in _VAGUE_HEADS:
+    if counted or obj.lemma_.lower() in VAGUE_HEADS:
         return None
     return action_vocab().nominalizations.get(obj.lemma_.lower())
 
@@ -810,7 +553,7 @@ def _resulting_state(verb: Token) -> str | None:
         if child.dep_ in {"oprd", "acomp", "xcomp", "ccomp"} and child.lower_ in words:
             return words[child.lower_]
         if child.dep_ == "dobj":  # "left dozens of people injured": parsed as the noun's
-            nouns = [n for n in (child, _of_complement(child)) if n is not None]
+            nouns = [n for n in (child, of_complement(child)) if n is not None]
             for noun in nouns:
                 for word in noun.children:
                     if word.dep_ in {"acl", "amod"} and word.i > noun.i and word.lower_ in words:
@@ -855,7 +598,7 @@ def _copula_action(verb: Token) -> str:
 
 def _object_word(obj: Token) -> str:
     """The object's lemma; for a quantity, what it quantifies ("takes hundreds of lives")."""
-    complement = _of_complement(obj) if obj.like_num or obj.lemma_.lower() in _VAGUE_HEADS else None
+    complement = of_complement(obj) if obj.like_num or obj.lemma_.lower() in VAGUE_HEADS else None
     return (complement or obj).lemma_.lower()
 
 

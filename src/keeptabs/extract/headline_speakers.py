@@ -24,15 +24,12 @@ _HEADLINE_TRAILING_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 
-
 SPEAKER_NOUNS = frozenset(
     "opposition activists monitor observatory army military ministry officials sources media"
     " coalition police government spokesman spokeswoman".split()
 )
 
-
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
-
 
 # The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")

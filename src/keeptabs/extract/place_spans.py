@@ -28,7 +28,6 @@ from keeptabs.extract.vocab import action_vocab, actor_table, load_data
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
 # of these prepositions a capitalised name is taken as a place unless it reads as a nationality.
 _LOCATIVE_PREPOSITIONS = frozenset(
@@ -48,19 +47,15 @@ _LOCATIVE_PREPOSITIONS = frozenset(
     }
 )
 
-
 # A name tagged PERSON after these is a place ("evacuated from Norrow", "40 percent of X");
 # "to", "by" and "with" are left out: "told to X", "said by X" name people.
 _PERSON_AS_PLACE_PREPOSITIONS = frozenset(
     {"in", "from", "of", "into", "near", "around", "across", "outside", "inside", "at"}
 )
 
-
 MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
 
-
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
-
 
 DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central)"
@@ -75,25 +70,21 @@ DIRECTION = re.compile(
     re.IGNORECASE,
 )
 
-
 _BORDER = re.compile(
     r"\b(?P<countries>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+border(?:\s+crossing)?\b"
     r"(?!\s+(?:town|village|city|area|region|guards?|police)\b)"  # "a Syrian border town"
 )
-
 
 LOCATIVE_NOUN = re.compile(
     r"\b(?P<kind>area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
     re.IGNORECASE,
 )
 
-
 # Nouns that, with "the", mean a place named before ("the city", "the country").
 BACK_NOUNS = frozenset(
     {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
     | {"neighborhood", "district", "province", "governorate", "hospital", "place"}
 )
-
 
 # Places named with their kind in text that is not parsed: "the town of Turmanin", "in
 # the Al Mashhad district"
@@ -105,28 +96,22 @@ _KIND_OF_NAME = re.compile(
     r"\s+(?P<after>village|town|district|neighbou?rhood|quarter|camp)\b"
 )
 
-
 # Counted nouns that are places themselves: "two other locations", "4 towns".
 PLACE_KIND_NOUNS = frozenset(
     {"location", "site", "area", "town", "village", "city", "neighbourhood", "neighborhood"}
     | {"district", "province", "region", "locality", "place"}
 )
 
-
 _FACILITY_NOUNS = frozenset(
     {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport", "Street"}
     | {"University", "Stadium", "Prison", "Church", "Bakery", "Base", "Airbase", "Dam"}
 )
 
-
 _FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r")\b")
-
 
 _STRIKING_VERBS = frozenset({"hit", "target", "strike", "bomb", "shell", "attack", "storm"})
 
-
 _FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
-
 
 _ORGANISATION_WORDS = frozenset(
     {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
@@ -134,11 +119,9 @@ _ORGANISATION_WORDS = frozenset(
     | {"Times", "Post", "Herald", "Observer", "Monitor", "Network", "Union", "Society"}
 )
 
-
 COMPASS_WORD = re.compile(
     r"(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?"
 )
-
 
 _CALENDAR_WORD = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
@@ -146,21 +129,17 @@ _CALENDAR_WORD = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:['’]?s)?\.?$"
 )
 
-
 # "al-Salehia village", "Salaheddin district": a settlement word after a name.
 SETTLEMENT_AFTER = re.compile(
     r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside|hospital)s?\b",
     re.IGNORECASE,
 )
 
-
 ADMIN_WORDS = frozenset(
     {"district", "province", "governorate", "region", "area", "city", "town", "border", "crossing"}
 )
 
-
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
-
 
 # Nouns after which "on X" names the place hit.
 _ATTACK_NOUNS = frozenset(
@@ -168,30 +147,21 @@ _ATTACK_NOUNS = frozenset(
     | {"bombardment", "offensive", "advance", "push", "march"}
 )
 
-
 _ORIGIN_VERBS = frozenset({"originate", "hail"})
-
 
 _ORIGIN_NOUNS = frozenset({"native", "mercenary", "national", "citizen", "recruit", "volunteer"})
 
-
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
 
 _MODIFIERS = frozenset({"compound", "nmod", "poss"})
 
-
 _COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
-
 
 TITLE_RUN = 4  # tokens either side of a name read for Title Case
 
-
 MIN_TITLE_WORD = 3  # "in", "of" and "the" stay lower case in Title Case
 
-
 DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
-
 
 ACTOR_NAME_REACH = 60  # characters either side of a place searched for an actor's name
 

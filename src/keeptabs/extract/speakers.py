@@ -17,7 +17,6 @@ from keeptabs.extract.vocab import ActorTable, actor_table
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
-
 # Nouns that say what kind of body spoke, not which: "the agency", "the ministry".
 _GENERIC_ORG_NOUNS = frozenset(
     {
@@ -40,7 +39,6 @@ _GENERIC_ORG_NOUNS = frozenset(
         "authorities",
     }
 )
-
 
 # Nouns that head the name of a body: "the Sawaiq al-Rahman brigade", "Central Military Media".
 _ORG_HEADS = frozenset(
@@ -70,13 +68,10 @@ _ORG_HEADS = frozenset(
     }
 )
 
-
 # Hyphen compounds that relate to a body without naming it: "ISIS-affiliated", "anti-ISIS".
 _HYPHEN_COMPOUND = re.compile(r"[\w.’']+(?:-[\w.’']+)+")
 
-
 _SO_CALLED = re.compile(r"^(?:the\s+)?so-called\s+", re.IGNORECASE)
-
 
 MAX_BODY_NAME_WORDS = 6  # words before "brigade" in "the Sawaiq al-Rahman brigade"
 

@@ -1,0 +1,169 @@
+"""Casualty figures: "40 dead", "2 killed 8 injured", "the death toll reached 126", "one
+civilian was among those killed", "14 of the dead were fighters": the action a casualty
+word names where no real verb says what happened.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from keeptabs.extract.counted_nouns import (
+    NUMBER_DEPS,
+    named_by_copula,
+)
+from keeptabs.extract.vocab import counted_vocab
+
+VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+MAX_CASUALTY_GAP = 3  # words between a number and "dead": "29 Syria rebels dead"
+
+MAX_TOLL_CLIMB = 4  # "reached at least 126", "as high as 400000": a few words in between
+
+
+def casualty_frame(
+    token: Token, counted: str | None, action: str | None
+) -> tuple[str | None, str] | None:
+    """``(counted, action)`` for casualty figures: "40 dead", "70 wounded", "the death toll
+    reached 126", "put the death toll at 70", "29 rebels dead"; None for other figures.
+
+    Only where no real verb says what happened: in "four wounded were brought to hospital"
+    the action is "bring".
+    """
+    vocab = counted_vocab()
+    following = _casualty_participle(token)
+    if following is not None:
+        return counted, vocab.casualty_words[following]  # "2 killed 8 injured"
+    adjective = _casualty_adjective(token)
+    if adjective is not None:
+        head = token.head if token.dep_ in NUMBER_DEPS else token
+        after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+        referring = head.lower_ in vocab.referring_nouns or after in {"more", "others", "other"}
+        if counted is None and referring:
+            # "58 others injured", "500 more injured": the noun named before
+            return None, vocab.casualty_words[adjective]
+        return counted or "people", vocab.casualty_words[adjective]
+    if action in {None, "be"} and named_by_copula(token) is not None:
+        part_of_casualties = _of_casualties(token)
+        if part_of_casualties is not None:
+            # "14 of the dead were fighters"; not "15 of the wounded were in critical
+            # condition", which says what became of them
+            return counted, part_of_casualties
+    if action is not None and action not in vocab.light_verbs:
+        return None
+    among = _among_casualties(token)
+    if among is not None:
+        return counted, among
+    if counted in vocab.casualty_words:
+        return "people", vocab.casualty_words[counted]
+    word = _casualty_after(token)
+    if word is not None:
+        return counted or "people", vocab.casualty_words[word]
+    toll = _toll_of(token)
+    if toll is not None:
+        modifiers = (c.lemma_.lower() for c in toll.children if c.dep_ in {"compound", "amod"})
+        kind = next(modifiers, "toll")
+        return "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
+    return None
+
+
+def _casualty_participle(token: Token) -> str | None:
+    """ "2 killed 8 injured": a casualty participle right after the number, ruling it; not
+    "four wounded were brought", where the number is another verb's argument."""
+    doc = token.doc
+    index = token.i + 1
+    if index < len(doc) and doc[index].text == "+":
+        index += 1  # "20+ killed"
+    following = doc[index] if index < len(doc) else None
+    if following is None or following.tag_ not in {"VBN", "VBD"}:
+        return None  # "2 killed": a headline participle the tagger may read as a past tense
+    if following.lower_ not in counted_vocab().casualty_words:
+        return None
+    # a run-on headline parses the number as the object of the casualty word before it
+    words = counted_vocab().casualty_words
+    ruled = token.head.i == following.i or token.dep_ not in VERB_ARGUMENT_DEPS
+    return following.lower_ if ruled or token.head.lower_ in words else None
+
+
+def _casualty_adjective(token: Token) -> str | None:
+    """ "48 people dead over 100 injured": a casualty adjective or participle right after
+    the number's noun rules it when the parser made the noun no verb's argument (a list
+    of tolls has no verb of its own)."""
+    noun = token.head if token.dep_ in NUMBER_DEPS else token
+    words = counted_vocab().casualty_words
+    # "8 persons killed 58 others injured": a run-on list of tolls, not an object
+    run_on = noun.dep_ == "dobj" and noun.head.lower_ in words and noun.head.i < token.i
+    head = token.head
+    if head.pos_ == "ADJ" and head.lower_ in words and head.i > token.i:
+        return head.lower_  # "one was killed and six more wounded": "wounded" rules "six"
+    if (noun.dep_ in VERB_ARGUMENT_DEPS or token.dep_ in VERB_ARGUMENT_DEPS) and not run_on:
+        return None
+    found = _casualty_token_after(token)
+    if found is None or (found.pos_ != "ADJ" and found.tag_ != "VBN"):
+        return None
+    return found.lower_
+
+
+def _among_casualties(token: Token) -> str | None:
+    """ "one civilian was among those killed", "two soldiers are among the dead"."""
+    vocab = counted_vocab()
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    holders = [verb, token.head]  # "were among the dead", "11 children among the dead"
+    for preposition in (c for h in holders for c in h.children if c.lower_ == "among"):
+        for word in preposition.subtree:
+            if word.lower_ in vocab.casualty_words:
+                return vocab.casualty_words[word.lower_]
+    return None
+
+
+def _casualty_after(token: Token) -> str | None:
+    """ "58 killed", "29 Syria rebels dead": a casualty word just after the number's noun."""
+    found = _casualty_token_after(token)
+    return found.lower_ if found is not None else None
+
+
+def _casualty_token_after(token: Token) -> Token | None:
+    vocab = counted_vocab()
+    doc = token.doc
+    index = token.i + 1
+    while index < len(doc) and index - token.i <= MAX_CASUALTY_GAP:
+        if doc[index].lower_ in vocab.casualty_words:
+            return doc[index]
+        if doc[index].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+        index += 1
+    return None
+
+
+def _toll_of(token: Token) -> Token | None:
+    """The "toll" that a number measures: "the toll reached (at least) 126", "put the
+    death toll at 70", "the death toll may be as high as 400000"."""
+    vocab = counted_vocab()
+    head = token.head
+    for _ in range(MAX_TOLL_CLIMB):
+        if head.lemma_.lower() in vocab.toll_verbs or head.lemma_.lower() == "be":
+            break
+        if head.lower_ == "of" and head.head.lemma_.lower() == "toll":
+            return head.head
+        head = head.head
+    arguments = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in arguments):
+        arguments += _lost_subject(head)
+    return next((c for c in arguments if c.lemma_.lower() == "toll"), None)
+
+
+def _lost_subject(verb: Token) -> list[Token]:
+    """ "... leave their homes and the death toll may be as high as 400000": a verb whose
+    subject the parser joined to the clause before; the noun just before its auxiliaries."""
+    first = min([verb, *(c for c in verb.lefts if c.dep_ in {"aux", "auxpass", "neg"})])
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    return [before] if before is not None and before.pos_ == "NOUN" else []
+
+
+def _of_casualties(token: Token) -> str | None:
+    """ "14 of the dead were fighters": the casualty word the part is taken from."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    words = counted_vocab().casualty_words
+    found = next((c for c in of.children if c.lower_ in words), None) if of is not None else None
+    return words[found.lower_] if found is not None else None

@@ -1,0 +1,131 @@
+"""What a figure counts: the noun it modifies, the "of" complement of a vague head
+("thousands of civilians"), the unit of a measure, or what a copula names it ("14 of the
+dead were fighters"); ``None`` when the noun is elided and must come from elsewhere.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from keeptabs.extract.doctext import entity_label
+from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.vocab import counted_vocab
+from keeptabs.types import Quantity
+
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+# Dependencies by which a number modifies the noun it counts.
+NUMBER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+
+_COUNTED_MODIFIERS = frozenset({"amod", "compound"})
+
+# Adjectives that never define a population: "two other areas", "32 different facilities".
+_EMPTY_MODIFIERS = frozenset(
+    "other another different more several many some such various additional further".split()
+)
+
+_CALENDAR_PREFIXES = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
+)
+
+VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
+
+
+def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
+    """``(counted words, the token that stands for the counted thing)``.
+
+    Units count themselves ("24 hectares", "93 percent"); a vague head counts its "of"
+    complement ("thousands of civilians").  ``None`` when the noun is elided.
+    """
+    if quantity.kind == "percent":
+        return "percent", _percent_token(token)
+    if quantity.kind in {"measure", "money"}:
+        unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip()
+        return unit_words or quantity.unit, token
+    noun = token.head if token.dep_ in NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
+    if noun is not None and not noun.text[0].isalpha():
+        noun = None  # "kills three | Jordan Times": a divider tagged as a noun
+    if noun is not None and any(token.i < t.i < noun.i and t.lower_ == "most" for t in noun.lefts):
+        noun = None  # "kill 18 most children": the noun describes most of them, not all
+    if noun is None and token.lemma_.lower() in VAGUE_HEADS | {"dozens", "scores"}:
+        complement = of_complement(token)
+        if complement is not None:
+            return _noun_phrase(complement), token
+    if noun is None:
+        named = named_by_copula(token)
+        return (None, token) if named is None else (_noun_phrase(named), named)
+    return _noun_phrase(noun), noun
+
+
+def named_by_copula(token: Token) -> Token | None:
+    """ "234 of them were children": a part of a group just counted, named by what it
+    is said to be."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.pos_ == "PRON" or _names_casualties(c) for c in of.children):
+        return None  # "of them", "of the dead"
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOUN_TAGS), None)
+
+
+def _names_casualties(word: Token) -> bool:
+    """ "the dead", "the victims": a group of casualties a part is taken from."""
+    return word.lower_ in counted_vocab().casualty_words or word.lemma_.lower() in {"victim"}
+
+
+def _percent_token(token: Token) -> Token:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    return following if following.lower_ in {"percent", "per", "%"} else token
+
+
+def of_complement(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_TAGS:
+                    return grandchild
+    return None
+
+
+def _noun_phrase(noun: Token) -> str | None:
+    """The head noun, with its modifiers where the head says little alone
+    ("residential blocks", "explosive objects"); None for "others", which refers back."""
+    vocab = counted_vocab()
+    if noun.lower_ in vocab.referring_nouns or not _can_be_counted(noun):
+        return None
+    if noun.lemma_.lower() in VAGUE_HEADS:
+        return None  # "35 Dead Dozens Wounded": another amount, not what 35 counts
+    if noun.lower_ not in vocab.light_nouns:
+        if noun.pos_ == "PROPN" or entity_label(noun) == "NORP":
+            return noun.text
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        if (
+            before is not None
+            and before.dep_ == "compound"
+            and before.lower_ in vocab.kind_compounds
+        ):
+            return f"{before.lower_} {noun.lower_}"  # "air raids", "barrel bombs"
+        return noun.lower_
+    words = [
+        child
+        for child in noun.lefts
+        if child.dep_ in _COUNTED_MODIFIERS
+        and entity_label(child) not in {"NORP", "GPE", "ORG", "PERSON", "LOC", "CARDINAL"}
+        and child.pos_ in {"ADJ", "NOUN"}
+        and child.lower_ not in _EMPTY_MODIFIERS
+        and not is_place_name(child.text)
+        and not child.like_num
+        and "-" not in child.text
+    ]
+    words.append(noun)
+    text = " ".join(word.text for word in words)
+    return text if noun.pos_ == "PROPN" and entity_label(noun) == "NORP" else text.lower()
+
+
+def _can_be_counted(noun: Token) -> bool:
+    """Not a month or a place picked up by a bad parse ("10 Jul 2016 29 ...")."""
+    word = noun.text.rstrip(".")
+    stem = word[:-1] if word.endswith("s") else word
+    calendar = word.lower()[:3] in _CALENDAR_PREFIXES and len(word) <= len("September")
+    return not (calendar or is_place_name(word) or is_place_name(stem))
