@@ -141,11 +141,6 @@ ADMIN_WORDS = frozenset(
 
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 
-# Nouns after which "on X" names the place hit.
-_ATTACK_NOUNS = frozenset(
-    {"attack", "strike", "airstrike", "raid", "assault", "offensive", "bombing", "shelling"}
-    | {"bombardment", "offensive", "advance", "push", "march"}
-)
 
 _ORIGIN_VERBS = frozenset({"originate", "hail"})
 
@@ -573,7 +568,11 @@ def _governing_preposition(ent: Span) -> str | None:
     if index < 0:
         return None
     word = ent.doc[index]
-    if word.lower_ == "on" and index > 0 and word.doc[index - 1].lemma_.lower() in _ATTACK_NOUNS:
+    if (
+        word.lower_ == "on"
+        and index > 0
+        and word.doc[index - 1].lemma_.lower() in action_vocab().attack_nouns
+    ):
         return "in"
     return word.lower_
 

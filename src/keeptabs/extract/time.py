@@ -30,13 +30,9 @@ _SINCE_END = re.compile(
 # A figure in a clause on the period's own event: "since the attack when 30 were killed".
 _TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\b(?:(?:early|late|mid)(?:\s+on)?\s+|mid-|since\s+)$", re.IGNORECASE)
-_POSSESSIVE_END = re.compile(r"['’]?s$")
+_POSSESSIVE_DAY = re.compile(r"^(today|yesterday|tonight)['’]?s$", re.IGNORECASE)
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
 _CAUSING_MARKS = frozenset({"after", "when", "as"})
-_EVENT_NOUNS = frozenset(
-    {"attack", "strike", "airstrike", "raid", "bombing", "blast", "explosion", "shelling"}
-    | {"bombardment", "assault", "offensive", "massacre"}
-)
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
 
 
@@ -134,7 +130,7 @@ def _dates_the_event_noun(entity: Span, root: Token) -> bool:
     for ancestor in entity[0].ancestors:
         if ancestor.i == root.i:
             return False
-        if ancestor.lemma_.lower() in _EVENT_NOUNS and _argument_of(ancestor, root):
+        if ancestor.lemma_.lower() in action_vocab().attack_nouns and _argument_of(ancestor, root):
             return True
         if ancestor.pos_ in {"VERB", "AUX"} and ancestor.dep_ != "relcl":
             return False  # the date of another verb
@@ -157,9 +153,7 @@ def _with_part_of_day(entity: Span) -> str:
     part = _PART_OF_DAY.search(text, max(0, entity.start_char - 12), entity.start_char)
     start = part.start() if part is not None else entity.start_char
     written = text[start : entity.end_char].removeprefix("the ").strip()
-    if written.lower().rstrip("s’'") in {"today", "yesterday", "tonight"}:
-        written = _POSSESSIVE_END.sub("", written) if written[-1] in "s’'" else written
-    return written
+    return _POSSESSIVE_DAY.sub(r"\1", written)  # "todays shelling": today
 
 
 def _opens_when_clause(entity: Span, root: Token, number: Token) -> bool:

@@ -62,6 +62,7 @@ class ActionVocab:
     reporting: frozenset[str]
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def action_vocab() -> ActionVocab:
         reporting=frozenset(data["reporting"]),
         figure_verbs=frozenset(data["figure_verbs"]),
         figure_nouns=frozenset(data["figure_nouns"]),
+        attack_nouns=frozenset(data["attack_nouns"]),
     )
 
 
