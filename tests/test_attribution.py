@@ -203,3 +203,11 @@ def test_adding_takes_the_speaker_of_the_verb_it_follows(nlp: Language) -> None:
     assert claims_of(text, nlp)["dozens"].source == "Abdul Wahab"
     text = "Local media reported citing a military source that the army had killed 28.\n"
     assert claims_of(text, nlp)["28"].source == "a military source"
+
+
+def test_participle_after_a_preposition_shares_its_verbs_subject(nlp: Language) -> None:
+    text = (
+        "Russia has also called for an emergency UN Security Council meeting after claiming "
+        "over 60 regime fighters were killed by the airstrikes.\n"
+    )
+    assert claims_of(text, nlp)["over 60"].source == "Russia"

@@ -142,17 +142,19 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
     if subject is None:
         subject = _passive_agent(verb)  # "three deaths were reported by the rescuers"
     handed_on = any(c.dep_ == "dobj" for c in verb.children)  # "citing a source that"
-    if (
-        subject is None
-        and verb.tag_ == "VBG"
-        and not handed_on
-        and verb.head.i != verb.i
-        and _reports(verb.head)
-    ):
-        # "X told The New Arab, adding that dozens ...": the speaker of the verb it follows
-        found = speaker_of(verb.head, memory)
-        if found is not None:
-            return found
+    if subject is None and verb.tag_ == "VBG" and not handed_on and verb.head.i != verb.i:
+        head = verb.head
+        if _reports(head):
+            # "X told The New Arab, adding that dozens ...": the speaker of the verb it follows
+            found = speaker_of(head, memory)
+            if found is not None:
+                return found
+        elif verb.dep_ == "pcomp" and head.head.pos_ in {"VERB", "AUX"}:
+            # "Russia called for a meeting after claiming 60 were killed": its subject says it
+            head = head.head
+            shared = _subject_of(head)
+            if shared is not None and shared.pos_ in {"PROPN", "NOUN"}:
+                return _subject_attribution(shared, head, memory)
     if subject is None and verb.lemma_.lower() in action_vocab().figure_verbs:
         head = verb.head  # "WHO said in a statement, putting the death toll at 70"
         return speaker_of(head, memory) if head.i != verb.i and _reports(head) else None
