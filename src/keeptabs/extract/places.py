@@ -470,16 +470,18 @@ class PlaceMemory:
         if noun is None:
             return None
         if any(span.end <= token.i for span in place_spans(token.sent)):
-            here = replace(self, by_kind=dict(self.by_kind))
-            here.remember(token.sent, up_to=token.i)
-            return here._resolve(noun, token)
+            return self._with_sentence_before(token)._resolve(noun, token)
         return self._resolve(noun, token)
 
     def resolve_there(self, token: Token) -> str | None:
         """The place "there" means: the one last named, in the token's sentence too."""
+        return self._with_sentence_before(token).last
+
+    def _with_sentence_before(self, token: Token) -> PlaceMemory:
+        """A copy that also holds the places the token's sentence names before it."""
         here = replace(self, by_kind=dict(self.by_kind))
         here.remember(token.sent, up_to=token.i)
-        return here.last
+        return here
 
     def _resolve(self, noun: str, token: Token) -> str | None:
         if noun == "country":
