@@ -169,6 +169,25 @@ def test_gazetteer_keeps_big_cities_aliases_only() -> None:
     assert not is_place_name("Human")  # an alias of Uman (81,000 people)
     assert not is_place_name("Center")
     assert is_place_name("Saraqib")  # data/places.json
+    assert not is_place_name("Sam")  # a three-letter alias of Damascus
+
+
+def test_gazetteer_keeps_local_spellings_in_focus_countries() -> None:
+    """In the countries the news covers most, towns of 50,000 keep their one-word
+    spellings: outlets write "Idleb" and "Hamah" as often as "Idlib" and "Hama"."""
+    assert is_place_name("Idleb")
+    assert is_place_name("Hamah")
+    assert not is_place_name("Human")  # still not in Ukraine
+
+
+def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language) -> None:
+    """ "Deir el-Zour" is capitalised after "el-" in the body: the headline keeps it."""
+    text = (
+        "Daesh Terrorists Kill 33 Men in Syrias Deir el-Zour\n\n"
+        "Militants killed the men near Deir el-Zour on Monday, a monitor said.\n"
+    )
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert claims[0].place == "Deir el-Zour"
 
 
 @pytest.mark.parametrize(

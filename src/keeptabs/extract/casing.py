@@ -14,8 +14,9 @@ from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.gazetteer import is_place_name, possessive_place
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-# Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ".
-_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z'’]*)")
+# Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ";
+# or after a lower-case article and a hyphen ("Deir el-Zour", "al-Assad").
+_MID_SENTENCE_NAME = re.compile(r"(?:(?<=[a-z,;] )|(?<=[a-z]-))([A-Z][A-Za-z'’]*)")
 TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
 SENTENCE_TITLE_SHARE = 0.85  # the same for a line ending in a full stop (see _is_title_case)
 MIN_TITLE_WORDS = 3

