@@ -204,6 +204,12 @@ def test_support_verb_keeps_a_counted_object(nlp: Language) -> None:
         ("The monitor reported the deaths of 14 fighters in Hama.", "14", "kill"),
         ("The shelling left dozens of people injured in Hama.", "dozens", "injure"),
         ("Residents said 40 people were dead.", "40", "kill"),
+        # a run-on toll the parser makes the subject of the verb after it
+        (
+            "At least 48 people dead over 100 injured after truck bomb exploded.",
+            "At least 48",
+            "kill",
+        ),
     ],
 )
 def test_casualty_words_name_the_action(

@@ -211,3 +211,16 @@ def test_participle_after_a_preposition_shares_its_verbs_subject(nlp: Language) 
         "over 60 regime fighters were killed by the airstrikes.\n"
     )
     assert claims_of(text, nlp)["over 60"].source == "Russia"
+
+
+def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Language) -> None:
+    """A quotation whose full stop was lost runs over three sentences; a figure in the
+    middle one is still the closing speaker's."""
+    text = (
+        'Jets struck the town. "We planned an operation against their posts by airstrikes '
+        "In the area of the city we destroyed a command post and up to 80 militants. In the "
+        'same place we destroyed 18 vehicles" Konashenkov said.\n'
+    )
+    claims = claims_of(text, nlp)
+    assert claims["up to 80"].source == "Konashenkov"
+    assert claims["18"].source == "Konashenkov"

@@ -95,6 +95,12 @@ def _casualty_adjective(token: Token) -> str | None:
     head = token.head
     if head.pos_ == "ADJ" and head.lower_ in words and head.i > token.i:
         return head.lower_  # "one was killed and six more wounded": "wounded" rules "six"
+    # "48 people dead over 100 injured": an adjective after its noun is a toll's,
+    # whatever role the parser gave the noun
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) and noun.i != token.i else None
+    postposed = after is not None and after.dep_ == "amod" and after.head.i == noun.i
+    if postposed and after is not None and after.lower_ in words:
+        return after.lower_
     if (noun.dep_ in VERB_ARGUMENT_DEPS or token.dep_ in VERB_ARGUMENT_DEPS) and not run_on:
         return None
     found = _casualty_token_after(token)

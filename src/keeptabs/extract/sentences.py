@@ -18,6 +18,15 @@ _ABBREVIATION = re.compile(
 # A subheading set between dashes in a wire story ("- Air raids kill thousands - While
 # the ..."): a sentence of its own, as is the text after it.
 _SUBHEADING = re.compile(r"-\s+[A-Z][^.!?\n-]{2,80}?\s+-\s+(?=[\"“‘(]?[A-Z])")
+# Scraped text loses full stops between a caption, a tag list or a subheading and the
+# sentence after it ("... injuring 3 civilians In the same context three civilians",
+# "Tags Syria Aleppo airstrikes At least 51 civilians"): a capitalised function word right
+# after a lower-case word starts a sentence; not after a verb of saying, where it opens an
+# unmarked quotation ("said The gangs ...").
+_RUN_ON_START = re.compile(
+    r"(?<=[a-z0-9] )(?<!\bsaid )(?<!\bsays )(?<!\bwrote )(?<!\badded )(?<!\btold )"
+    r"(?:In|On|At|The|A|An|According|Meanwhile)(?= [a-z0-9])"
+)
 # Where a claim's quote cannot be found again, its sentence is looked for this far either
 # side of the number (a line break ends a sentence too).
 MAX_SENTENCE_CHARS = 600
@@ -40,11 +49,21 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _without_subheading(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence ``text[start:end]``, with a subheading at its start split off."""
+    """The sentence ``text[start:end]``, with a subheading at its start split off, and
+    split again where a run-on sentence starts (see ``_RUN_ON_START``)."""
     heading = _SUBHEADING.match(text, start, end)
-    if heading is None or heading.end() >= end:
-        return [(start, end)]
-    return [(start, heading.end() - 1), (heading.end(), end)]
+    if heading is not None and heading.end() < end:
+        return [(start, heading.end() - 1), *_run_ons(text, heading.end(), end)]
+    return _run_ons(text, start, end)
+
+
+def _run_ons(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for found in _RUN_ON_START.finditer(text, start, end):
+        spans.append((start, found.start() - 1))
+        start = found.start()
+    spans.append((start, end))
+    return spans
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -112,12 +112,20 @@ def _headline_split(
 
 
 def _neighbours(text: str, sentences: list[tuple[int, int]], index: int) -> set[int]:
-    """The sentence at ``index`` and those its frame leans on."""
+    """The sentence at ``index`` and those its frame leans on: the one before when it
+    refers back, and the rest of a quotation it lies in."""
     chosen = {index}
     start, end = sentences[index]
     if index > 0 and _REFERS_BACK.search(text[start:end]):
         chosen.add(index - 1)
-    opened = _open_quotes(text[sentences[0][0] : end])
+    first = sentences[0][0]
+    previous = index - 1  # a quotation open before the sentence: back to where it opened
+    while previous >= 0 and index - previous <= MAX_QUOTE_SENTENCES:
+        if not _open_quotes(text[first : sentences[previous + 1][0]]):
+            break
+        chosen.add(previous)
+        previous -= 1
+    opened = _open_quotes(text[first:end])
     following = index + 1
     while opened > 0 and following < len(sentences) and following - index <= MAX_QUOTE_SENTENCES:
         chosen.add(following)

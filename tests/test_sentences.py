@@ -1,0 +1,51 @@
+"""Sentence splitting of scraped text, before any parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from keeptabs.extract.sentences import sentence_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subheading run into the sentence after it
+        (
+            "Shells hit Damascus injuring 3 civilians In the same context two more were hurt.",
+            ["Shells hit Damascus injuring 3 civilians", "In the same context two more were hurt."],
+        ),
+        # a tag list run into the lead
+        (
+            "Tags Syria Aleppo airstrikes At least 51 civilians were killed.",
+            ["Tags Syria Aleppo airstrikes", "At least 51 civilians were killed."],
+        ),
+        # a dateline before the lead
+        (
+            "27 Jul 2016 At least 48 people died.",
+            ["27 Jul 2016", "At least 48 people died."],
+        ),
+    ],
+)
+def test_run_on_sentences_split_at_a_capitalised_function_word(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unmarked quotation after a verb of saying stays with its speaker
+        "The spokesman said The gangs killed 12 people.",
+        # a name and a sentence start are no run-ons
+        "Fighters of Jaish al-Islam attacked. The army killed 12 of them.",
+        "Residents fled to The Hague.",
+    ],
+)
+def test_no_split_inside_a_sentence(text: str) -> None:
+    assert len(sentences(text)) == len([c for c in text if c == "."])
