@@ -477,3 +477,70 @@ def test_place_of_facilities_speakers_and_parts(
     text: str, number: str, place: str | None, nlp: Language
 ) -> None:
     assert place_of(text, number, nlp) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        # a site keeps its kind; a road named for the town it leads to is the town
+        (
+            "A suicide bombing near the Atmeh border crossing killed 50 fighters.",
+            "50",
+            "Atmeh border crossing",
+        ),
+        (
+            "More than 170 soldiers died in the fight over Tabqa base.",
+            "More than 170",
+            "Tabqa base",
+        ),
+        (
+            "Scores of rebels and 29 soldiers died fighting over the key Aleppo road.",
+            "29",
+            "Aleppo",
+        ),
+        # "the road" is the road named before
+        (
+            "Jets pounded the Castello road, the last supply route. The road was hit with over "
+            "100 missiles.",
+            "over 100",
+            "Castello road",
+        ),
+        # an airport named with no name of its own is the town's
+        (
+            "Fighting broke out at the army airport in Deir al-Zor. Shelling killed 12 soldiers a "
+            "few hundred metres from the airport.",
+            "12",
+            "Deir al-Zor",
+        ),
+        # a town or region that endures or sees something is where it happened
+        (
+            "Eastern Ghouta which is still home to an estimated 350000 people has endured years "
+            "of siege.",
+            "an estimated 350000",
+            "Eastern Ghouta",
+        ),
+    ],
+)
+def test_place_of_named_sites_and_experiencers(
+    text: str, number: str, place: str, nlp: Language
+) -> None:
+    assert place_of(text, number, nlp) == place
+
+
+@pytest.mark.parametrize(
+    ("headline", "place"),
+    [
+        # a headline's places run together with no comma are a list, as written
+        (
+            "Ten civilians injured in attacks in Daraa countryside Aleppo Damascus",
+            "Daraa countryside Aleppo Damascus",
+        ),
+        ("33 Militants Killed in Fierce Fighting in Homs Aleppo", "Homs Aleppo"),
+        # a town and its container are not a list
+        ("Six civilians suffer suffocation in gas attack on Mare city Aleppo", "Mare"),
+    ],
+)
+def test_headline_run_of_places(headline: str, place: str, nlp: Language) -> None:
+    text = f"{headline}\n\nThe attacks went on all day, the agency said.\n"
+    claims = extract_claims(text, segment_text(text, title=headline), doc_id="d", nlp=nlp)
+    assert claims[0].place == place

@@ -300,7 +300,7 @@ class _Frame:
 
 
 def _read_frame(
-    sentence: Span, quantity: Quantity, places: PlaceMemory
+    sentence: Span, quantity: Quantity, places: PlaceMemory, *, headline: bool = False
 ) -> tuple[_Frame, Token | None]:
     """Counted noun, action, place and period around the number, and the number's token."""
     frame = _Frame(period=find_period(span_text(sentence), quantity.start - sentence.start_char))
@@ -320,7 +320,12 @@ def _read_frame(
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
     )
     frame.place = find_place(
-        sentence, clause, token.i, named=places, skip=_period_chars(sentence, frame.period)
+        sentence,
+        clause,
+        token.i,
+        named=places,
+        skip=_period_chars(sentence, frame.period),
+        headline=headline,
     )
     frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
@@ -355,7 +360,8 @@ def _frame_claim(
     before: Sequence[Claim],
 ) -> tuple[Claim, bool]:
     """The claim, and whether its counted noun was elided (taken from an earlier one)."""
-    frame, token = _read_frame(sentence, quantity, context.places)
+    headline = window.segment.kind == "headline"
+    frame, token = _read_frame(sentence, quantity, context.places, headline=headline)
     elided = frame.counted is None
     if frame.counted is None:
         # "killed 16 civilians including a child and wounded 22": the whole's noun, not

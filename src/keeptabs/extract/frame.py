@@ -279,7 +279,11 @@ def _climb_to_action(counted: Token) -> tuple[str | None, Token | None]:
             break
         below, token = token, token.head
         copula = token.pos_ == "AUX" and (
-            token.dep_ == "ROOT" or token.i == counted.head.i or below.dep_ == "acomp"
+            token.dep_ == "ROOT"
+            or token.i == counted.head.i
+            or below.dep_ == "acomp"
+            # "which is home to 350000 people": the copula's phrase, in a relative clause
+            or f"be {below.lower_}" in _frame_vocab().copula_phrases
         )
         if token.lemma_.lower() == "include" and token.dep_ in {"prep", "acl"}:
             continue  # "6 civilians including a woman were killed": the verb is further up

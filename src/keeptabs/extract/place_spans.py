@@ -80,10 +80,20 @@ LOCATIVE_NOUN = re.compile(
     re.IGNORECASE,
 )
 
+# Sites named with their kind after the name ("the Atmeh border crossing", "Tabqa base",
+# "the Castello road"): the kind is part of the site's name.
+SITE_KINDS = frozenset({"airport", "airbase", "base", "crossing", "dam", "road", "highway"})
+SITE_AFTER = re.compile(
+    r"\s+(?:(?:military|border|air)\s+)?(?P<kind>" + "|".join(sorted(SITE_KINDS)) + r")\b",
+    re.IGNORECASE,
+)
+ROUTE_KINDS = frozenset({"road", "highway"})  # "the key Aleppo road" leads to Aleppo
+
 # Nouns that, with "the", mean a place named before ("the city", "the country").
 BACK_NOUNS = frozenset(
     {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
     | {"neighborhood", "district", "province", "governorate", "hospital", "place"}
+    | SITE_KINDS
 )
 
 # Places named with their kind in text that is not parsed: "the town of Turmanin", "in
@@ -93,7 +103,11 @@ _KIND_OF_NAME = re.compile(
     r"(?P<name>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
     r"|\b(?:in|of|on|at|from|near)\s+(?:the\s+)?"
     r"(?P<before>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
-    r"\s+(?P<after>village|town|district|neighbou?rhood|quarter|camp)\b"
+    r"\s+(?:(?:military|border|air)\s+)?"
+    r"(?P<after>village|town|district|neighbou?rhood|quarter|camp|airport|base|crossing|road)\b"
+    # "the Castello road", "the Tishrin Dam": a site with its kind
+    r"|\bthe\s+(?P<site>[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}?)"
+    r"\s+(?i:(?:military\s+|border\s+)?(?:road|highway|airport|air\s+base|airbase|base|crossing|dam))\b"
 )
 
 # Counted nouns that are places themselves: "two other locations", "4 towns".
@@ -166,7 +180,7 @@ def kind_names(text: str, start: int, end: int) -> dict[int, str]:
     the Leramun district"), by where they start: the parser may not tag them."""
     found = {}
     for match in _KIND_OF_NAME.finditer(text, start, end):
-        group = "name" if match.group("name") else "before"
+        group = next(key for key in ("name", "before", "site") if match.group(key))
         name = match.group(group)
         if not (
             _CALENDAR_WORD.match(name)  # "on Monday village elders"
@@ -404,6 +418,8 @@ def _is_agent(span: Span) -> bool:
     if root.dep_ != "nsubj":
         return False
     verb = root.head
+    if verb.lemma_.lower() in _experiencer_verbs():
+        return False  # "Eastern Ghouta has endured years of siege": where it happened
     # "Iran is his closest ally and has extended him credit": verbs sharing the subject
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and not has_subject(c))]
     return any(
@@ -426,6 +442,11 @@ def _names_origin(span: Span) -> bool:
     if owner.lemma_.lower() in _ORIGIN_VERBS:
         return True
     return owner.pos_ == "NOUN" and owner.lemma_.lower() in _person_nouns()
+
+
+@cache
+def _experiencer_verbs() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["place_subject_verbs"])
 
 
 @cache
@@ -507,6 +528,8 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     before = text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
     if LOCATIVE_NOUN.search(before) or SETTLEMENT_AFTER.match(text, ent.end_char):
         return True
+    if SITE_AFTER.match(text, ent.end_char):
+        return True  # "the Castello road", "Tabqa base"
     if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
         return False
     if not _could_be_place_name(ent) or _in_title_case(ent):

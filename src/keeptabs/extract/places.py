@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.attrs import LOWER
@@ -36,7 +36,10 @@ from keeptabs.extract.place_spans import (
     LOCATIVE_NOUN,
     MAX_SKIPPED,
     PLACE_KIND_NOUNS,
+    ROUTE_KINDS,
     SETTLEMENT_AFTER,
+    SITE_AFTER,
+    SITE_KINDS,
     SUBJECTS,
     bare_name,
     has_subject,
@@ -81,6 +84,10 @@ _COORDINATION = re.compile(
     r"\s*(?:,|and|, and)\s*(?:(?:north|south|east|west)(?:ern)?\s+|neighbou?ring\s+)?",
     re.IGNORECASE,
 )
+# Between the names of a headline's run of places that lost its commas ("attacks in
+# Daraa countryside Aleppo Damascus"): nothing, or the kind of the name before.
+_UNSEPARATED = re.compile(r"\s+(?:countryside\s+)?", re.IGNORECASE)
+_UNSEPARATED_NAME = re.compile(r"\s+(?:countryside\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
@@ -121,6 +128,7 @@ def find_place(
     *,
     named: PlaceMemory | None = None,
     skip: tuple[int, int] | None = None,
+    headline: bool = False,
 ) -> str | None:
     """The place in ``clause`` (the claim's verb and its dependents) nearest to token
     ``anchor``, else in the clause it hangs from ("a bomb exploded in X, killing six");
@@ -137,8 +145,9 @@ def find_place(
         own = [span for span in spans if clause.start <= span.start < clause.end]
         return " and ".join(normalize_place(part) for part in own[:1]) or None
     own_back = _own_back_reference(counted, spans)
-    if own_back is not None and named is not None:  # "three attacks in the country"
-        return named.resolve(own_back)
+    resolved = named.resolve(own_back) if own_back is not None and named is not None else None
+    if resolved is not None:  # "three attacks in the country"
+        return resolved
     candidates = [span for span in spans if clause.start <= span.start < clause.end]
     antecedent = _where_antecedent(clause, spans, anchor)
     own = [span for span in candidates if counted.left_edge.i <= span.start <= counted.right_edge.i]
@@ -150,8 +159,9 @@ def find_place(
         own_back = next(
             (t for t in _back_words(clause) if _back_noun(t) not in {None, "country"}), None
         )
-        if own_back is not None:
-            return named.resolve(own_back)
+        resolved = named.resolve(own_back) if own_back is not None else None
+        if resolved is not None:
+            return resolved
     parent: Span | None = clause
     for _ in range(MAX_CLAUSE_CLIMB):  # "exploded in X, killing six and wounding 32"
         parent = _event_parent(parent) if not candidates and parent is not None else None
@@ -180,21 +190,25 @@ def find_place(
     )
     if back is not None and named is not None and all(is_country(bare_name(c)) for c in candidates):
         # "placed in tunnels under historic parts of the city": the city beats a country
-        return named.resolve(back)
+        resolved = named.resolve(back)
+        if resolved is not None or not candidates:
+            return resolved
     if not candidates:
         there = next((t for t in clause if t.lower_ == "there" and t.dep_ == "advmod"), None)
         if there is not None and named is not None:  # "security forces killed 80 there"
             return named.resolve_there(there)
+        if named is None:
+            return None
         # "the city" in the claim's clause, else anywhere in a sentence naming no place
-        back = next((token for token in _back_words(clause) if _back_noun(token)), None)
-        if back is None and not spans:
+        resolved = _first_resolved(_back_words(clause), named)
+        if resolved is None and not spans:
             # the topic set before the figure, or the predicate of the counted noun
             # ("civilians that the media claimed were in the city")
             scope = list(sentence[: anchor - sentence.start])
             if counted.dep_ in SUBJECTS:
                 scope += list(counted.head.subtree)
-            back = next((token for token in scope if _back_noun(token)), None)
-        return named.resolve(back) if back is not None and named is not None else None
+            resolved = _first_resolved(scope, named)
+        return resolved
     span = min(
         candidates,
         key=lambda s: (
@@ -204,11 +218,22 @@ def find_place(
             abs(s.start - anchor),
         ),
     )
-    listed = _listed_after_kind(span)
+    listed = _listed_after_kind(span) or (_unseparated_run(span, spans) if headline else None)
     if listed is not None:
         return listed
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
     return _refined_by_compass(place, span, clause)
+
+
+def _first_resolved(tokens: Iterable[Token], named: PlaceMemory) -> str | None:
+    """The place the first of ``tokens`` that refers back means ("the city"); a site no
+    earlier sentence named ("the airport") is passed over."""
+    for token in tokens:
+        if _back_noun(token):
+            resolved = named.resolve(token)
+            if resolved is not None or _back_noun(token) not in SITE_KINDS:
+                return resolved
+    return None
 
 
 def _listed_after_kind(span: Span) -> str | None:
@@ -316,6 +341,29 @@ def _coordinated(span: Span, candidates: list[Span]) -> list[Span]:
     ):
         high += 1
     return ordered[low : high + 1]
+
+
+def _unseparated_run(span: Span, spans: list[Span]) -> str | None:
+    """ "Ten civilians injured in attacks in Daraa countryside Aleppo Damascus": in a
+    headline, known places run together with no comma are a list, kept as written."""
+    text = doc_text(span.doc)
+    ordered = sorted(spans, key=lambda s: s.start)
+    low = ordered.index(span)
+    while low > 0 and _UNSEPARATED.fullmatch(
+        text[ordered[low - 1].end_char : ordered[low].start_char]
+    ):
+        low -= 1
+    start, end = ordered[low].start_char, span.end_char
+    while True:
+        following = _UNSEPARATED_NAME.match(text, end)
+        if following is None:
+            break
+        words = following.group("name").split()
+        size = next((n for n in (len(words), 1) if is_place_name(" ".join(words[:n]))), 0)
+        if not size:
+            break
+        end = following.start("name") + len(" ".join(words[:size]))
+    return text[start:end] if end > span.end_char or start < span.start_char else None
 
 
 def _across_divider(span: Span, anchor: int) -> bool:
@@ -454,6 +502,13 @@ class PlaceMemory:
         ) or SETTLEMENT_AFTER.match(text, end)
         noun = kind.group("kind").lower() if kind else None
         noun = _KIND_SYNONYMS.get(noun, noun) if noun else None
+        site = SITE_AFTER.match(text, end)
+        if site is not None and noun is None:  # "the Castello road": "the road" later
+            self.by_kind[site.group("kind").lower()] = _site_name(name, site)
+            return
+        if name.split()[-1].lower() in SITE_KINDS:  # "the Castello Road", parsed as one name
+            self.by_kind[name.split()[-1].lower()] = name
+            return
         if noun is not None:
             named = _NAMED_KINDS_AFTER.match(text, end)
             self.by_kind[noun] = _named_kind(name, named.group().strip()) if named else name
@@ -498,6 +553,8 @@ class PlaceMemory:
             name = self.by_kind.get(noun) or self.last
         elif noun in _ONLY_WITH_SAME:  # "in the same place": the place last named
             name = self.last
+        elif noun in SITE_KINDS:  # "the airport": the one named, else the town it serves
+            name = self.by_kind.get(noun) or self.last
         else:  # "the province", "the camp": only one named as such
             name = self.by_kind.get(_KIND_SYNONYMS.get(noun, noun))
         direction = _compass_of(token)
@@ -577,10 +634,20 @@ def _verbs(doc: Doc) -> frozenset[int]:
 
 def _with_kind(span: Span) -> str:
     name = bare_name(span)
-    kind = SETTLEMENT_AFTER.match(doc_text(span.doc), span.end_char)
+    text = doc_text(span.doc)
+    kind = SETTLEMENT_AFTER.match(text, span.end_char)
     if kind and kind.group("kind").lower() in _NAMED_KINDS:
         return _named_kind(name, kind.group().strip())
-    return name
+    site = SITE_AFTER.match(text, span.end_char)
+    return _site_name(name, site) if site is not None else name
+
+
+def _site_name(name: str, site: re.Match[str]) -> str:
+    """ "Tabqa base", "the Atmeh border crossing": the site; but a road named for the
+    town it leads to ("the key Aleppo road") is that town."""
+    if site.group("kind").lower() in ROUTE_KINDS and is_place_name(name):
+        return name
+    return f"{name} {site.group().strip()}"
 
 
 def _named_kind(name: str, kind: str) -> str:
