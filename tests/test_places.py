@@ -544,3 +544,43 @@ def test_headline_run_of_places(headline: str, place: str, nlp: Language) -> Non
     text = f"{headline}\n\nThe attacks went on all day, the agency said.\n"
     claims = extract_claims(text, segment_text(text, title=headline), doc_id="d", nlp=nlp)
     assert claims[0].place == place
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "place"),
+    [
+        # a place outside the figure's clauses that sets the scene of the sentence
+        (
+            "Rocket attacks on al-Hamadaniyeh and Saif al-Dawleh neighborhoods left one person "
+            "dead and three others injured.",
+            "three",
+            "al-Hamadaniyeh and Saif al-Dawleh",
+        ),
+        (
+            "Al-Jaberiyeh neighborhood was also targeted by the shelling where a woman was "
+            "killed and 13 other people were injured.",
+            "13",
+            "Al-Jaberiyeh",
+        ),
+        (
+            "In January the regimes siege of Madaya saw dozens die of starvation.",
+            "dozens",
+            "Madaya",
+        ),
+    ],
+)
+def test_place_that_sets_the_scene(text: str, number: str, place: str, nlp: Language) -> None:
+    assert place_of(text, number, nlp) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # a place in the object of a first clause does not carry to a second with a subject
+        ("Heavy shelling also hit Eastern Ghouta and dozens had been injured.", "dozens"),
+        # a place that names a speaker, or describes a noun, sets no scene
+        ("The Idlib Media Center said dozens of people had been killed.", "dozens"),
+    ],
+)
+def test_no_scene_from_another_clause_or_a_name(text: str, number: str, nlp: Language) -> None:
+    assert place_of(text, number, nlp) is None

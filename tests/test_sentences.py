@@ -24,6 +24,11 @@ def sentences(text: str) -> list[str]:
             "Tags Syria Aleppo airstrikes At least 51 civilians were killed.",
             ["Tags Syria Aleppo airstrikes", "At least 51 civilians were killed."],
         ),
+        # a quotation mark that lost its encoding
+        (
+            "The charity supports Christians. ï¿½ï¿½Around 15 were martyred he reported.",
+            ["The charity supports Christians.", "ï¿½ï¿½Around 15 were martyred he reported."],
+        ),
         # a dateline before the lead
         (
             "27 Jul 2016 At least 48 people died.",

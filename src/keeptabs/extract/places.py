@@ -208,7 +208,11 @@ def find_place(
             if counted.dep_ in SUBJECTS:
                 scope += list(counted.head.subtree)
             resolved = _first_resolved(scope, named)
-        return resolved
+        if resolved is not None:
+            return resolved
+        candidates = [span for span in spans if _sentence_scene(span, clause, anchor, speakers)]
+        if not candidates:
+            return None
     span = min(
         candidates,
         key=lambda s: (
@@ -223,6 +227,33 @@ def find_place(
         return listed
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
     return _refined_by_compass(place, span, clause)
+
+
+def _sentence_scene(span: Span, clause: Span, anchor: int, speakers: list[tuple[int, int]]) -> bool:
+    """Whether ``span``, outside the figure's clauses, still sets the scene of the whole
+    sentence ("Rocket attacks on X left one dead and three others injured"): not a
+    country, not a name describing a noun ("the Idlib Media Center"), not a speaker's;
+    for a clause with a subject of its own joined by "and", only the cause named in the
+    first clause's subject ("Shelling hit X and dozens were hurt": not X)."""
+    root = span.root
+    if is_country(bare_name(span)) or _across_divider(span, anchor):
+        return False
+    verb = clause.root
+    if verb.dep_ == "conj" and has_subject(verb):
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+        if not any(s.left_edge.i <= span.start <= s.right_edge.i for s in subjects):
+            return False
+    head = root.head
+    describes = root.dep_ in {"compound", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"}
+    if describes and head.lemma_.lower() not in PLACE_KIND_NOUNS:  # not "X neighborhood"
+        return False
+    if any(low <= span.start < high for low, high in speakers):
+        return False
+    reporting = action_vocab().reporting
+    return not any(
+        token.dep_ in SUBJECTS and token.head.lemma_.lower() in reporting
+        for token in (root, *root.ancestors)
+    )
 
 
 def _first_resolved(tokens: Iterable[Token], named: PlaceMemory) -> str | None:

@@ -8,8 +8,9 @@ import re
 from keeptabs.types import Claim
 
 # A sentence ends at . ! or ? (and any closing quote), before a capital, digit or quote
-# (or a subheading's dash).
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=(?:-\s+)?[\"“‘(]?[A-Z0-9])")
+# (or a subheading's dash, or the debris of a quotation mark that lost its encoding:
+# "ï¿½ï¿½Around 15 were killed").
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=(?:-\s+)?(?:ï¿½|\ufffd)*[\"“‘(]?[A-Z0-9])")
 # Abbreviations after which a full stop does not end a sentence ("Gen. Igor", "U.S. Army").
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Nos|vs|Prof|Brig|Adm|Cpl|Pvt)"
