@@ -477,3 +477,11 @@ def test_claims_part_of_the_dead_named_by_what_it_was(nlp: Language) -> None:
 def test_claims_most_before_the_noun_describes_a_part(nlp: Language) -> None:
     claims = by_number(claims_of("Blasts in Homs kill 18 most children\n\nNo more.\n", nlp))
     assert claims["18"].counted == "people"
+
+
+def test_more_before_a_run_on_speaker_keeps_the_elided_noun(nlp: Language) -> None:
+    text = (
+        "A bombing killed 44 people and wounded dozens more Syrias state-run news agency "
+        "reported.\n"
+    )
+    assert by_number(claims_of(text, nlp))["dozens"].counted == "people"

@@ -584,3 +584,20 @@ def test_place_that_sets_the_scene(text: str, number: str, place: str, nlp: Lang
 )
 def test_no_scene_from_another_clause_or_a_name(text: str, number: str, nlp: Language) -> None:
     assert place_of(text, number, nlp) is None
+
+
+def test_possessive_country_of_an_institution_is_no_place(nlp: Language) -> None:
+    text = (
+        "A twin bombing struck a town in northern Syria on Wednesday killing 44 people and "
+        "wounding dozens more Syrias state-run news agency and Kurdish media reported."
+    )
+    assert place_of(text, "44", nlp) == "North Syria"
+    assert place_of(text, "dozens", nlp) == "North Syria"
+
+
+def test_part_named_before_its_city_with_words_between(nlp: Language) -> None:
+    text = (
+        "Terrorists detonated a motorcycle parked in al-Mshairfeh residential neighborhood in "
+        "Hasaka city injuring three citizens."
+    )
+    assert place_of(text, "three", nlp) == "al-Mshairfeh"

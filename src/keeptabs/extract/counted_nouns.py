@@ -47,6 +47,9 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         noun = None  # "kills three | Jordan Times": a divider tagged as a noun
     if noun is not None and any(token.i < t.i < noun.i and t.lower_ == "most" for t in noun.lefts):
         noun = None  # "kill 18 most children": the noun describes most of them, not all
+    between = token.doc[token.i + 1 : noun.i] if noun is not None else ()
+    if between and between[0].lower_ == "more" and any(t.pos_ == "PROPN" for t in between):
+        noun = None  # "wounding dozens more Syrias state-run news agency reported": run on
     if noun is None and token.lemma_.lower() in VAGUE_HEADS | {"dozens", "scores"}:
         complement = of_complement(token)
         if complement is not None:

@@ -127,6 +127,14 @@ _STRIKING_VERBS = frozenset({"hit", "target", "strike", "bomb", "shell", "attack
 
 _FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
 
+# What a country's possessive names when it names no place: its institutions and people.
+_INSTITUTION_NOUNS = frozenset(
+    {"agency", "ministry", "government", "army", "military", "president", "media", "news"}
+    | {"television", "tv", "envoy", "ambassador", "minister", "leader", "official", "regime"}
+    | {"spokesman", "spokeswoman", "authority", "embassy", "parliament", "foreign", "defence"}
+    | {"defense", "state"}
+)
+
 _ORGANISATION_WORDS = frozenset(
     {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
     | {"Bank", "Agency", "Office", "Ministry", "Front", "Army", "Brigade", "Media", "News"}
@@ -460,8 +468,11 @@ def has_subject(verb: Token) -> bool:
 
 def _is_country_modifier(span: Span) -> bool:
     """ "Syria evacuees", "the Syria situation", "U.S. raids": a country before a common
-    noun it modifies works as an adjective, not as the place of the event."""
+    noun it modifies works as an adjective, not as the place of the event; so does one
+    that owns an institution ("Syrias state-run news agency", "Russia's defence ministry")."""
     root = span.root
+    if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in _INSTITUTION_NOUNS:
+        return is_country(bare_name(span)) or _is_possessive_place(span.text)
     before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     return (
         not DIRECTION.search(before)  # "Central Syria Attack" names a region

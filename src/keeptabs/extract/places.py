@@ -89,7 +89,7 @@ _COORDINATION = re.compile(
 _UNSEPARATED = re.compile(r"\s+(?:countryside\s+)?", re.IGNORECASE)
 _UNSEPARATED_NAME = re.compile(r"\s+(?:countryside\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
 _CONTAINED_BY = re.compile(
-    r"(?:\s+[a-z]+)?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
+    r"(?:\s+[a-z]+){0,2}\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
