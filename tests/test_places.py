@@ -601,3 +601,21 @@ def test_part_named_before_its_city_with_words_between(nlp: Language) -> None:
         "Hasaka city injuring three citizens."
     )
     assert place_of(text, "three", nlp) == "al-Mshairfeh"
+
+
+def test_possessive_names_and_what_only_looks_like_one(nlp: Language) -> None:
+    """A city's possessive heading a Title Case headline is the place; an actor's name
+    ending like a possessive ("Hamas", not Hama's) is not."""
+    text = "Aleppos Civilian Massacre Continues 88 Killed & Injured\n\nRockets hit the city.\n"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert claims[0].place == "Aleppo"
+    assert place_of("Hamas fighters killed 3 soldiers near the fence.", "3", nlp) is None
+
+
+def test_country_named_only_by_its_war(nlp: Language) -> None:
+    text = (
+        "The Syrian civil war began in 2011. Since then nearly half of the countrys "
+        "population has been forced to leave their homes.\n"
+    )
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert {c.number_text: c.place for c in claims}["nearly half"] == "Syria"

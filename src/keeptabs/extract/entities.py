@@ -18,12 +18,13 @@ from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
 from keeptabs.extract.doctext import doc_text, remember_entities
-from keeptabs.extract.gazetteer import city_population, is_place_name
+from keeptabs.extract.gazetteer import city_population, is_place_name, possessive_place
 from keeptabs.extract.vocab import actor_table, load_data
 
 # Tags the tagger gives names it does not know as names: "Aleppo city" (JJ), "Syrian" (JJ).
 _MISTAGGED_NAME_TAGS = frozenset({"JJ", "NN", "NNS"})
 _KIND_WORDS = frozenset({"city", "town", "village", "province", "governorate", "countryside"})
+POSSESSIVE_CITY = 100_000  # people: a possessive of a city this large is a name
 BIG_CITY = 1_000_000  # people: a city this large named at a sentence's start is the city
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _NAME_ARTICLES = frozenset(
@@ -140,6 +141,11 @@ def _mistagged_name(doc: Doc, index: int) -> bool:
     mid_sentence = index > 0 and doc[index - 1].is_alpha and not token.is_sent_start
     if is_nationality(token.text) or (mid_sentence and is_place_name(token.text)):
         return True
+    owner = possessive_place(token.text)
+    if owner is not None and city_population(owner) >= POSSESSIVE_CITY:
+        # "Aleppos Civilian Massacre Continues": a possessive that lost its "'"; only a
+        # city this large, for small towns are named like words ("Officers")
+        return not actor_table().is_actor(token.text)
     # At a sentence's start a capital proves nothing ("Most", "Best" and "Of" are towns
     # too): a place there is a name when its kind follows ("Hasakeh city has been") or
     # when it is a city of a million ("Aleppo rebel tunnel blast killed 38").

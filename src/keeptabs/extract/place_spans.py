@@ -94,6 +94,7 @@ BACK_NOUNS = frozenset(
     {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
     | {"neighborhood", "district", "province", "governorate", "hospital", "place"}
     | SITE_KINDS
+    | {"nation"}  # "the nation's pre-war population": the country
 )
 
 # Places named with their kind in text that is not parsed: "the town of Turmanin", "in
@@ -625,4 +626,5 @@ def bare_name(span: Span) -> str:
 
 
 def _is_possessive_place(word: str) -> bool:
-    return possessive_place(word) is not None
+    """ "Aleppos", "Syria's"; not "Hamas", an actor's name that ends like one."""
+    return possessive_place(word) is not None and not actor_table().is_actor(word)

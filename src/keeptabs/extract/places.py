@@ -26,6 +26,7 @@ from keeptabs.extract.gazetteer import (
     is_country,
     is_place_name,
     place_first_words,
+    possessive_place,
 )
 from keeptabs.extract.place_spans import (
     ADMIN_WORDS,
@@ -88,6 +89,9 @@ _COORDINATION = re.compile(
 # Daraa countryside Aleppo Damascus"): nothing, or the kind of the name before.
 _UNSEPARATED = re.compile(r"\s+(?:countryside\s+)?", re.IGNORECASE)
 _UNSEPARATED_NAME = re.compile(r"\s+(?:countryside\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
+_WAR_OF = re.compile(
+    r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:civil\s+)?(?:war|conflict|crisis|uprising|revolution)\b"
+)
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+){0,2}\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
@@ -204,7 +208,8 @@ def find_place(
         if resolved is None and not spans:
             # the topic set before the figure, or the predicate of the counted noun
             # ("civilians that the media claimed were in the city")
-            scope = list(sentence[: anchor - sentence.start])
+            # ("half of the countrys population"): the figure's own phrase too
+            scope = [*sentence[: anchor - sentence.start], *counted.subtree]
             if counted.dep_ in SUBJECTS:
                 scope += list(counted.head.subtree)
             resolved = _first_resolved(scope, named)
@@ -245,8 +250,9 @@ def _sentence_scene(span: Span, clause: Span, anchor: int, speakers: list[tuple[
             return False
     head = root.head
     describes = root.dep_ in {"compound", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"}
-    if describes and head.lemma_.lower() not in PLACE_KIND_NOUNS:  # not "X neighborhood"
-        return False
+    owns = possessive_place(span.text) is not None  # "Aleppos Civilian Massacre Continues"
+    if describes and not owns and head.lemma_.lower() not in PLACE_KIND_NOUNS:
+        return False  # a name describing a noun, but not "X neighborhood"
     if any(low <= span.start < high for low, high in speakers):
         return False
     reporting = action_vocab().reporting
@@ -496,6 +502,7 @@ class PlaceMemory:
             end = sentence.doc[up_to].idx if up_to < len(sentence.doc) else end
         found = kind_names(text, sentence.start_char, end)
         found.update((span.start_char, bare_name(span)) for span in spans)
+        self._note_war_country(text, sentence.start_char, end)
         for at, name in sorted(found.items()):
             self._note(text, name, at, at + len(name))
 
@@ -519,8 +526,17 @@ class PlaceMemory:
             if name is not None:
                 found[match.start()] = name
         found.update(kind_names(text, start, end))
+        self._note_war_country(text, start, end)
         for at, name in sorted(found.items()):
             self._note(text, name, at, at + len(name))
+
+    def _note_war_country(self, text: str, start: int, end: int) -> None:
+        """ "The Syrian civil war began in 2011": the country whose war it is, for "the
+        country" later, where the country's name is never written."""
+        for found in _WAR_OF.finditer(text, start, end):
+            country = country_of(found.group("adjective"))
+            if country is not None:
+                self.country = country
 
     def _note(self, text: str, name: str, start: int, end: int) -> None:
         """Keep ``name``, written at ``text[start:end]``, under its kind if it has one."""
@@ -644,11 +660,17 @@ def _back_noun(token: Token) -> str | None:
         and following.pos_ == "NOUN"
     ):
         noun = noun[:-1]  # a possessive scraped without its apostrophe: "the hospitals surgeon"
-    if noun not in BACK_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+        possessive = True  # the tagger may call it an adjective: "the countrys population"
+    else:
+        possessive = False
+    tags = {"NOUN", "PROPN", "ADJ"} if possessive else {"NOUN", "PROPN"}
+    if noun not in BACK_NOUNS or token.pos_ not in tags:
         return None
     if noun in _ONLY_WITH_SAME and not any(child.lower_ == "same" for child in token.children):
         return None
-    holder = token.head if token.dep_ in {"compound", "poss"} else token  # "the city center"
+    holder = (
+        token.head if token.dep_ in {"compound", "poss", "amod"} else token
+    )  # "the city center"
     if not any(child.lower_ in {"the", "this"} for child in (*token.children, *holder.children)):
         return None
     preposition = holder.head if holder.dep_ == "pobj" else None
@@ -656,7 +678,7 @@ def _back_noun(token: Token) -> str | None:
         preposition = preposition.head.head if preposition.head.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ in _TOWARDS:
         return None
-    return noun
+    return "country" if noun == "nation" else noun
 
 
 def _verbs(doc: Doc) -> frozenset[int]:
