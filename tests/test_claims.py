@@ -485,3 +485,23 @@ def test_more_before_a_run_on_speaker_keeps_the_elided_noun(nlp: Language) -> No
         "reported.\n"
     )
     assert by_number(claims_of(text, nlp))["dozens"].counted == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "counted"),
+    [
+        # the definite group a part is taken from names what it counts
+        ("Daesh said three of its fighters carried out the attack.", "three", "fighters"),
+        ("Some 50 of the group's leaders had gathered at a house.", "Some 50", "leaders"),
+        # "of them" followed by what they were
+        ("The monitor says 34 people were killed 6 of them women or children.", "6", "women"),
+    ],
+)
+def test_part_taken_from_a_named_group(text: str, number: str, counted: str, nlp: Language) -> None:
+    assert by_number(claims_of(text + "\n", nlp))[number].counted == counted
+
+
+def test_participle_after_a_bare_number_rules_a_headline_gerund(nlp: Language) -> None:
+    text = "43 killed in Syria army shelling of rebel town\n\nThe shelling hit a market.\n"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert by_number(claims)["43"].action == "kill"

@@ -81,7 +81,10 @@ def _casualty_participle(token: Token) -> str | None:
     # a run-on headline parses the number as the object of the casualty word before it
     words = counted_vocab().casualty_words
     ruled = token.head.i == following.i or token.dep_ not in VERB_ARGUMENT_DEPS
-    return following.lower_ if ruled or token.head.lower_ in words else None
+    # "43 killed in Syria army shelling": a headline's gerund read as the number's verb
+    # names the event, not what happened to the 43
+    gerund = following.head.i == token.i and token.head.tag_ == "VBG"
+    return following.lower_ if ruled or gerund or token.head.lower_ in words else None
 
 
 def _casualty_adjective(token: Token) -> str | None:

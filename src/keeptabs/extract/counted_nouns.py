@@ -55,9 +55,41 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         if complement is not None:
             return _noun_phrase(complement), token
     if noun is None:
+        whole = _partitive_whole(token)  # "three of its fighters": what the three are
+        if whole is not None:
+            return _noun_phrase(whole), token
         named = named_by_copula(token)
         return (None, token) if named is None else (_noun_phrase(named), named)
     return _noun_phrase(noun), noun
+
+
+_DEFINITE = frozenset({"the", "its", "their", "his", "her", "these", "those", "our"})
+
+
+def _named_after_them(token: Token) -> Token | None:
+    """ "killed 34 people, 6 of them women": the noun right after "of them" says what
+    the part is."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    them = next((c for c in of.children if c.lower_ == "them"), None) if of is not None else None
+    if them is None or them.i + 1 >= len(token.doc):
+        return None
+    noun = token.doc[them.i + 1]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "two of them ambulance crew"
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def _partitive_whole(token: Token) -> Token | None:
+    """ "two of the fighters", "some 50 of the group's leaders": the group a number is
+    taken from, written with a definite word, names what it counts; not "of them", nor a
+    group of casualties ("14 of the dead"), whose part is named otherwise."""
+    whole = of_complement(token)
+    if whole is None:
+        return _named_after_them(token)
+    if _names_casualties(whole) or whole.pos_ != "NOUN":
+        return None
+    definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in whole.children)
+    return whole if definite else None
 
 
 def named_by_copula(token: Token) -> Token | None:
