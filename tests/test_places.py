@@ -619,3 +619,9 @@ def test_country_named_only_by_its_war(nlp: Language) -> None:
     )
     claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
     assert {c.number_text: c.place for c in claims}["nearly half"] == "Syria"
+
+
+def test_hyphenated_name_with_a_mistagged_last_part(nlp: Language) -> None:
+    text = "Airstrikes Kill at Least 12 Civilians in Syrian Deir ez-Zor\n\nJets struck twice.\n"
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert claims[0].place == "Deir ez-Zor"

@@ -141,6 +141,8 @@ def _mistagged_name(doc: Doc, index: int) -> bool:
     mid_sentence = index > 0 and doc[index - 1].is_alpha and not token.is_sent_start
     if is_nationality(token.text) or (mid_sentence and is_place_name(token.text)):
         return True
+    if index >= 3 and doc[index - 1].text == "-" and is_place_name(doc[index - 3 : index + 1].text):
+        return True  # "Deir ez-Zor" with "Zor" tagged a plural noun
     owner = possessive_place(token.text)
     if owner is not None and city_population(owner) >= POSSESSIVE_CITY:
         # "Aleppos Civilian Massacre Continues": a possessive that lost its "'"; only a
