@@ -625,3 +625,12 @@ def test_hyphenated_name_with_a_mistagged_last_part(nlp: Language) -> None:
     text = "Airstrikes Kill at Least 12 Civilians in Syrian Deir ez-Zor\n\nJets struck twice.\n"
     claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
     assert claims[0].place == "Deir ez-Zor"
+
+
+def test_the_city_is_the_last_city_not_a_district_named_since(nlp: Language) -> None:
+    text = (
+        "Air strikes hit Aleppo on Sunday, a monitor said. Rockets also fell on Sheikh Maqsoud "
+        "in the morning. At least 32 people were killed in the rebel-held parts of the city.\n"
+    )
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert {c.number_text: c.place for c in claims}["At least 32"] == "Aleppo"

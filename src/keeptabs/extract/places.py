@@ -489,6 +489,7 @@ class PlaceMemory:
     """
 
     last: str | None = None  # the last place other than a country
+    last_city: str | None = None  # the last the gazetteer knows as a city
     country: str | None = None
     by_kind: dict[str, str] = field(default_factory=dict)
 
@@ -563,6 +564,8 @@ class PlaceMemory:
             ADMIN_WORDS
         ):
             self.last = name  # a province or a camp is no "the town"
+            if city_population(name) > 0:
+                self.last_city = name
 
     def resolve(self, token: Token) -> str | None:
         """The place "the city", "the village", "the country" or "the capital" means,
@@ -596,6 +599,8 @@ class PlaceMemory:
                 whose = next(filter(None, map(country_of, adjectives)), None)
                 country = whose or self.country
                 name = capital_of(country) if country else None
+        elif noun == "city":  # "the city": not a district named since
+            name = self.by_kind.get(noun) or self.last_city or self.last
         elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
         elif noun in _ONLY_WITH_SAME:  # "in the same place": the place last named
