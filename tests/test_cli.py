@@ -187,3 +187,26 @@ def test_cli_demo_prints_a_ledger(runner: CliRunner, tmp_path: Path) -> None:
     assert "ingested 8, unchanged 0, rejected 0" in result.stdout
     assert "12,400" in result.stdout
     assert result.stdout.strip().endswith("claims")
+
+
+def test_cli_eval_scores_another_annotators_claims(runner: CliRunner, tmp_path: Path) -> None:
+    """--predicted compares two claim files over the same documents: inter-annotator
+    agreement, or claims exported earlier, without running the extractor."""
+    corpus = tmp_path / "rows.csv"
+    row = '7,Storm,"At least 12 people were killed in Hama, officials said."\n'
+    corpus.write_text("unit_id,article_title,article_content\n" + row, encoding="utf-8")
+    record = {"doc": "7", "section": "body", "quote": "At least 12 people were killed in Hama"}
+    record |= {"number_text": "At least 12", "value": 12, "lower": 12, "upper": None}
+    record |= {"qualifier": "at_least", "counted": "people", "action": "kill", "place": "Hama"}
+    record |= {"period": None, "source": "officials", "source_org": None, "part_of": None}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps(record | {"place": None}) + "\n", encoding="utf-8")
+    args = ["eval", "--gold", str(gold), "--predicted", str(other), str(corpus), "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["detection"]["tp"], report["detection"]["fp"]) == (1, 0)
+    assert report["fields"]["place"]["accuracy"] == 0.0
+    assert report["fields"]["action"]["accuracy"] == 1.0

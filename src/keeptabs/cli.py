@@ -437,6 +437,14 @@ def evaluate(
         Path, typer.Option("--gold", help="Gold claims, JSON Lines (see gold/README.md).")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    predicted: Annotated[
+        Path | None,
+        typer.Option(
+            "--predicted",
+            help="Score these claims (JSON Lines, the gold's fields) instead of extracting: "
+            "another annotator's gold, or claims exported earlier.",
+        ),
+    ] = None,
     text_col: TextCol = "article_content",
     title_col: TitleCol = "article_title",
     outlet_col: OutletCol = "source",
@@ -452,7 +460,7 @@ def evaluate(
 
     columns = Columns(text_col, title_col, outlet_col, date_col, id_col)
     try:
-        report = evaluate_corpus(gold, docs, columns)
+        report = evaluate_corpus(gold, docs, columns, predicted_path=predicted)
     except KeeptabsError as error:
         raise _fail(error) from error
     typer.echo(json.dumps(report.to_json(), indent=2) if as_json else render_table(report))

@@ -11,7 +11,7 @@ from keeptabs.evaluate.scoring import EvalReport, score
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.ingest.corpus import CORPUS_SUFFIXES, Columns, read_corpus
 from keeptabs.ingest.files import read_paths
-from keeptabs.pipeline import process
+from keeptabs.pipeline import process, read_document
 from keeptabs.report.records import claim_record
 from keeptabs.types import Rejection
 
@@ -35,12 +35,16 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return gold
 
 
-def evaluate_corpus(gold_path: Path, docs: Path, columns: Columns) -> EvalReport:
+def evaluate_corpus(
+    gold_path: Path, docs: Path, columns: Columns, *, predicted_path: Path | None = None
+) -> EvalReport:
     """Extract claims from every document under ``docs`` and score them against the gold.
 
     Documents are named as the gold names them: a file's name, or a CSV row's id.  A row
     repeated under the same id with the same text (corpora carry duplicates) is read once:
-    its claims cannot be told apart from the first copy's.
+    its claims cannot be told apart from the first copy's.  With ``predicted_path`` the
+    claims are read from that file instead (another annotator's gold, an export) and the
+    documents only locate the quotes.
     """
     gold = read_gold(gold_path)
     if docs.is_file() and docs.suffix.lower() in CORPUS_SUFFIXES:
@@ -48,7 +52,7 @@ def evaluate_corpus(gold_path: Path, docs: Path, columns: Columns) -> EvalReport
     else:
         items = read_paths([docs])
     wanted = {record["doc"] for record in gold}
-    nlp = load_nlp()
+    nlp = load_nlp() if predicted_path is None else None
     predicted: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
     for item in items:
@@ -57,10 +61,15 @@ def evaluate_corpus(gold_path: Path, docs: Path, columns: Columns) -> EvalReport
         name = item.path.rsplit("#", 1)[-1] if "#" in item.path else Path(item.path).name
         if name not in wanted:
             continue
+        if predicted_path is not None:
+            texts[name] = read_document(item)[0].text
+            continue
         result = process(item, nlp=nlp)
         if result.document is not None:
             if texts.get(name) == result.document.text:
                 continue  # the same document again
             texts[name] = result.document.text
         predicted.extend(claim_record(claim, name) for claim in result.claims)
+    if predicted_path is not None:
+        predicted = [claim for claim in read_gold(predicted_path) if claim.get("doc") in wanted]
     return score(gold, predicted, texts=texts)
