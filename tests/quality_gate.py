@@ -32,6 +32,8 @@ GOLD_SETS = {
     "fakes-check4": ("tests/gold/fakes-check4.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check5": ("tests/gold/fakes-check5.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check6": ("tests/gold/fakes-check6.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check7": ("tests/gold/fakes-check7.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check8": ("tests/gold/fakes-check8.jsonl", "../shared/corpus/fakes-dev.csv"),
 }
 ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
 
