@@ -28,7 +28,8 @@ from keeptabs.extract.frame import (
     settled_action,
 )
 from keeptabs.extract.nlp import load_nlp
-from keeptabs.extract.places import PlaceMemory, find_place
+from keeptabs.extract.place_memory import PlaceMemory
+from keeptabs.extract.places import find_place
 from keeptabs.extract.speakers import Attribution, SourceMemory
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.vocab import counted_vocab
