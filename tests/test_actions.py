@@ -218,3 +218,8 @@ def test_casualty_words_name_the_action(
     text = f"Fire in Hama\n\n{sentence}"
     claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
     assert {c.number_text: c.action for c in claims}[number] == action
+
+
+def test_sustaining_injuries_is_an_injury(nlp: Language) -> None:
+    found = actions_of("Three people sustained injuries when a rocket hit the town.", nlp)
+    assert found["Three"] == "injure"

@@ -357,6 +357,23 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
         ("Talks stalled since the attack in Hama when 30 people were killed.", {"30": None}),
         # ... but a speaker's date stays the report's
         ("At least 30 people were killed, the ministry said on Sunday.", {"At least 30": None}),
+        # windows without "past", and a range of dates
+        ("Terrorists breached the truce 3 times in 24 hours.", {"3": "24 hours"}),
+        (
+            "In less than two weeks the town was hit by 47 barrel bombs.",
+            {"47": "less than two weeks"},
+        ),
+        ("In recent days 57 civilians have been killed.", {"57": "recent days"}),
+        ("Aid reached 4000 people for the first time in over a month.", {"4000": None}),
+        (
+            "The toll from Friday March 27 2015 to Friday April 10 2015 reached 236 people.",
+            {"236": "from Friday March 27 2015 to Friday April 10 2015"},
+        ),
+        # "since ..." stops before the figure it was raised to
+        (
+            "This raises the number of breaches since the agreement came into effect to 465.",
+            {"465": "since the agreement came into effect"},
+        ),
     ],
 )
 def test_claims_periods(text: str, expected: dict[str, str | None], nlp: Language) -> None:
@@ -505,3 +522,10 @@ def test_participle_after_a_bare_number_rules_a_headline_gerund(nlp: Language) -
     text = "43 killed in Syria army shelling of rebel town\n\nThe shelling hit a market.\n"
     claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
     assert by_number(claims)["43"].action == "kill"
+
+
+def test_toll_that_surpasses_a_figure_keeps_the_parts_noun(nlp: Language) -> None:
+    text = "The death toll of the attack surpasses 130 people including 67 children.\n"
+    found = by_number(claims_of(text, nlp))
+    assert (found["130"].counted, found["130"].action) == ("people", "kill")
+    assert found["67"].counted == "children"

@@ -62,7 +62,8 @@ def casualty_frame(
     if toll is not None:
         modifiers = (c.lemma_.lower() for c in toll.children if c.dep_ in {"compound", "amod"})
         kind = next(modifiers, "toll")
-        return "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
+        # "the death toll surpasses 130 people including 67 children": a noun of its own
+        return counted or "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
     return None
 
 

@@ -21,10 +21,12 @@ _DAY_AFTER = re.compile(
 _FULL_DATE = re.compile(r"\d{1,2}\s+\w+,?\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}")
 _WEEKDAY_NAMES = frozenset(WEEKDAYS.lower().split("|"))
 # Where a "since ..." phrase ends when no comma ends it: at its first year.
-# ... or before a word that opens a clause of its own ("... Khan al-Assal when at least 30").
+# ... or before a word that opens a clause of its own ("... Khan al-Assal when at least 30"),
+# or before the figure it was raised to.
 _SINCE_END = re.compile(
     r"\b(?:(?:19|20)\d{2}|(?:last|this)\s+(?:year|month|week))\b"
-    r"|(?=\s+(?:when|where|which|who|while|whereas)\b)",
+    r"|(?=\s+(?:when|where|which|who|while|whereas)\b)"
+    r"|(?=\s+to\s+\d)",  # "since the agreement came into effect to 465": the figure
     re.IGNORECASE,
 )
 # A figure in a clause on the period's own event: "since the attack when 30 were killed".
