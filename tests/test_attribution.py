@@ -224,3 +224,21 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
     claims = claims_of(text, nlp)
     assert claims["up to 80"].source == "Konashenkov"
     assert claims["18"].source == "Konashenkov"
+
+
+def test_aspect_verb_before_a_verb_of_saying_keeps_its_subject(nlp: Language) -> None:
+    text = "The ministry went on to say that 40 people were killed in the raids.\n"
+    assert claims_of(text, nlp)["40"].source == "The ministry"
+    text = "The coalition opened an inquiry to determine whether its strikes killed 100.\n"
+    assert claims_of(text, nlp)["100"].source_org is None
+
+
+def test_trailing_speaker_after_a_lower_case_noun(nlp: Language) -> None:
+    text = "Syria air raids kill 25 civilians Monitor\n\nJets struck on Friday.\n"
+    claim = claims_of(text, nlp)["25"]
+    assert (claim.source, claim.source_org) == ("Monitor", "Syrian Observatory for Human Rights")
+
+
+def test_russian_coordination_center_is_the_defence_ministry(nlp: Language) -> None:
+    text = "The Russian coordination center in Hmeimim said the truce was breached 3 times.\n"
+    assert claims_of(text, nlp)["3"].source_org == "Russian Ministry of Defence"

@@ -529,3 +529,12 @@ def test_toll_that_surpasses_a_figure_keeps_the_parts_noun(nlp: Language) -> Non
     found = by_number(claims_of(text, nlp))
     assert (found["130"].counted, found["130"].action) == ("people", "kill")
     assert found["67"].counted == "children"
+
+
+def test_casualties_never_take_a_count_of_places_as_their_noun(nlp: Language) -> None:
+    text = (
+        "Three new towns joined the truce on Monday. The governor reported a toll of 31 "
+        "killed and 74 wounded.\n"
+    )
+    found = by_number(claims_of(text, nlp))
+    assert (found["31"].counted, found["74"].counted) == ("people", "people")

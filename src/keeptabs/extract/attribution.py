@@ -141,6 +141,8 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
     if subject is None:
         subject = _passive_agent(verb)  # "three deaths were reported by the rescuers"
+    if subject is None and _infinitive_of(verb):
+        subject = _subject_of(verb.head)  # "The ministry went on to say that ..."
     handed_on = any(c.dep_ == "dobj" for c in verb.children)  # "citing a source that"
     if subject is None and verb.tag_ == "VBG" and not handed_on and verb.head.i != verb.i:
         head = verb.head
@@ -196,6 +198,16 @@ def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> A
         return _entity_before(verb)  # a misparsed clause as subject: the name by the verb
     source = clean(named.text if named is not None else without_article(phrase).text)
     return Attribution(source, organisation(subject, phrase, named, memory))
+
+
+_ASPECT_VERBS = frozenset({"go", "continue", "proceed", "begin", "start", "return"})
+
+
+def _infinitive_of(verb: Token) -> bool:
+    """ "continued to say", "went on to say": a verb of saying its head's subject says."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    aspect = verb.head.lemma_.lower() in _ASPECT_VERBS  # not "opened an inquiry to determine"
+    return verb.dep_ in {"xcomp", "advcl"} and to and aspect
 
 
 def _subject_of(verb: Token) -> Token | None:

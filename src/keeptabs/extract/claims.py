@@ -24,11 +24,13 @@ from keeptabs.extract.doctext import doc_text, span_text, with_text
 from keeptabs.extract.frame import (
     counts_a_population,
     governing_action,
+    names_an_outcome,
     number_token,
     settled_action,
 )
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.place_memory import PlaceMemory
+from keeptabs.extract.place_spans import PLACE_KIND_NOUNS
 from keeptabs.extract.places import find_place
 from keeptabs.extract.speakers import Attribution, SourceMemory
 from keeptabs.extract.time import find_date_period, find_period
@@ -342,6 +344,15 @@ def _is_toll_noun(counted: str | None) -> bool:
     return word in vocab.casualty_words or singular in vocab.toll_nouns
 
 
+def _is_place_kind(counted: str | None) -> bool:
+    """ "towns", "villages", "sites": places counted, never people."""
+    if counted is None:
+        return False
+    word = counted.split()[-1].lower()
+    singular = word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s")
+    return word in PLACE_KIND_NOUNS or singular in PLACE_KIND_NOUNS
+
+
 def _period_chars(sentence: Span, period: str | None) -> tuple[int, int] | None:
     """Where a period found in the sentence's text is, in the parsed text's offsets."""
     if not period:
@@ -373,6 +384,8 @@ def _frame_claim(
             if c.kind in _COUNTABLE_KINDS
             and not _SUBSET_CUE.search(context.text, max(0, c.start - SUBSET_CUE_CHARS), c.start)
             and not _is_toll_noun(c.counted)  # "hundreds of deaths ... killed dozens": people
+            and not (names_an_outcome(frame.action) and _is_place_kind(c.counted))
+            # "3 new towns joined ... a toll of 31 killed": towns are never the dead
         ]
         frame.counted = countable[-1].counted if countable else DEFAULT_COUNTED
         if frame.counted == "person" and quantity.value != 1:

@@ -68,6 +68,12 @@ def settled_action(number: Token, counted: Token, action: str | None) -> str | N
     return event if event is not None and (within or outcome) else action
 
 
+def names_an_outcome(action: str | None) -> bool:
+    """Whether ``action`` is a killing or wounding ("kill", "kill or injure")."""
+    outcomes = _frame_vocab().outcome_verbs
+    return action is not None and any(word in outcomes for word in action.split(" or "))
+
+
 @dataclass(frozen=True, slots=True)
 class _FrameVocab:
     """Word lists of ``actions.json`` that only the frame reader uses."""
