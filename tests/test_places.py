@@ -153,6 +153,26 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "At least 32",
             "Aleppo",
         ),
+        # "the southern neighbourhood of X" is all of X; a name the gazetteer completes
+        (
+            "Five people were killed in an air raid on the southern rebel-held neighbourhood "
+            "of Sheikh Said it said.",
+            "Five",
+            "Sheikh Said",
+        ),
+        # a container in parentheses; a kind after the first of two coordinated places
+        (
+            "Jets hit a position near the town of Sukhna (in central Homs province) killing "
+            "eight fighters.",
+            "eight",
+            "Sukhna",
+        ),
+        (
+            "Two civilians were killed by rocket attacks that targeted Aleppo city and "
+            "al-Hader town.",
+            "Two",
+            "Aleppo and al-Hader",
+        ),
     ],
 )
 def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Language) -> None:

@@ -242,6 +242,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     if not spans:
         return spans
     text = doc_text(sentence.doc)
+    spans = [_completed(span, sentence) for span in spans]
     return [
         span
         for span in spans
@@ -251,6 +252,18 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         and not _names_origin(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
     ]
+
+
+def _completed(span: Span, sentence: Span) -> Span:
+    """ "Sheikh" before "Said" read as a verb: the gazetteer's longer name, when the words
+    after the span complete one ("Sheikh Said")."""
+    for size in (2, 1):
+        end = span.end + size
+        if end <= sentence.end and span.doc[end - 1].text[:1].isupper():
+            longer = span.doc[span.start : end]
+            if is_place_name(longer.text):
+                return Span(span.doc, span.start, end, label=span.label_ or "GPE")
+    return span
 
 
 def _in_actor_name(span: Span, text: str) -> bool:

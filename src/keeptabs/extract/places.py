@@ -58,15 +58,23 @@ _NAMED_KINDS = frozenset({"camp", "pocket", "hospital"})
 _WHOLE_KINDS = frozenset({"province", "governorate"})
 _WITHIN = frozenset({"in", "on", "across", "throughout", "inside"})
 _COORDINATION = re.compile(
-    r"\s*(?:,|and|, and)\s*(?:(?:north|south|east|west)(?:ern)?\s+|neighbou?ring\s+)?",
+    # "Aleppo city and al-Hader town": a kind after a name does not part the list
+    r"\s*(?:(?:city|town|village)\s+)?(?:,|and|, and)\s*"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+|neighbou?ring\s+)?",
     re.IGNORECASE,
 )
 # Between the names of a headline's run of places that lost its commas ("attacks in
 # Daraa countryside Aleppo Damascus"): nothing, or the kind of the name before.
 _UNSEPARATED = re.compile(r"\s+(?:countryside\s+)?", re.IGNORECASE)
 _UNSEPARATED_NAME = re.compile(r"\s+(?:countryside\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
+# "the southern (rebel-held) neighbourhood of X": X is that neighbourhood, not a part of X
+_THE_ONE_PART = re.compile(
+    r"\bthe\s+(?:north|south|east|west|central)\w*\s+(?:[\w-]+\s+)?"
+    r"(?:neighbou?rhood|district|quarter|suburb)\s+of\s+$",
+    re.IGNORECASE,
+)
 _CONTAINED_BY = re.compile(
-    r"(?:\s+[a-z]+){0,2}\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
+    r"(?:\s+[a-z]+){0,2}\s*\(?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
@@ -474,6 +482,8 @@ def normalize_place(span: Span) -> str:
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     match = DIRECTION.search(before) or _DIRECTION_OF.search(before)
+    if match and _THE_ONE_PART.search(before):
+        match = None  # "the southern neighbourhood of Sheikh Said" is all of Sheikh Said
     kind = SETTLEMENT_AFTER.match(text, span.end_char)
     if kind and kind.group("kind").lower() in _WHOLE_KINDS:
         return name  # "northern Idlib province" is the province, named by where it lies
