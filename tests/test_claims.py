@@ -538,3 +538,12 @@ def test_casualties_never_take_a_count_of_places_as_their_noun(nlp: Language) ->
     )
     found = by_number(claims_of(text, nlp))
     assert (found["31"].counted, found["74"].counted) == ("people", "people")
+
+
+def test_parts_among_which_and_others_of_the_same_group(nlp: Language) -> None:
+    found = by_number(
+        claims_of("Officials said 130 people were killed among which 67 children.\n", nlp)
+    )
+    assert found["67"].part_of == 130
+    text = "The army ambushed a group of terrorists killing 15 and injuring dozens of them.\n"
+    assert by_number(claims_of(text, nlp))["dozens"].part_of is None

@@ -41,7 +41,7 @@ from keeptabs.types import Claim, Quantity, Segment
 DEFAULT_COUNTED = "people"  # "75,000 liberated", "around 2.5 million": news counts people
 # Words that open a subset of the figure just given: "including 2,934 children".
 _SUBSET_CUE = re.compile(
-    r"(?:\bincluding|\bamong (?:them|whom|those)|\bof (?:whom|them|which))"
+    r"(?:\bincluding|\bamong (?:them|whom|those|which)|\bof (?:whom|them|which))"
     r"\s+(?:some\s+|about\s+|at least\s+)?$",
     re.IGNORECASE,
 )
@@ -460,7 +460,11 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
         in_parentheses = before.rstrip().endswith("(")
         is_part = (
             bool(_SUBSET_CUE.search(before))
-            or bool(_SUBSET_AFTER.match(text, claim.end - offset))
+            or (
+                bool(_SUBSET_AFTER.match(text, claim.end - offset))
+                # "killing 15 and injuring dozens of them": others of the same group
+                and not (whole is not None and _other_outcome(claim, whole))
+            )
             or (
                 index > 0
                 and linked[-1].part_of is not None
@@ -487,6 +491,12 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
             whole = claim
         linked.append(claim)
     return linked
+
+
+def _other_outcome(part: Claim, whole: Claim) -> bool:
+    """Whether the two figures count different outcomes ("killing 15 and injuring")."""
+    outcomes = names_an_outcome(part.action) and names_an_outcome(whole.action)
+    return outcomes and part.action != whole.action
 
 
 def _in_one_list(sentence: Span, end: int, start: int) -> bool:
