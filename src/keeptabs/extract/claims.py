@@ -30,7 +30,7 @@ from keeptabs.extract.frame import (
 )
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.place_memory import PlaceMemory
-from keeptabs.extract.place_spans import PLACE_KIND_NOUNS
+from keeptabs.extract.place_words import PLACE_KIND_NOUNS
 from keeptabs.extract.places import find_place
 from keeptabs.extract.speakers import Attribution, SourceMemory
 from keeptabs.extract.time import find_date_period, find_period

@@ -22,7 +22,8 @@ from keeptabs.extract.gazetteer import (
     is_place_name,
     place_first_words,
 )
-from keeptabs.extract.place_spans import (
+from keeptabs.extract.place_spans import kind_names, place_spans
+from keeptabs.extract.place_words import (
     ADMIN_WORDS,
     BACK_NOUNS,
     COMPASS_WORD,
@@ -33,8 +34,6 @@ from keeptabs.extract.place_spans import (
     SITE_AFTER,
     SITE_KINDS,
     bare_name,
-    kind_names,
-    place_spans,
 )
 
 # "the district of X" is a district, but "a northern district of X" is a part of X

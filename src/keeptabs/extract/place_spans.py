@@ -9,7 +9,6 @@ chooses among them for each claim.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
@@ -22,11 +21,28 @@ from keeptabs.extract.gazetteer import (
     is_country,
     is_place_name,
     place_first_words,
-    possessive_place,
 )
-from keeptabs.extract.vocab import action_vocab, actor_table, load_data
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+from keeptabs.extract.place_filters import (
+    in_actor_name,
+    is_agent,
+    is_country_modifier,
+    names_origin,
+)
+from keeptabs.extract.place_words import (
+    ADMIN_WORDS,
+    COMPASS_WORD,
+    DIRECTION,
+    DIRECTION_WINDOW,
+    LOCATIVE_NOUN,
+    MAX_SKIPPED,
+    MODIFIERS,
+    PLACE_KIND_NOUNS,
+    PLACE_LABELS,
+    SETTLEMENT_AFTER,
+    SITE_AFTER,
+    is_possessive_place,
+)
+from keeptabs.extract.vocab import action_vocab, actor_table
 
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
 # of these prepositions a capitalised name is taken as a place unless it reads as a nationality.
@@ -53,49 +69,15 @@ _PERSON_AS_PLACE_PREPOSITIONS = frozenset(
     {"in", "from", "of", "into", "near", "around", "across", "outside", "inside", "at"}
 )
 
-MAX_SKIPPED = 2  # articles/adjectives between a preposition and its place
 
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 
-DIRECTION = re.compile(
-    r"\b(?P<dir>north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|central)"
-    r"(?:ern)?\b(?:"
-    # "western regime-held neighbourhoods of": who holds the part does not change it
-    r"(?:\s+\w+-\w+|\s+(?:rebel|regime|opposition|government|residential|besieged))*"
-    r"\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+(?:of|in)"
-    # "the eastern suburbs of the capital Damascus", but "the northern city of Aleppo" is
-    # all of Aleppo
-    r"(?:\s+the)?(?:\s+(?:capital|city|town|village|province)(?:\s+of)?)?)?"
-    r"(?:\s+the)?\s*$",
-    re.IGNORECASE,
-)
 
 _BORDER = re.compile(
     r"\b(?P<countries>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+border(?:\s+crossing)?\b"
     r"(?!\s+(?:town|village|city|area|region|guards?|police)\b)"  # "a Syrian border town"
 )
 
-LOCATIVE_NOUN = re.compile(
-    r"\b(?P<kind>area|district|neighbou?rhood|town|village|city|region|province|governorate|camp|suburb|quarter)s?\s+of\s+$",
-    re.IGNORECASE,
-)
-
-# Sites named with their kind after the name ("the Atmeh border crossing", "Tabqa base",
-# "the Castello road"): the kind is part of the site's name.
-SITE_KINDS = frozenset({"airport", "airbase", "base", "crossing", "dam", "road", "highway"})
-SITE_AFTER = re.compile(
-    r"\s+(?:(?:military|border|air)\s+)?(?P<kind>" + "|".join(sorted(SITE_KINDS)) + r")\b",
-    re.IGNORECASE,
-)
-ROUTE_KINDS = frozenset({"road", "highway"})  # "the key Aleppo road" leads to Aleppo
-
-# Nouns that, with "the", mean a place named before ("the city", "the country").
-BACK_NOUNS = frozenset(
-    {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
-    | {"neighborhood", "district", "province", "governorate", "hospital", "place"}
-    | SITE_KINDS
-    | {"nation"}  # "the nation's pre-war population": the country
-)
 
 # Places named with their kind in text that is not parsed: "the town of Turmanin", "in
 # the Al Mashhad district"
@@ -111,11 +93,6 @@ _KIND_OF_NAME = re.compile(
     r"\s+(?i:(?:military\s+|border\s+)?(?:road|highway|airport|air\s+base|airbase|base|crossing|dam))\b"
 )
 
-# Counted nouns that are places themselves: "two other locations", "4 towns".
-PLACE_KIND_NOUNS = frozenset(
-    {"location", "site", "area", "town", "village", "city", "neighbourhood", "neighborhood"}
-    | {"district", "province", "region", "locality", "place"}
-)
 
 _FACILITY_NOUNS = frozenset(
     {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport", "Street"}
@@ -128,13 +105,6 @@ _STRIKING_VERBS = frozenset({"hit", "target", "strike", "bomb", "shell", "attack
 
 _FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
 
-# What a country's possessive names when it names no place: its institutions and people.
-_INSTITUTION_NOUNS = frozenset(
-    {"agency", "ministry", "government", "army", "military", "president", "media", "news"}
-    | {"television", "tv", "envoy", "ambassador", "minister", "leader", "official", "regime"}
-    | {"spokesman", "spokeswoman", "authority", "embassy", "parliament", "foreign", "defence"}
-    | {"defense", "state"}
-)
 
 _ORGANISATION_WORDS = frozenset(
     {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
@@ -142,9 +112,6 @@ _ORGANISATION_WORDS = frozenset(
     | {"Times", "Post", "Herald", "Observer", "Monitor", "Network", "Union", "Society"}
 )
 
-COMPASS_WORD = re.compile(
-    r"(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west|central)(?:ern)?"
-)
 
 _CALENDAR_WORD = re.compile(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
@@ -152,36 +119,13 @@ _CALENDAR_WORD = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:['’]?s)?\.?$"
 )
 
-# "al-Salehia village", "Salaheddin district": a settlement word after a name.
-SETTLEMENT_AFTER = re.compile(
-    r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside|hospital)s?\b",
-    re.IGNORECASE,
-)
-
-ADMIN_WORDS = frozenset(
-    {"district", "province", "governorate", "region", "area", "city", "town", "border", "crossing"}
-)
 
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 
 
-_ORIGIN_VERBS = frozenset({"originate", "hail"})
-
-_ORIGIN_NOUNS = frozenset({"native", "mercenary", "national", "citizen", "recruit", "volunteer"})
-
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-_MODIFIERS = frozenset({"compound", "nmod", "poss"})
-
-_COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
-
 TITLE_RUN = 4  # tokens either side of a name read for Title Case
 
 MIN_TITLE_WORD = 3  # "in", "of" and "the" stay lower case in Title Case
-
-DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern parts of"
-
-ACTOR_NAME_REACH = 60  # characters either side of a place searched for an actor's name
 
 
 def kind_names(text: str, start: int, end: int) -> dict[int, str]:
@@ -221,7 +165,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         if ent.label_ not in {"NORP", "PERSON", "ORG"} or ent.start in taken:
             continue
         known = _known_part(ent)
-        if (len(ent) == 1 and _is_possessive_place(ent.text)) or _reads_as_place(known or ent):
+        if (len(ent) == 1 and is_possessive_place(ent.text)) or _reads_as_place(known or ent):
             spans.append(known if known is not None else ent)
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
@@ -246,10 +190,10 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     return [
         span
         for span in spans
-        if not _in_actor_name(span, text)  # "the Islamic State in Iraq and the Levant"
-        and not _is_country_modifier(span)
-        and not _is_agent(span)
-        and not _names_origin(span)
+        if not in_actor_name(span, text)  # "the Islamic State in Iraq and the Levant"
+        and not is_country_modifier(span)
+        and not is_agent(span)
+        and not names_origin(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
     ]
 
@@ -264,25 +208,6 @@ def _completed(span: Span, sentence: Span) -> Span:
             if is_place_name(longer.text):
                 return Span(span.doc, span.start, end, label=span.label_ or "GPE")
     return span
-
-
-def _in_actor_name(span: Span, text: str) -> bool:
-    """Whether ``span`` lies inside a name from the actor table; the table's pattern is
-    searched only around the span, and only when a word of the span is in some name."""
-    if not any(word.casefold() in _actor_words() for word in span.text.split()):
-        return False  # the usual case, decided without the table's long pattern
-    low = max(0, span.start_char - ACTOR_NAME_REACH)
-    high = min(len(text), span.end_char + ACTOR_NAME_REACH)
-    return any(
-        match.start() <= span.start_char < match.end()
-        for match in actor_table().pattern.finditer(text, low, high)
-    )
-
-
-@cache
-def _actor_words() -> frozenset[str]:
-    """Every word of the actor table's names, case-folded."""
-    return frozenset(word for alias in actor_table().organisations for word in alias.split())
 
 
 def _border_names(sentence: Span) -> list[Span]:
@@ -425,79 +350,6 @@ def _known_part(span: Span, *, leading: bool = False) -> Span | None:
     return span.doc[span.start + best[0] : span.start + best[1] + 1]
 
 
-def _is_agent(span: Span) -> bool:
-    """ "Russia has lost 12 soldiers", "Israel seized the Golan": a country or city as the
-    subject of a transitive verb stands for its government, not for the place of the event."""
-    root = span.root
-    if span.start > 0 and span.doc[span.start - 1].lower_ in BACK_NOUNS:
-        return False  # "near the capital Damascus killed 23": a name in apposition, misparsed
-    owner = root
-    if root.dep_ == "poss" or _is_possessive_place(span.text):
-        while owner.dep_ in _MODIFIERS and owner.head.i > owner.i:
-            owner = owner.head  # "Turkeys state-run agency reported": the agency's owner
-    if owner.dep_ == "nsubj" and owner.head.lemma_.lower() in action_vocab().reporting:
-        return True  # "what the United States says was an attack": a speaker
-    if root.dep_ != "nsubj":
-        return False
-    verb = root.head
-    if verb.lemma_.lower() in _experiencer_verbs():
-        return False  # "Eastern Ghouta has endured years of siege": where it happened
-    # "Iran is his closest ally and has extended him credit": verbs sharing the subject
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and not has_subject(c))]
-    return any(
-        verb.pos_ == "VERB"
-        and verb.tag_ != "VBG"  # "throughout Raqqa destroying structures"
-        and any(child.dep_ == "dobj" for child in verb.children)  # "after Palmyra fell"
-        for verb in verbs
-    )
-
-
-def _names_origin(span: Span) -> bool:
-    """ "nine natives from the North Caucasus", "mercenaries originating from Tunisia":
-    where people come from, not where the event happened."""
-    preposition = span.root.head
-    if span.root.dep_ != "pobj" or preposition.lower_ not in {"from", "of"}:
-        return False
-    owner = preposition.head
-    if preposition.lower_ == "of":  # "nine natives of the Northern Caucasus"
-        return owner.lemma_.lower() in _ORIGIN_NOUNS
-    if owner.lemma_.lower() in _ORIGIN_VERBS:
-        return True
-    return owner.pos_ == "NOUN" and owner.lemma_.lower() in _person_nouns()
-
-
-@cache
-def _experiencer_verbs() -> frozenset[str]:
-    return frozenset(load_data("entities.json")["place_subject_verbs"])
-
-
-@cache
-def _person_nouns() -> frozenset[str]:
-    return frozenset(load_data("candidates.json")["person_nouns"]) | _ORIGIN_NOUNS
-
-
-def has_subject(verb: Token) -> bool:
-    return any(child.dep_ in SUBJECTS for child in verb.children)
-
-
-def _is_country_modifier(span: Span) -> bool:
-    """ "Syria evacuees", "the Syria situation", "U.S. raids": a country before a common
-    noun it modifies works as an adjective, not as the place of the event; so does one
-    that owns an institution ("Syrias state-run news agency", "Russia's defence ministry")."""
-    root = span.root
-    if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in _INSTITUTION_NOUNS:
-        return is_country(bare_name(span)) or _is_possessive_place(span.text)
-    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
-    return (
-        not DIRECTION.search(before)  # "Central Syria Attack" names a region
-        and not (len(span) == 1 and _is_possessive_place(span.text))  # "Syrias war"
-        and (is_country(bare_name(span)) or span.text in _COUNTRY_ABBREVIATIONS)
-        and root.dep_ in {"compound", "nmod", "amod"}
-        and span.end <= root.head.i <= span.end + MAX_SKIPPED
-        and root.head.pos_ == "NOUN"
-    )
-
-
 def _unlabelled_names(sentence: Span, taken: set[int]) -> list[Span]:
     """Runs of proper nouns the model left untagged, after "from", "in", "western" ..."""
     found = []
@@ -563,7 +415,7 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return False  # "concealed in a Mazda": a thing of that make, no place
     head = ent.root.head
     if (
-        ent.root.dep_ in _MODIFIERS
+        ent.root.dep_ in MODIFIERS
         and head.pos_ == "NOUN"
         and head.i >= ent.end
         and head.lemma_.lower() not in PLACE_KIND_NOUNS  # "the Sumaria area"
@@ -623,21 +475,3 @@ def _governing_preposition(ent: Span) -> str | None:
     ):
         return "in"
     return word.lower_
-
-
-def bare_name(span: Span) -> str:
-    name = span.text.strip(" \"“”‘’'")
-    words = name.split()
-    if len(words) > 1 and _is_possessive_place(words[0]):
-        name = " ".join(words[1:])  # "Syria's Hama", "Aleppos Salaheddin": the inner place
-    elif len(words) == 1 and not is_place_name(name):
-        name = possessive_place(name) or name  # "Syrias war": Syria
-    name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
-    return re.sub(
-        r"\s+(?:city|town|district|neighbou?rhood|quarter)$", "", name, flags=re.IGNORECASE
-    )
-
-
-def _is_possessive_place(word: str) -> bool:
-    """ "Aleppos", "Syria's"; not "Hamas", an actor's name that ends like one."""
-    return possessive_place(word) is not None and not actor_table().is_actor(word)

@@ -29,7 +29,8 @@ from keeptabs.extract.place_memory import (
     named_kind,
     site_name,
 )
-from keeptabs.extract.place_spans import (
+from keeptabs.extract.place_spans import place_spans, tagged
+from keeptabs.extract.place_words import (
     DIRECTION,
     DIRECTION_WINDOW,
     MAX_SKIPPED,
@@ -40,8 +41,6 @@ from keeptabs.extract.place_spans import (
     SUBJECTS,
     bare_name,
     has_subject,
-    place_spans,
-    tagged,
 )
 from keeptabs.extract.vocab import action_vocab
 
