@@ -173,6 +173,44 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "Two",
             "Aleppo and al-Hader",
         ),
+        # a chain of containers ends at the innermost place; "the Old City" is no "Old"
+        (
+            "A mortar shell fell in Bab Touma neighborhood in the Old City in Damascus "
+            "injuring two civilians.",
+            "two",
+            "Bab Touma",
+        ),
+        # "the center of X" is central X, "the eastern half of X" its east
+        (
+            "Terrorists shelled the center of the Syrian capital of Damascus killing 2 people.",
+            "2",
+            "Central Damascus",
+        ),
+        (
+            "More than 250000 people live in the eastern half of Aleppo.",
+            "More than 250000",
+            "East Aleppo",
+        ),
+        # a shrine and a cemetery are named sites; "the shrine" refers back to one
+        (
+            "Bombings near the Sayyida Zeinab shrine killed 134 people. Another bombing near "
+            "the shrine in February left 50 people dead.",
+            "50",
+            "Sayyida Zeinab shrine",
+        ),
+        # a comma-less list closed by "and" in the body
+        (
+            "Five citizens were killed in attacks with shells in Aleppo Hama Damascus and its "
+            "countryside.",
+            "Five",
+            "Aleppo Hama Damascus and its countryside",
+        ),
+        # ... but a town and its province are no list
+        (
+            "A truck bomb exploded in the city of Qamishli Hasaka killing 48 people.",
+            "48",
+            "Qamishli",
+        ),
     ],
 )
 def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Language) -> None:

@@ -20,7 +20,7 @@ DIRECTION = re.compile(
     r"(?:ern)?\b(?:"
     # "western regime-held neighbourhoods of": who holds the part does not change it
     r"(?:\s+\w+-\w+|\s+(?:rebel|regime|opposition|government|residential|besieged))*"
-    r"\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?)\s+(?:of|in)"
+    r"\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?|half)\s+(?:of|in)"
     # "the eastern suburbs of the capital Damascus", but "the northern city of Aleppo" is
     # all of Aleppo
     r"(?:\s+the)?(?:\s+(?:capital|city|town|village|province)(?:\s+of)?)?)?"
@@ -35,7 +35,9 @@ LOCATIVE_NOUN = re.compile(
 
 # Sites named with their kind after the name ("the Atmeh border crossing", "Tabqa base",
 # "the Castello road"): the kind is part of the site's name.
-SITE_KINDS = frozenset({"airport", "airbase", "base", "crossing", "dam", "road", "highway"})
+SITE_KINDS = frozenset(
+    {"airport", "airbase", "base", "crossing", "dam", "road", "highway", "shrine", "cemetery"}
+)
 
 SITE_AFTER = re.compile(
     r"\s+(?:(?:military|border|air)\s+)?(?P<kind>" + "|".join(sorted(SITE_KINDS)) + r")\b",
@@ -88,8 +90,11 @@ def bare_name(span: Span) -> str:
         name = possessive_place(name) or name  # "Syrias war": Syria
     name = re.sub(r"^(?:the\s+)", "", name, flags=re.IGNORECASE)
     return re.sub(
-        r"\s+(?:city|town|district|neighbou?rhood|quarter)$", "", name, flags=re.IGNORECASE
-    )
+        r"(?<!\bOld)(?<!\bNew)\s+(?:city|town|district|neighbou?rhood|quarter)$",
+        "",
+        name,
+        flags=re.IGNORECASE,
+    )  # but "the Old City" is no place called "Old"
 
 
 def has_subject(verb: Token) -> bool:

@@ -46,11 +46,15 @@ from keeptabs.extract.vocab import action_vocab
 
 # "in the north of Raqqa city": a part of the city ("north of Raqqa" lies outside it)
 _DIRECTION_OF = re.compile(
-    r"\bthe\s+(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
-    r"\s+of\s+(?:the\s+)?(?:(?:capital|city|town|village)\s+(?:of\s+)?)?$",
+    r"\bthe\s+(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west"
+    r"|cent(?:er|re))"
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
-_SURROUNDINGS = re.compile(r" and its (?:countryside|surroundings)\b")  # a region around a city
+_CENTRE = {"Center": "Central", "Centre": "Central"}  # "the center of Damascus"
+_SURROUNDINGS = re.compile(
+    r" and its (?:countryside|surroundings)\b", re.IGNORECASE
+)  # a region around a city
 # "Rukban camp" is not the town of Rukban; "Sham hospital" is a building named Sham, but
 # "Latamneh hospital" the one in the village of Latamneh
 _NAMED_KINDS = frozenset({"camp", "pocket", "hospital"})
@@ -65,7 +69,9 @@ _COORDINATION = re.compile(
 # Between the names of a headline's run of places that lost its commas ("attacks in
 # Daraa countryside Aleppo Damascus"): nothing, or the kind of the name before.
 _UNSEPARATED = re.compile(r"\s+(?:countryside\s+)?", re.IGNORECASE)
-_UNSEPARATED_NAME = re.compile(r"\s+(?:countryside\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)")
+_UNSEPARATED_NAME = re.compile(
+    r"\s+(?:countryside\s+)?(?P<last>and\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+)
 # "the southern (rebel-held) neighbourhood of X": X is that neighbourhood, not a part of X
 _THE_ONE_PART = re.compile(
     r"\bthe\s+(?:north|south|east|west|central)\w*\s+(?:[\w-]+\s+)?"
@@ -160,7 +166,7 @@ def find_place(
     # only locates the place it contains, which stands in for it
     candidates = list(
         dict.fromkeys(
-            _contained(span, spans) or span
+            _innermost(span, spans)
             for span in candidates
             if not _across_divider(span, anchor)
             and not any(
@@ -207,7 +213,7 @@ def find_place(
             abs(s.start - anchor),
         ),
     )
-    listed = _listed_after_kind(span) or (_unseparated_run(span, spans) if headline else None)
+    listed = _listed_after_kind(span) or _unseparated_run(span, spans, headline=headline)
     if listed is not None:
         return listed
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
@@ -360,9 +366,11 @@ def _coordinated(span: Span, candidates: list[Span]) -> list[Span]:
     return ordered[low : high + 1]
 
 
-def _unseparated_run(span: Span, spans: list[Span]) -> str | None:
-    """ "Ten civilians injured in attacks in Daraa countryside Aleppo Damascus": in a
-    headline, known places run together with no comma are a list, kept as written."""
+def _unseparated_run(span: Span, spans: list[Span], *, headline: bool) -> str | None:
+    """ "Ten civilians injured in attacks in Daraa countryside Aleppo Damascus": known
+    places run together with no comma are a list, kept as written; in a headline always,
+    in the body when "and" closes the list ("in Aleppo Hama Damascus and its countryside"),
+    for there a name may well be followed by its province ("the city of Qamishli Hasaka")."""
     text = doc_text(span.doc)
     ordered = sorted(spans, key=lambda s: s.start)
     low = ordered.index(span)
@@ -371,7 +379,8 @@ def _unseparated_run(span: Span, spans: list[Span]) -> str | None:
     ):
         low -= 1
     start, end = ordered[low].start_char, span.end_char
-    while True:
+    names, closed = 1 + ordered.index(span) - low, False
+    while not closed:
         following = _UNSEPARATED_NAME.match(text, end)
         if following is None:
             break
@@ -380,7 +389,13 @@ def _unseparated_run(span: Span, spans: list[Span]) -> str | None:
         if not size:
             break
         end = following.start("name") + len(" ".join(words[:size]))
-    return text[start:end] if end > span.end_char or start < span.start_char else None
+        names, closed = names + 1, bool(following.group("last"))
+    around = _SURROUNDINGS.match(text, end)
+    if around and names > 1:  # "Aleppo Hama Damascus and its countryside"
+        end, closed = around.end(), True
+    if names < 2 or not (headline or closed):
+        return None
+    return text[start:end]
 
 
 def _across_divider(span: Span, anchor: int) -> bool:
@@ -388,6 +403,17 @@ def _across_divider(span: Span, anchor: int) -> bool:
     belongs to the outlet's name, not to the figure."""
     low, high = sorted((span.start, anchor))
     return any(token.text in _DIVIDERS for token in span.doc[low:high])
+
+
+def _innermost(span: Span, spans: list[Span]) -> Span:
+    """The place at the bottom of a chain of containers: "Bab Touma neighborhood in the
+    Old City in Damascus" is Bab Touma for all three."""
+    for _ in range(MAX_CLAUSE_CLIMB):
+        inner = _contained(span, spans)
+        if inner is None:
+            break
+        span = inner
+    return span
 
 
 def _contained(span: Span, spans: list[Span]) -> Span | None:
@@ -490,5 +516,6 @@ def normalize_place(span: Span) -> str:
     if around:  # "Aleppo and its countryside"
         name += around.group()
     if match:
-        return f"{match.group('dir').capitalize()} {name}"
+        direction = match.group("dir").capitalize()
+        return f"{_CENTRE.get(direction, direction)} {name}"
     return name
