@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from keeptabs.extract.claims import extract_claims
@@ -226,19 +227,39 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
     assert claims["18"].source == "Konashenkov"
 
 
-def test_aspect_verb_before_a_verb_of_saying_keeps_its_subject(nlp: Language) -> None:
-    text = "The ministry went on to say that 40 people were killed in the raids.\n"
-    assert claims_of(text, nlp)["40"].source == "The ministry"
+@pytest.mark.parametrize(
+    ("text", "number", "source", "source_org"),
+    [
+        # an aspect verb before a verb of saying keeps its subject
+        (
+            "The ministry went on to say that 40 people were killed in the raids.",
+            "40",
+            "The ministry",
+            None,
+        ),
+        # a headline's trailing speaker after a lower-case noun
+        (
+            "Syria air raids kill 25 civilians Monitor\n\nJets struck on Friday.",
+            "25",
+            "Monitor",
+            "Syrian Observatory for Human Rights",
+        ),
+        # the Russian coordination centre is the defence ministry's
+        (
+            "The Russian coordination center in Hmeimim said the truce was breached 3 times.",
+            "3",
+            "The Russian coordination center in Hmeimim",
+            "Russian Ministry of Defence",
+        ),
+    ],
+)
+def test_speaker_and_organisation(
+    text: str, number: str, source: str | None, source_org: str | None, nlp: Language
+) -> None:
+    claim = claims_of(text + "\n", nlp)[number]
+    assert (claim.source, claim.source_org) == (source, source_org)
+
+
+def test_purpose_clause_names_no_speaker_of_the_verb_before(nlp: Language) -> None:
     text = "The coalition opened an inquiry to determine whether its strikes killed 100.\n"
     assert claims_of(text, nlp)["100"].source_org is None
-
-
-def test_trailing_speaker_after_a_lower_case_noun(nlp: Language) -> None:
-    text = "Syria air raids kill 25 civilians Monitor\n\nJets struck on Friday.\n"
-    claim = claims_of(text, nlp)["25"]
-    assert (claim.source, claim.source_org) == ("Monitor", "Syrian Observatory for Human Rights")
-
-
-def test_russian_coordination_center_is_the_defence_ministry(nlp: Language) -> None:
-    text = "The Russian coordination center in Hmeimim said the truce was breached 3 times.\n"
-    assert claims_of(text, nlp)["3"].source_org == "Russian Ministry of Defence"
