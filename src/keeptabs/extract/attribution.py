@@ -12,17 +12,22 @@ not what was said, nor is what a video shows.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from spacy.attrs import LEMMA, POS
-from spacy.strings import StringStore
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label, span_text
 from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
     colon_speaker,
     headline_speaker,
+)
+from keeptabs.extract.reporting import (
+    GENERIC_SOURCES,
+    REPORT_NOUNS,
+    holds_number,
+    passive_agent,
+    reporting_tokens,
+    reports,
 )
 from keeptabs.extract.speakers import (
     PRONOUNS,
@@ -39,29 +44,7 @@ from keeptabs.extract.vocab import action_vocab
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
 _CONDITIONAL_MARKS = frozenset({"if", "whether", "unless"})
-# "according to the data": no speaker ("according to media reports" names one).
-_GENERIC_SOURCES = frozenset({"data", "datum", "figure", "estimate", "information", "account"})
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_REPORT_NOUNS = frozenset(
-    {
-        "comment",
-        "statement",
-        "report",
-        "claim",
-        "estimate",
-        "figure",
-        "announcement",
-        "data",
-        "tally",
-        "toll",
-    }
-)
-# Verbs of finding that report when they take a clause: "an inquiry found that ...".
-_FINDING_VERBS = frozenset({"determine", "find", "conclude"})
-# Publishing verbs whose object is a picture, not a statement: "posted a video showing".
-_MEDIA_NOUNS = frozenset(
-    {"video", "footage", "photo", "photograph", "picture", "image", "film", "clip", "recording"}
-)
 # Verbs by which a speaker passes on reports it has gathered: "MSF has received reports of".
 _TALLY_VERBS = frozenset({"count", "document", "record", "tally", "register", "verify"})
 _GATHERING_VERBS = frozenset({"receive", "document", "record", "collect", "compile", "gather"})
@@ -129,24 +112,19 @@ def _name_right_before(verb: Token) -> Span | None:
     )
 
 
-def _holds_number(subject: Token) -> bool:
-    """A counted group ("six others") is no speaker when a name stands by the verb."""
-    return any(t.tag_ == "CD" for t in subject.subtree)
-
-
 def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) -> Attribution | None:
     """The subject of a verb of saying, as named, with its organisation."""
     subject = _subject_of(verb)
     if subject is not None and claim is not None and claim in subject.subtree:
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
     if subject is None:
-        subject = _passive_agent(verb)  # "three deaths were reported by the rescuers"
+        subject = passive_agent(verb)  # "three deaths were reported by the rescuers"
     if subject is None and _infinitive_of(verb):
         subject = _subject_of(verb.head)  # "The ministry went on to say that ..."
     handed_on = any(c.dep_ == "dobj" for c in verb.children)  # "citing a source that"
     if subject is None and verb.tag_ == "VBG" and not handed_on and verb.head.i != verb.i:
         head = verb.head
-        if _reports(head):
+        if reports(head):
             # "X told The New Arab, adding that dozens ...": the speaker of the verb it follows
             found = speaker_of(head, memory)
             if found is not None:
@@ -159,12 +137,12 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
                 return _subject_attribution(shared, head, memory)
     if subject is None and verb.lemma_.lower() in action_vocab().figure_verbs:
         head = verb.head  # "WHO said in a statement, putting the death toll at 70"
-        return speaker_of(head, memory) if head.i != verb.i and _reports(head) else None
+        return speaker_of(head, memory) if head.i != verb.i and reports(head) else None
     if subject is None:
         subject = _quoted_speaker(verb)
     if subject is None and verb.lemma_.lower() != "tell":  # "told AFP" names the listener
         subject = _inverted_subject(verb) or _name_after(verb)
-    if subject is not None and _holds_number(subject):
+    if subject is not None and holds_number(subject):
         # "6 others injured on Thursday SANA reported", "killed 1102 people said the
         # Observatory": without commas a counted group is parsed as the speaker
         named = _name_right_before(verb) if subject.i < verb.i else None
@@ -398,7 +376,7 @@ def _tallied_by(sentence: Span, token: Token, memory: SourceMemory) -> Attributi
         if verb.lemma_.lower() not in _TALLY_VERBS:
             return None  # only the nearest verb may tally the figure
         subject = _subject_of(verb)
-        if subject is None or subject.lower_ in PRONOUNS or _holds_number(subject):
+        if subject is None or subject.lower_ in PRONOUNS or holds_number(subject):
             return None
         return _subject_attribution(subject, verb, memory)
     return None
@@ -421,7 +399,7 @@ def _quote_speaker(sentence: Span, token: Token, memory: SourceMemory) -> Attrib
             or not match.start() <= token.idx < match.end()
         ):
             continue
-        for verb in _reporting_tokens(doc[:]):
+        for verb in reporting_tokens(doc[:]):
             after = 0 <= verb.idx - match.end() <= SPEAKER_AFTER_QUOTE
             before = 0 <= match.start() - verb.idx <= SPEAKER_BEFORE_QUOTE
             if after or before or _introduces(verb, match.start()):
@@ -445,7 +423,7 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
             objects = [c for c in word.nbor().children if c.dep_ == "pobj"]
             if objects:
                 phrase = without_article(_subject_phrase(objects[0]))
-                if objects[0].lemma_.lower() in _GENERIC_SOURCES and not any(
+                if objects[0].lemma_.lower() in GENERIC_SOURCES and not any(
                     t.pos_ == "PROPN" for t in phrase
                 ):
                     return None
@@ -458,117 +436,9 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
     return None
 
 
-def _reporting_tokens(span: Span) -> list[Token]:
-    """Verbs of saying in ``span`` (found once per document, then filtered)."""
-    doc = span.doc
-    found: list[Token] | None = doc.user_data.get("keeptabs.reporting")
-    if found is None:
-        found = [doc[i] for i in _candidate_verbs(doc) if _reports(doc[i])]
-        doc.user_data["keeptabs.reporting"] = found
-    return [t for t in found if span.start <= t.i < span.end]
-
-
-def _candidate_verbs(doc: Doc) -> list[int]:
-    """Indices of verbs whose lemma may report, read from one array: no Token objects are
-    made for the rest of the words."""
-    strings = doc.vocab.strings
-    verb = strings["VERB"]
-    lemmas = _reporting_lemma_ids()
-    return [
-        i
-        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
-        if pos == verb and lemma in lemmas
-    ]
-
-
-@cache
-def _reporting_lemma_ids() -> frozenset[int]:
-    """Hashes of the lemmas ``_reports`` looks at (string hashes do not depend on the
-    store)."""
-    strings = StringStore()
-    vocab = action_vocab()
-    words = {*vocab.reporting, *_FINDING_VERBS, *vocab.figure_verbs}
-    # lemmas are stored as written; _reports lowercases them, so both cases are candidates
-    return frozenset(strings[w] for word in words for w in (word, word.capitalize(), word.upper()))
-
-
-def _reports(verb: Token) -> bool:
-    """A verb of saying, or one that gives a figure: "put the death toll at 58"."""
-    vocab = action_vocab()
-    lemma = verb.lemma_.lower()
-    if _is_surname(verb):
-        return False
-    if lemma in vocab.reporting:
-        return _says_something(verb)
-    if lemma in _FINDING_VERBS:  # "the investigation determined (that) the regime ..."
-        return _says_something(verb) and any(c.dep_ == "ccomp" for c in verb.children)
-    if lemma in vocab.figure_verbs:
-        objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
-        return any(obj in vocab.figure_nouns for obj in objects)
-    return False
-
-
-def _is_surname(verb: Token) -> bool:
-    """ "REUTERS/Rodi Said": a capitalised "Said" after a name, inside a sentence."""
-    if verb.text != "Said" or verb.i == verb.sent.start:
-        return False
-    before = verb.doc[verb.i - 1]
-    return before.text[:1].isupper() and before.is_alpha
-
-
-def _says_something(verb: Token) -> bool:
-    """A verb of saying used as one: not passive ("were reported", "claimed by Daesh"),
-    not "claim" with an object ("claimed the lives of", "claimed responsibility"; but
-    "in what X claimed was"), not publishing a picture ("posted a video showing")."""
-    if verb.dep_ == "amod":
-        return False
-    if any(_marks_passive(c) for c in verb.children):
-        return _passive_agent(verb) is not None  # "were reported by the rescuers"
-    if verb.dep_ == "acl" and not _speaker_read_as_noun(verb):
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if any(o.lemma_.lower() in _MEDIA_NOUNS for o in objects):
-        return False
-    # "claimed responsibility for an attack that killed 32": the claimant gives the toll
-    return not (
-        verb.lemma_.lower() == "claim"
-        and any(o.lower_ not in {"what", "responsibility"} for o in objects)
-    )
-
-
-def _passive_agent(verb: Token) -> Token | None:
-    """The speaker of a passive verb of saying named after "by": "three deaths were
-    reported by the civil defence rescuers"; not "claimed by", a claim of a deed."""
-    if verb.lemma_.lower() == "claim":
-        return None
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-
-
-def _speaker_read_as_noun(verb: Token) -> bool:
-    """ "near Raqqa local media reported on Monday": with the comma lost, the parser
-    makes the verb a participle on the speaker; "30 people reported killed", "the deaths
-    reported" stay participles (a complement, a figure, or a report for a head)."""
-    head = verb.head
-    return (
-        head.i == verb.i - 1
-        and head.pos_ in {"NOUN", "PROPN"}
-        and head.lemma_.lower() not in _GENERIC_SOURCES | _REPORT_NOUNS
-        and not _holds_number(head)
-        and not any(c.dep_ in {"xcomp", "oprd", "acomp", "ccomp"} for c in verb.children)
-    )
-
-
-def _marks_passive(child: Token) -> bool:
-    """A passive auxiliary or agent; "IS said" (the group, in capitals) is neither."""
-    if child.dep_ == "agent":
-        return True
-    return child.dep_ == "auxpass" and not (child.text.isupper() and len(child.text) > 1)
-
-
 def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
     ancestors = {t.i for t in token.ancestors}
-    verbs = [v for v in _reporting_tokens(sentence) if _governs(v, token, ancestors)]
+    verbs = [v for v in reporting_tokens(sentence) if _governs(v, token, ancestors)]
     verbs.sort(key=lambda verb: (verb.i not in ancestors, abs(verb.i - token.i)))
     for verb in verbs:
         found = speaker_of(verb, memory, token)
@@ -629,7 +499,7 @@ def _report_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribut
     """ "the ministry's report of 15", "MSF has received reports of 71 attacks", "reports
     that 73 civilians were killed": the report, or whoever gathered it, is the source."""
     for ancestor in token.ancestors:
-        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in _REPORT_NOUNS:
+        if ancestor.pos_ == "NOUN" and ancestor.lemma_.lower() in REPORT_NOUNS:
             owners = [c for c in ancestor.children if c.dep_ in {"poss", "compound"}]
             if owners:
                 phrase = sentence.doc[ancestor.left_edge.i : ancestor.i + 1]
@@ -654,7 +524,7 @@ def _unowned_report(noun: Token, memory: SourceMemory) -> Attribution | None:
 
 def remember_sources(sentence: Span, memory: SourceMemory) -> None:
     """Note every named speaker in ``sentence`` for later pronouns and descriptions."""
-    for verb in _reporting_tokens(sentence):
+    for verb in reporting_tokens(sentence):
         found = speaker_of(verb, memory)
         if found is not None:
             memory.remember(found)

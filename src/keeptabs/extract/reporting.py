@@ -1,0 +1,152 @@
+"""Which verbs report a figure: verbs of saying used as such (not passive, not
+"claimed the lives of", not "posted a video"), verbs of finding that take a clause, and
+verbs that give a toll ("put the death toll at 58"), found once per parsed document."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.attrs import LEMMA, POS
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Span, Token
+
+from keeptabs.extract.vocab import action_vocab
+
+# "according to the data": no speaker ("according to media reports" names one).
+GENERIC_SOURCES = frozenset({"data", "datum", "figure", "estimate", "information", "account"})
+
+REPORT_NOUNS = frozenset(
+    {
+        "comment",
+        "statement",
+        "report",
+        "claim",
+        "estimate",
+        "figure",
+        "announcement",
+        "data",
+        "tally",
+        "toll",
+    }
+)
+
+# Verbs of finding that report when they take a clause: "an inquiry found that ...".
+_FINDING_VERBS = frozenset({"determine", "find", "conclude"})
+
+# Publishing verbs whose object is a picture, not a statement: "posted a video showing".
+_MEDIA_NOUNS = frozenset(
+    {"video", "footage", "photo", "photograph", "picture", "image", "film", "clip", "recording"}
+)
+
+
+def holds_number(subject: Token) -> bool:
+    """A counted group ("six others") is no speaker when a name stands by the verb."""
+    return any(t.tag_ == "CD" for t in subject.subtree)
+
+
+def reporting_tokens(span: Span) -> list[Token]:
+    """Verbs of saying in ``span`` (found once per document, then filtered)."""
+    doc = span.doc
+    found: list[Token] | None = doc.user_data.get("keeptabs.reporting")
+    if found is None:
+        found = [doc[i] for i in _candidate_verbs(doc) if reports(doc[i])]
+        doc.user_data["keeptabs.reporting"] = found
+    return [t for t in found if span.start <= t.i < span.end]
+
+
+def _candidate_verbs(doc: Doc) -> list[int]:
+    """Indices of verbs whose lemma may report, read from one array: no Token objects are
+    made for the rest of the words."""
+    strings = doc.vocab.strings
+    verb = strings["VERB"]
+    lemmas = _reporting_lemma_ids()
+    return [
+        i
+        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
+        if pos == verb and lemma in lemmas
+    ]
+
+
+@cache
+def _reporting_lemma_ids() -> frozenset[int]:
+    """Hashes of the lemmas ``reports`` looks at (string hashes do not depend on the
+    store)."""
+    strings = StringStore()
+    vocab = action_vocab()
+    words = {*vocab.reporting, *_FINDING_VERBS, *vocab.figure_verbs}
+    # lemmas are stored as written; reports lowercases them, so both cases are candidates
+    return frozenset(strings[w] for word in words for w in (word, word.capitalize(), word.upper()))
+
+
+def reports(verb: Token) -> bool:
+    """A verb of saying, or one that gives a figure: "put the death toll at 58"."""
+    vocab = action_vocab()
+    lemma = verb.lemma_.lower()
+    if _is_surname(verb):
+        return False
+    if lemma in vocab.reporting:
+        return _says_something(verb)
+    if lemma in _FINDING_VERBS:  # "the investigation determined (that) the regime ..."
+        return _says_something(verb) and any(c.dep_ == "ccomp" for c in verb.children)
+    if lemma in vocab.figure_verbs:
+        objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
+        return any(obj in vocab.figure_nouns for obj in objects)
+    return False
+
+
+def _is_surname(verb: Token) -> bool:
+    """ "REUTERS/Rodi Said": a capitalised "Said" after a name, inside a sentence."""
+    if verb.text != "Said" or verb.i == verb.sent.start:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.text[:1].isupper() and before.is_alpha
+
+
+def _says_something(verb: Token) -> bool:
+    """A verb of saying used as one: not passive ("were reported", "claimed by Daesh"),
+    not "claim" with an object ("claimed the lives of", "claimed responsibility"; but
+    "in what X claimed was"), not publishing a picture ("posted a video showing")."""
+    if verb.dep_ == "amod":
+        return False
+    if any(_marks_passive(c) for c in verb.children):
+        return passive_agent(verb) is not None  # "were reported by the rescuers"
+    if verb.dep_ == "acl" and not _speaker_read_as_noun(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in _MEDIA_NOUNS for o in objects):
+        return False
+    # "claimed responsibility for an attack that killed 32": the claimant gives the toll
+    return not (
+        verb.lemma_.lower() == "claim"
+        and any(o.lower_ not in {"what", "responsibility"} for o in objects)
+    )
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The speaker of a passive verb of saying named after "by": "three deaths were
+    reported by the civil defence rescuers"; not "claimed by", a claim of a deed."""
+    if verb.lemma_.lower() == "claim":
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
+def _speaker_read_as_noun(verb: Token) -> bool:
+    """ "near Raqqa local media reported on Monday": with the comma lost, the parser
+    makes the verb a participle on the speaker; "30 people reported killed", "the deaths
+    reported" stay participles (a complement, a figure, or a report for a head)."""
+    head = verb.head
+    return (
+        head.i == verb.i - 1
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.lemma_.lower() not in GENERIC_SOURCES | REPORT_NOUNS
+        and not holds_number(head)
+        and not any(c.dep_ in {"xcomp", "oprd", "acomp", "ccomp"} for c in verb.children)
+    )
+
+
+def _marks_passive(child: Token) -> bool:
+    """A passive auxiliary or agent; "IS said" (the group, in capitals) is neither."""
+    if child.dep_ == "agent":
+        return True
+    return child.dep_ == "auxpass" and not (child.text.isupper() and len(child.text) > 1)
