@@ -220,6 +220,10 @@ def test_casualty_words_name_the_action(
     assert {c.number_text: c.action for c in claims}[number] == action
 
 
-def test_sustaining_injuries_is_an_injury(nlp: Language) -> None:
+def test_sustaining_injuries_or_receiving_wounds_is_an_injury(nlp: Language) -> None:
     found = actions_of("Three people sustained injuries when a rocket hit the town.", nlp)
     assert found["Three"] == "injure"
+    found = actions_of(
+        "Six civilians were killed and 12 received wounds of different severity.", nlp
+    )
+    assert found["12"] == "wound"
