@@ -60,6 +60,8 @@ SPEAKER_AFTER_QUOTE = 120
 SPEAKER_BEFORE_QUOTE = 40
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", re.MULTILINE)
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+# Verbs that hand their subject to a verb of saying after them: "went on to say".
+_ASPECT_VERBS = frozenset({"go", "continue", "proceed", "begin", "start", "return"})
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -176,9 +178,6 @@ def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> A
         return _entity_before(verb)  # a misparsed clause as subject: the name by the verb
     source = clean(named.text if named is not None else without_article(phrase).text)
     return Attribution(source, organisation(subject, phrase, named, memory))
-
-
-_ASPECT_VERBS = frozenset({"go", "continue", "proceed", "begin", "start", "return"})
 
 
 def _infinitive_of(verb: Token) -> bool:

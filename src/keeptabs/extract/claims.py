@@ -340,8 +340,7 @@ def _is_toll_noun(counted: str | None) -> bool:
         return False
     vocab = counted_vocab()
     word = counted.lower()
-    singular = word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s")
-    return word in vocab.casualty_words or singular in vocab.toll_nouns
+    return word in vocab.casualty_words or _singular(word) in vocab.toll_nouns
 
 
 def _is_place_kind(counted: str | None) -> bool:
@@ -349,8 +348,12 @@ def _is_place_kind(counted: str | None) -> bool:
     if counted is None:
         return False
     word = counted.split()[-1].lower()
-    singular = word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s")
-    return word in PLACE_KIND_NOUNS or singular in PLACE_KIND_NOUNS
+    return word in PLACE_KIND_NOUNS or _singular(word) in PLACE_KIND_NOUNS
+
+
+def _singular(word: str) -> str:
+    """ "casualties" -> "casualty", "towns" -> "town": enough for the nouns looked up."""
+    return word.removesuffix("ies") + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def _period_chars(sentence: Span, period: str | None) -> tuple[int, int] | None:

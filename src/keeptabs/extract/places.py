@@ -252,9 +252,10 @@ def _first_resolved(tokens: Iterable[Token], named: PlaceMemory) -> str | None:
     """The place the first of ``tokens`` that refers back means ("the city"); a site no
     earlier sentence named ("the airport") is passed over."""
     for token in tokens:
-        if back_noun(token):
+        noun = back_noun(token)
+        if noun:
             resolved = named.resolve(token)
-            if resolved is not None or back_noun(token) not in SITE_KINDS:
+            if resolved is not None or noun not in SITE_KINDS:
                 return resolved
     return None
 
