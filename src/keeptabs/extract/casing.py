@@ -17,6 +17,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ";
 # or after a lower-case article and a hyphen ("Deir el-Zour", "al-Assad").
 _MID_SENTENCE_NAME = re.compile(r"(?:(?<=[a-z,;] )|(?<=[a-z]-))([A-Z][A-Za-z'’]*)")
+RUN_CHARS = 50  # either side of a name, for the words around it
+RUN_SHARE = 0.8  # of the longer words around a name capitalised: headlines run together
 TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
 SENTENCE_TITLE_SHARE = 0.85  # the same for a line ending in a full stop (see _is_title_case)
 MIN_TITLE_WORDS = 3
@@ -30,11 +32,30 @@ def proper_names(text: str) -> frozenset[str]:
     prose = "\n".join(line for line in lines if not _is_title_case(line))
     for headline in headlines:  # a headline repeated in the body keeps its capitals there
         prose = prose.replace(headline, " ")
-    capitalised = {match.group(1) for match in _MID_SENTENCE_NAME.finditer(prose)}
+    capitalised = {
+        match.group(1)
+        for match in _MID_SENTENCE_NAME.finditer(prose)
+        if not _in_title_case_run(prose, match.start(1))
+    }
     lowered = {word for word in _WORD.findall(text) if word.islower()}
     # A word also written in lower case is an ordinary word capitalised somewhere
     # (a headline repeated in the body), not a name: "Casualties" but "casualties".
     return frozenset(word for word in capitalised if word.lower() not in lowered)
+
+
+def _in_title_case_run(text: str, start: int) -> bool:
+    """Whether the word at ``start`` sits among capitalised words: related headlines run
+    together in a line too long for a headline ("Turkey Detains 49 Suspects in Showcase
+    Operation US Strikes Kill 2 Leaders"), whose capitals name nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start) % (len(text) + 1)
+    if line_end - line_start <= MAX_TITLE_CHARS:
+        return False  # a short line of names ("Daily Sabah"), not headlines run together
+    low, high = max(line_start, start - RUN_CHARS), min(line_end, start + RUN_CHARS)
+    words = [w for w in _WORD.findall(text, low, high) if len(w) > 3]
+    if len(words) < MIN_TITLE_WORDS * 2:
+        return False
+    return sum(1 for word in words if word[0].isupper()) / len(words) >= RUN_SHARE
 
 
 def sentence_case(line: str, names: frozenset[str]) -> str:

@@ -79,6 +79,15 @@ def _casualty_participle(token: Token) -> str | None:
         return None  # "2 killed": a headline participle the tagger may read as a past tense
     if following.lower_ not in counted_vocab().casualty_words:
         return None
+    noun = following.head
+    adjective = (
+        following.dep_ == "amod"
+        and token.head.i == noun.i > following.i
+        and noun.pos_ == "NOUN"
+        and not any(t.is_punct for t in doc[following.i + 1 : noun.i])
+    )
+    if adjective and noun.dep_ in VERB_ARGUMENT_DEPS:
+        return None  # "six injured civilians died on Saturday": an adjective; the verb rules
     # a run-on headline parses the number as the object of the casualty word before it
     words = counted_vocab().casualty_words
     ruled = token.head.i == following.i or token.dep_ not in VERB_ARGUMENT_DEPS

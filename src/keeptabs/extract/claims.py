@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from keeptabs.extract.asides import without_legal_asides
 from keeptabs.extract.attribution import attribute, remember_sources
 from keeptabs.extract.breakdowns import link_breakdowns
 from keeptabs.extract.casing import proper_names, sentence_case
@@ -109,7 +110,7 @@ def extract_claims_many(
         names = proper_names(item.text) if windows else frozenset()
         window_texts += [
             (
-                sentence_case(item.text[w.start : w.end], names),
+                without_legal_asides(sentence_case(item.text[w.start : w.end], names)),
                 tuple(s - w.start for s in w.starts),
                 tuple((low - w.start, high - w.start) for low, high in w.whole),
             )
@@ -318,6 +319,7 @@ def _read_frame(
     casualty = casualty_frame(token, frame.counted, frame.action)
     if casualty is not None:
         frame.counted, frame.action = casualty
+    frame.action = _outcome_of_noun(frame.counted, frame.action)
     root = verb if verb is not None else sentence.root
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
@@ -341,6 +343,15 @@ def _is_toll_noun(counted: str | None) -> bool:
     vocab = counted_vocab()
     word = counted.lower()
     return word in vocab.casualty_words or _singular(word) in vocab.toll_nouns
+
+
+def _outcome_of_noun(counted: str | None, action: str | None) -> str | None:
+    """ "claiming 6 martyrs and 20 injured": a noun that says what happened to those it
+    counts ("martyrs" were killed) overrules another outcome the parser hung it from."""
+    if counted is None or not names_an_outcome(action):
+        return action
+    own = counted_vocab().toll_nouns.get(_singular(counted.lower()))
+    return own if own is not None and " or " not in own else action
 
 
 def _is_place_kind(counted: str | None) -> bool:

@@ -24,9 +24,10 @@ _EMPTY_MODIFIERS = frozenset(
     "other another different more several many some such various additional further".split()
 )
 
-_CALENDAR_PREFIXES = frozenset(
-    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()
-)
+_CALENDAR_NAMES = (
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday"
+).split()
 
 VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
@@ -162,5 +163,6 @@ def _can_be_counted(noun: Token) -> bool:
     """Not a month or a place picked up by a bad parse ("10 Jul 2016 29 ...")."""
     word = noun.text.rstrip(".")
     stem = word[:-1] if word.endswith("s") else word
-    calendar = word.lower()[:3] in _CALENDAR_PREFIXES and len(word) <= len("September")
+    # "Jul", "Sept", "Monday"; not "martyrs", "Sunnis" or "mayors"
+    calendar = len(word) >= 3 and any(name.startswith(word.lower()) for name in _CALENDAR_NAMES)
     return not (calendar or is_place_name(word) or is_place_name(stem))

@@ -42,6 +42,9 @@ _DATE = re.compile(
     rf"|\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
     r"|\b(?:today|yesterday|tonight)(?:['’]?s)?\b"  # "todays shelling": a lost apostrophe
     r"|\b(?:last (?:week|month|year|night)|this (?:week|month|year))\b"
+    # "two days ago", "a week ago": a date counted back from the report
+    r"|\b(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d{1,2})"
+    r"\s+(?:days?|weeks?|months?|years?)\s+ago\b"
     r"|(?:(?<=\bin )|(?<=\bin late )|(?<=\bin early )|(?<=\bin mid-))(?:19|20)\d\d"
     r"(?:\s+and\s+(?:19|20)\d\d)?\b|\bsince (?:19|20)\d\d\b"
     r"|\b(?:(?:first|second|third|last) days? of\s+)?(?:Eid(?: al-(?:Fitr|Adha))?|Ramadan|Christmas"

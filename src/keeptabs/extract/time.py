@@ -80,6 +80,15 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     )
     event_verbs = {root.i} | {a.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"}}
     event_verbs |= {c.i for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"}
+    # "were killed and nine other injured on Thursday": the parser makes "other" the
+    # conjunct and hangs the second verb, with the date, from it
+    event_verbs |= {
+        verb.i
+        for c in root.children
+        if c.dep_ == "conj" and c.pos_ != "VERB"
+        for verb in c.children
+        if verb.dep_ == "acl" and verb.pos_ == "VERB"
+    }
     # "killed after a gas barrel was dropped on Wednesday": the event that caused it
     event_verbs |= {
         c.i

@@ -1,0 +1,89 @@
+"""Frames that blind check sets found wrong: dates counted back, ranges of months,
+casualty nouns that say what happened, legal asides, adjectives before a verb."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from keeptabs.extract.asides import without_legal_asides
+from keeptabs.extract.casing import proper_names
+from keeptabs.extract.claims import extract_claims
+from keeptabs.segment.text import segment_text
+from keeptabs.types import Claim
+
+
+def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
+    return {c.number_text: c for c in extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)}
+
+
+def test_a_date_counted_back_is_the_period(nlp: Language) -> None:
+    claims = claims_of(
+        "Three weeks ago the market was shelled by militants, with the attack leaving 9 dead. "
+        "A day ago, 12 people were wounded in Hama.",
+        nlp,
+    )
+    assert claims["9"].period == "Three weeks ago"
+    assert claims["12"].period == "A day ago"
+
+
+def test_a_range_of_months_or_years_is_the_period(nlp: Language) -> None:
+    claims = claims_of(
+        "The group said 3400 detainees died from January 2012 to May 2014. "
+        "Some 800 homes were destroyed between 2013 and 2015.",
+        nlp,
+    )
+    assert claims["3400"].period == "from January 2012 to May 2014"
+    assert claims["Some 800"].period == "between 2013 and 2015"
+
+
+def test_a_date_after_a_list_of_tolls_dates_both(nlp: Language) -> None:
+    claims = claims_of("Four people were killed and 11 other injured in Homs on Monday.", nlp)
+    assert claims["Four"].period == "Monday"
+    assert claims["11"].period == "Monday"
+
+
+def test_claiming_martyrs_is_a_killing_and_martyrs_are_counted(nlp: Language) -> None:
+    claims = claims_of("A car bomb hit a market in Jableh, claiming 6 martyrs and 20 injured.", nlp)
+    assert (claims["6"].counted, claims["6"].action) == ("martyrs", "kill")
+    assert (claims["20"].counted, claims["20"].action) == ("people", "injure")
+
+
+def test_nouns_that_begin_like_a_month_are_counted(nlp: Language) -> None:
+    claims = claims_of("Gunmen killed 12 Sunnis and abducted 3 monks near Homs.", nlp)
+    assert claims["12"].counted == "Sunnis"
+    assert claims["3"].counted == "monks"
+
+
+def test_legal_aside_neither_splits_the_noun_nor_gives_the_place(nlp: Language) -> None:
+    text = "Kurdish forces killed 40 Daesh (a terrorist group banned in Russia) fighters in Raqqa."
+    blanked = without_legal_asides(text)
+    assert len(blanked) == len(text) and "Russia" not in blanked
+    claim = claims_of(text, nlp)["40"]
+    assert (claim.counted, claim.place) == ("fighters", "Raqqa")
+    assert (
+        without_legal_asides("Rebels (mostly from Idlib) fled.")
+        == "Rebels (mostly from Idlib) fled."
+    )
+
+
+def test_an_injured_adjective_gives_way_to_the_verb(nlp: Language) -> None:
+    claims = claims_of("Doctors said three injured children died in hospital on Sunday.", nlp)
+    assert claims["three"].action == "die"
+
+
+def test_a_named_prison_is_the_place(nlp: Language) -> None:
+    claims = claims_of(
+        "Amnesty said 500 detainees were executed at Sednaya prison near Damascus.", nlp
+    )
+    assert claims["500"].place == "Sednaya prison"
+
+
+def test_headlines_run_together_in_a_long_line_name_nothing() -> None:
+    related = (
+        "Related Turkey Detains 49 Suspects in Showcase Operation Ahead of Sunday Vote "
+        "Syrian Army Frees Villages From Militants Near Homs US Strikes Kill 2 Senior Leaders "
+        "Near Iraqi Sinjar Army Troops Retake Hills From Rebels in Southern Province Of Daraa"
+    )
+    names = proper_names(f"The army said on Monday that Kurdish forces took Tabqa.\n{related}\n")
+    assert "Kill" not in names and "Detains" not in names
+    assert "Kurdish" in names
