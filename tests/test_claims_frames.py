@@ -87,3 +87,38 @@ def test_headlines_run_together_in_a_long_line_name_nothing() -> None:
     names = proper_names(f"The army said on Monday that Kurdish forces took Tabqa.\n{related}\n")
     assert "Kill" not in names and "Detains" not in names
     assert "Kurdish" in names
+
+
+def test_the_dead_taken_from_a_toll_keep_its_action(nlp: Language) -> None:
+    claims = claims_of(
+        "At least 30 people were killed. Twelve of the dead came from one family. "
+        "Ten of the wounded were in critical condition.",
+        nlp,
+    )
+    assert claims["Twelve"].action == "kill"
+    assert claims["Ten"].action == "be"
+
+
+def test_a_run_on_list_gives_each_figure_its_own_verb(nlp: Language) -> None:
+    claims = claims_of(
+        "The blast claimed the lives of five soldiers injured eight others. "
+        "The group said 40 people died including 9 children and more than 50 wounded.",
+        nlp,
+    )
+    assert claims["five"].action == "kill"
+    assert claims["9"].action == "die"
+    assert claims["more than 50"].action == "wound"
+
+
+def test_headline_participles_rule_their_own_figures(nlp: Language) -> None:
+    text = "Army Kills 40 Wounded 25 Militants in Hama\n\nThe army said it fought militants."
+    claims = claims_of(text, nlp)
+    assert claims["40"].action == "kill"
+    assert claims["25"].action == "wound"
+    headline = claims_of("Shelling of Homs 3 Children Killed 9 Injured\n\nShells hit Homs.", nlp)
+    assert headline["3"].action == "kill"
+    assert headline["9"].action == "injure"
+
+
+def test_holding_a_share_of_a_place_is_control(nlp: Language) -> None:
+    assert claims_of("The rebels hold 40 percent of Daraa.", nlp)["40 percent"].action == "control"

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from keeptabs.extract.counted_nouns import (
     NUMBER_DEPS,
+    VAGUE_HEADS,
     named_by_copula,
 )
 from keeptabs.extract.vocab import counted_vocab
@@ -33,6 +34,9 @@ def casualty_frame(
     following = _casualty_participle(token)
     if following is not None:
         return counted, vocab.casualty_words[following]  # "2 killed 8 injured"
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and _verb_read_as_adjective(before, token):
+        return counted, vocab.casualty_words[before.lower_]  # "kill 83 Injured 100 Terrorists"
     adjective = _casualty_adjective(token)
     if adjective is not None:
         head = token.head if token.dep_ in NUMBER_DEPS else token
@@ -50,6 +54,9 @@ def casualty_frame(
             return counted, part_of_casualties
     if action is not None and action not in vocab.light_verbs:
         return None
+    taken_from = _of_casualties(token)
+    if taken_from is not None and action not in {None, "be"}:
+        return counted, taken_from  # "Fifteen of the dead came in the barrel bomb strike"
     among = _among_casualties(token)
     if among is not None:
         return counted, among
@@ -65,6 +72,18 @@ def casualty_frame(
         # "the death toll surpasses 130 people including 67 children": a noun of its own
         return counted or "people", vocab.toll_nouns.get(kind, vocab.toll_nouns["toll"])
     return None
+
+
+def _verb_read_as_adjective(word: Token, number: Token) -> bool:
+    """ "Kurds kill 83 Injured 100 Terrorists": a headline's casualty verb right before a
+    number, which the parser made an adjective of the number's noun."""
+    return (
+        word.lower_ in counted_vocab().casualty_words
+        and word.tag_ in {"VBN", "VBD"}
+        and word.dep_ == "amod"
+        and word.head.i == number.head.i > number.i
+        and number.dep_ == "nummod"
+    )
 
 
 def _casualty_participle(token: Token) -> str | None:
@@ -111,7 +130,16 @@ def _casualty_adjective(token: Token) -> str | None:
     # "48 people dead over 100 injured": an adjective after its noun is a toll's,
     # whatever role the parser gave the noun
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) and noun.i != token.i else None
-    postposed = after is not None and after.dep_ == "amod" and after.head.i == noun.i
+    # "Shelled 2 Civilians Killed 7 Injured": a participle too; but not on a subject
+    # ("40 people hurt in the blast were treated": the verb rules), and "35 Dead Dozens
+    # Wounded" is a second toll
+    reduced = (
+        after is not None
+        and after.dep_ == "acl"
+        and noun.dep_ not in {"nsubj", "nsubjpass"}
+        and noun.lemma_.lower() not in VAGUE_HEADS
+    )
+    postposed = after is not None and after.head.i == noun.i and (after.dep_ == "amod" or reduced)
     if postposed and after is not None and after.lower_ in words:
         return after.lower_
     if (noun.dep_ in VERB_ARGUMENT_DEPS or token.dep_ in VERB_ARGUMENT_DEPS) and not run_on:

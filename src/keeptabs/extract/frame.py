@@ -26,6 +26,7 @@ _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd"}
 )
 _EMPTY_VERBS = frozenset({"have", "be", "get", "see", "find", "count", "include"})  # say nothing
+LIVES_REACH = 3  # words from a verb to "lives": "claimed the lives", "took the lives"
 MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are other clauses
 # "a population of 350000", "the pre-war population was over 20 million"
 _POPULATION_BEFORE = re.compile(
@@ -134,6 +135,9 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     conveyed = _conveyed_by(counted)
     if conveyed is not None:
         return governing_action(conveyed)  # "buses carrying 500 people left": they left
+    taken = _lives_taken(counted)
+    if taken is not None:
+        return taken
     coordinated = _coordinated_casualty(counted)
     if coordinated is not None:
         return coordinated, counted.head
@@ -168,6 +172,23 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
     if stative is not None and not _is_near(counted, action, verb):
         return verb_action(stative)  # "200000 people still living in rebel-held districts"
     return action, verb
+
+
+def _lives_taken(counted: Token) -> tuple[str, Token] | None:
+    """ "claimed the lives of three citizens injured two others": the verb that takes
+    "the lives of" the counted, which the parser may hang from a later verb; its phrase
+    ("claim life") says what happened."""
+    of = counted.head
+    lives = of.head
+    if counted.dep_ != "pobj" or of.lower_ != "of" or lives.lemma_.lower() != "life":
+        return None
+    doc = counted.doc
+    verb = next(
+        (t for t in reversed(doc[max(0, lives.i - LIVES_REACH) : lives.i]) if t.pos_ == "VERB"),
+        None,
+    )
+    action = action_vocab().phrases.get(f"{verb.lemma_.lower()} life") if verb else None
+    return (action, verb) if action is not None and verb is not None else None
 
 
 def _object_read_as_speaker(counted: Token) -> Token | None:
@@ -437,8 +458,30 @@ def _describing_verb(counted: Token, *, stative: bool = False) -> Token | None:
     while nouns:
         noun = nouns.pop(0)
         nouns.extend(c for c in noun.children if c.dep_ == "appos")
-        found.extend(c for c in noun.children if _describes(c, stative=stative))
+        found.extend(
+            c
+            for c in noun.children
+            if _describes(c, stative=stative) and not _another_figures(noun, c)
+        )
     return min(found, key=lambda verb: verb.i) if found else None
+
+
+def _another_figures(noun: Token, verb: Token) -> bool:
+    """ "claimed the lives of three citizens injured two others", "including 13 civilians
+    and more than 30 wounded": a run-on list without commas, whose participle the parser
+    hangs on the noun before it; a figure next to it, or joined after the noun by "and",
+    shows whose verb it is (not "two people, one of them a child, were killed")."""
+    doc = noun.doc
+    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    between = [t.lower_ if not t.like_num else "#" for t in doc[noun.i + 1 : verb.i]]
+    joined = "and" in between and "#" in between[between.index("and") :]
+    # "2 civilians killed 7 injured": the next figure has a participle of its own
+    own = (
+        following is not None
+        and following.i + 1 < len(doc)
+        and doc[following.i + 1].lower_ in (counted_vocab().casualty_words)
+    )
+    return (following is not None and following.like_num and not own) or joined
 
 
 def _describes(verb: Token, *, stative: bool) -> bool:
