@@ -153,6 +153,7 @@ def _noun_phrase(noun: Token) -> str | None:
         and not is_place_name(child.text)
         and not child.like_num
         and "-" not in child.text
+        and not (child.text[0].isupper() and child.i != child.sent.start)  # "Daesh vehicles"
     ]
     words.append(noun)
     text = " ".join(word.text for word in words)
