@@ -122,3 +122,16 @@ def test_headline_participles_rule_their_own_figures(nlp: Language) -> None:
 
 def test_holding_a_share_of_a_place_is_control(nlp: Language) -> None:
     assert claims_of("The rebels hold 40 percent of Daraa.", nlp)["40 percent"].action == "control"
+
+
+def test_a_place_that_sets_the_scene_is_the_innermost(nlp: Language) -> None:
+    text = (
+        "Maarat al-Numan in Idlib province suffered heavy raids which killed nine people "
+        "including a child the Syrian Observatory for Human Rights said."
+    )
+    assert claims_of(text, nlp)["nine"].place == "Maarat al-Numan"
+
+
+def test_a_place_near_a_city_is_where_it_happened(nlp: Language) -> None:
+    text = "Clashes raged in Tal Abyad near Raqqa, where 30 soldiers were killed."
+    assert claims_of(text, nlp)["30"].place == "Tal Abyad"

@@ -79,7 +79,7 @@ _THE_ONE_PART = re.compile(
     re.IGNORECASE,
 )
 _CONTAINED_BY = re.compile(
-    r"(?:\s+[a-z]+){0,2}\s*\(?\s*(?:(?P<comma>,)|\bin\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
+    r"(?:\s+[a-z]+){0,2}\s*\(?\s*(?:(?P<comma>,)|\bin\b|\bnear\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
@@ -201,7 +201,13 @@ def find_place(
             resolved = _first_resolved(scope, named)
         if resolved is not None:
             return resolved
-        candidates = [span for span in spans if _sentence_scene(span, clause, anchor, speakers)]
+        candidates = list(
+            dict.fromkeys(
+                _innermost(span, spans)  # "Khan Sheikhun in Idlib province suffered ..."
+                for span in spans
+                if _sentence_scene(span, clause, anchor, speakers)
+            )
+        )
         if not candidates:
             return None
     span = min(
