@@ -135,3 +135,38 @@ def test_a_place_that_sets_the_scene_is_the_innermost(nlp: Language) -> None:
 def test_a_place_near_a_city_is_where_it_happened(nlp: Language) -> None:
     text = "Clashes raged in Tal Abyad near Raqqa, where 30 soldiers were killed."
     assert claims_of(text, nlp)["30"].place == "Tal Abyad"
+
+
+def test_phrasal_and_resultative_verbs_name_the_action(nlp: Language) -> None:
+    claims = claims_of(
+        "Police shot dead 3 gunmen in Homs. A family of 5 people was able to get out of Daraa. "
+        "Mortar shells claimed 7 civilians in Hama.",
+        nlp,
+    )
+    assert claims["3"].action == "kill"
+    assert claims["5"].action == "leave"
+    assert claims["7"].action == "kill"
+
+
+def test_a_bearing_alone_is_the_place_and_given_names_are_not_places(nlp: Language) -> None:
+    claims = claims_of(
+        "Kurdish fighters killed 12 militants west of Hasaka. "
+        "Rebels killed 4 soldiers, said Ali Hassan, a commander.",
+        nlp,
+    )
+    assert claims["12"].place == "West Hasaka"
+    assert claims["4"].place is None
+
+
+def test_periods_counted_in_days_and_delays(nlp: Language) -> None:
+    claims = claims_of(
+        "For the third day, jets struck Douma, killing 14 people. "
+        "Two hours later a second raid wounded 9 more. "
+        "Some 60 people have died since a truce collapsed on May 3. "
+        "Medics said 21 others died since dawn.",
+        nlp,
+    )
+    assert claims["14"].period == "third day"
+    assert claims["9"].period == "Two hours later"
+    assert claims["Some 60"].period == "since a truce collapsed on May 3"
+    assert claims["21"].period == "since dawn"

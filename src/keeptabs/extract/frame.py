@@ -26,6 +26,8 @@ _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "npadvmod", "oprd"}
 )
 _EMPTY_VERBS = frozenset({"have", "be", "get", "see", "find", "count", "include"})  # say nothing
+_ABLE = frozenset({"able", "unable"})
+_PARTICLES = frozenset({"out", "away", "off", "up", "down"})
 LIVES_REACH = 3  # words from a verb to "lives": "claimed the lives", "took the lives"
 MAX_CLIMB = 6  # head hops from the counted noun to its verb; deeper links are other clauses
 # "a population of 350000", "the pre-war population was over 20 million"
@@ -559,11 +561,27 @@ def _single_action(verb: Token) -> tuple[str | None, Token]:
         if state is not None:
             return state, verb  # "left dozens more wounded"
     if lemma == "be":
+        able = next((c for c in verb.children if c.lower_ in _ABLE and c.dep_ == "acomp"), None)
+        done = next((c for c in able.children if c.dep_ == "xcomp"), None) if able else None
+        if done is not None and done.pos_ == "VERB":
+            return verb_action(done)  # "has been able to get out of Aleppo": left
         return _copula_action(verb), verb
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None and following is not None and following.head.i == verb.i:
+        # "get out of Aleppo": the parser reads the particle as a preposition
+        particle = following.lower_ if following.lower_ in _PARTICLES else None
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     obj = _object_word(dobj) if dobj is not None else None
-    for key in (f"{lemma} {particle} {obj}", f"{lemma} {particle}", f"{lemma} {obj}", lemma):
+    # "shot dead six bombers": the adjective after the verb says what became of them
+    state = following.lower_ if following is not None and following.pos_ == "ADJ" else None
+    keys = (
+        f"{lemma} {particle} {obj}",
+        f"{lemma} {particle}",
+        f"{lemma} {state}",
+        f"{lemma} {obj}",
+    )
+    for key in (*keys, lemma):
         if key in vocab.phrases:
             return vocab.phrases[key], verb
     event = _event_object(lemma, dobj)

@@ -195,7 +195,20 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         and not is_agent(span)
         and not names_origin(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
+        and not _common_word(span, text)
     ]
+
+
+def _common_word(span: Span, text: str) -> bool:
+    """An unknown one-word name that the text also writes in lower case is an ordinary
+    word capitalised ("Besieged Towns", "Directorate of Health", "across Country"); a
+    broken token ("mid-" of "mid-July") names nothing."""
+    if span.text.endswith("-"):
+        return True
+    if len(span) != 1 or is_place_name(span.text):
+        return False
+    word = span.text.lower()
+    return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def _completed(span: Span, sentence: Span) -> Span:
