@@ -36,6 +36,7 @@ GOLD_SETS = {
     "fakes-check8": ("tests/gold/fakes-check8.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check9": ("tests/gold/fakes-check9.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check10": ("tests/gold/fakes-check10.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check11": ("tests/gold/fakes-check11.jsonl", "../shared/corpus/fakes-dev.csv"),
 }
 ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
 
