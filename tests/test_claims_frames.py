@@ -170,3 +170,34 @@ def test_periods_counted_in_days_and_delays(nlp: Language) -> None:
     assert claims["9"].period == "Two hours later"
     assert claims["Some 60"].period == "since a truce collapsed on May 3"
     assert claims["21"].period == "since dawn"
+
+
+def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
+    text = (
+        "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "
+        "were killed in Syrian rebel shelling of a regime-held district of Homs on Friday."
+    )
+    claim = claims_of(text, nlp)["Eleven"]
+    assert claim.quote.startswith("Eleven people")
+    assert (claim.place, claim.period) == ("Homs", "Friday")
+
+
+def test_the_speaker_nearest_the_figure_gave_it(nlp: Language) -> None:
+    claims = claims_of(
+        "Five soldiers were killed in Daraa, a military source said, SANA reported. "
+        "Another 65 people were injured in Jableh according to the Syrian Observatory for "
+        "Human Rights with the toll expected to rise.",
+        nlp,
+    )
+    assert (claims["Five"].source, claims["Five"].source_org) == ("a military source", None)
+    assert claims["65"].source == "Syrian Observatory for Human Rights"
+
+
+def test_a_month_counted_back_and_a_since_clause_before_its_speaker(nlp: Language) -> None:
+    claims = claims_of(
+        "In a similar attack last March, more than 40 people were killed in Homs. "
+        "Some 90 people have died since a truce collapsed on May 3 according to the monitor.",
+        nlp,
+    )
+    assert claims["more than 40"].period == "last March"
+    assert claims["Some 90"].period == "since a truce collapsed on May 3"

@@ -297,13 +297,16 @@ def _entity_before(verb: Token) -> Attribution | None:
     return Attribution(name.text, org_of(context.text) or org_of(name.text))
 
 
+_CLAUSE_PREPOSITIONS = frozenset({"with", "amid", "as", "despite", "after", "before", "while"})
+
+
 def _subject_phrase(subject: Token) -> Span:
     """The subject with its modifiers, without trailing appositions and relative clauses."""
     cut = {"appos", "relcl", "acl", "punct"}
     right = subject.i
     for child in subject.rights:
-        if child.dep_ in cut:
-            break
+        if child.dep_ in cut or (child.dep_ == "prep" and child.lower_ in _CLAUSE_PREPOSITIONS):
+            break  # "the Observatory with the death toll expected to rise": not its name
         right = child.right_edge.i
     return subject.doc[subject.left_edge.i : right + 1]
 
@@ -438,7 +441,10 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
 def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
     ancestors = {t.i for t in token.ancestors}
     verbs = [v for v in reporting_tokens(sentence) if _governs(v, token, ancestors)]
-    verbs.sort(key=lambda verb: (verb.i not in ancestors, abs(verb.i - token.i)))
+    # "..., a military source said, SANA reported": the parser hangs the inner speaker's
+    # verb on the agency's; the speaker nearer the figure is the one who gave it
+    relayed = {v.i for v in verbs if v.dep_ == "parataxis" and v.head.i in ancestors}
+    verbs.sort(key=lambda verb: (verb.i not in ancestors | relayed, abs(verb.i - token.i)))
     for verb in verbs:
         found = speaker_of(verb, memory, token)
         if found is not None:

@@ -39,7 +39,8 @@ _DAY = (
 )
 _DATE = re.compile(
     rf"\b{_DAY}(?:\s+and\s+{_DAY})?\b"  # "early on Tuesday", "late Saturday and early Sunday"
-    rf"|\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?\b"
+    rf"|\b(?:(?:last|this|next) )?(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\b"
     r"|\b(?:today|yesterday|tonight)(?:['’]?s)?\b"  # "todays shelling": a lost apostrophe
     r"|\b(?:last (?:week|month|year|night)|this (?:week|month|year))\b"
     # "two days ago", "a week ago": a date counted back from the report

@@ -30,8 +30,11 @@ _RUN_ON_START = re.compile(
     r"(?:In|On|At|The|A|An|According|Meanwhile"
     # a capitalised number word: a subheading run into its sentence ("... in Hama
     # countryside Three citizens were killed")
-    r"|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Scores|Hundreds|Thousands)"
+    r"|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen"
+    r"|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy"
+    r"|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands)"
     r"(?= [a-z0-9])"
+    r"|(?<=[a-z] )Tags(?= [A-Z])"  # a tag list run into the text before it
 )
 # Where a claim's quote cannot be found again, its sentence is looked for this far either
 # side of the number (a line break ends a sentence too).

@@ -26,6 +26,7 @@ _WEEKDAY_NAMES = frozenset(WEEKDAYS.lower().split("|"))
 _SINCE_END = re.compile(
     r"\b(?:(?:19|20)\d{2}|(?:last|this)\s+(?:year|month|week))\b"
     r"|(?=\s+(?:when|where|which|who|while|whereas)\b)"
+    r"|(?=\s+(?:according\s+to|said|says|reported|told)\b)"  # the speaker after it
     r"|(?=\s+to\s+\d)",  # "since the agreement came into effect to 465": the figure
     re.IGNORECASE,
 )
@@ -94,6 +95,15 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         c.i
         for c in root.children
         if c.dep_ == "advcl" and any(m.lower_ in _CAUSING_MARKS for m in c.children)
+    }
+    # "killed in rebel shelling of X on Friday": the attack's noun misread as a verb
+    event_verbs |= {
+        c.i
+        for c in root.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and not any(m.dep_ in {"mark", "nsubj", "advmod"} for m in c.children)
+        and c.lower_ in action_vocab().attack_nouns
     }
     # "left dozens wounded Wednesday": the complement that says what became of them
     event_verbs |= {c.i for c in root.children if c.dep_ in _COMPLEMENTS and c.pos_ == "VERB"}
