@@ -136,6 +136,7 @@ def _casualty_adjective(token: Token) -> str | None:
     reduced = (
         after is not None
         and after.dep_ == "acl"
+        and noun.pos_ == "NOUN"  # not "Seven dead 20 wounded", the next figure
         and noun.dep_ not in {"nsubj", "nsubjpass"}
         and noun.lemma_.lower() not in VAGUE_HEADS
     )

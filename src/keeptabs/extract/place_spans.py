@@ -106,6 +106,16 @@ _STRIKING_VERBS = frozenset({"hit", "target", "strike", "bomb", "shell", "attack
 _FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
 
 
+_ARTICLE_NAME = re.compile(
+    r"\b(?:in|on|at|near|into|inside|outside|towards?)\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’]+\s+)?(?:al|el|Al|El)-[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)"
+)
+_SITE_WORDS = frozenset(
+    {"area", "camp", "neighborhood", "neighbourhood", "district", "village", "town", "city"}
+    | {"street", "square", "hall", "road", "checkpoint", "hospital", "mosque", "market"}
+    | {"countryside", "suburb", "quarter", "region"}
+)
+
 _ORGANISATION_WORDS = frozenset(
     {"Club", "Association", "Council", "Committee", "Party", "Group", "Team", "Company"}
     | {"Bank", "Agency", "Office", "Ministry", "Front", "Army", "Brigade", "Media", "News"}
@@ -179,6 +189,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
             spans.append(name)
     for border in _border_names(sentence):  # "the Turkish border": not Turkey
         spans = [span for span in spans if not _overlap(border, span)] + [border]
+    spans.extend(_article_names(sentence, spans))
     facilities = _facility_names(sentence, spans)
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
@@ -331,6 +342,25 @@ def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
         ):
             facilities.append(name)
     return facilities
+
+
+def _article_names(sentence: Span, found: list[Span]) -> list[Span]:
+    """ "in Qasr al-Sharkasi", "on al-Wafideen Camp": a name with the Arabic article after a
+    locative preposition is a place the gazetteer lacks (a village, a camp, a district);
+    not one that names a group's people or deeds ("in al-Qaeda attacks")."""
+    text = doc_text(sentence.doc)
+    names = []
+    for match in _ARTICLE_NAME.finditer(text, sentence.start_char, sentence.end_char):
+        span = sentence.doc.char_span(match.start("name"), match.end("name"))
+        if span is None or any(_overlap(span, other) for other in found):
+            continue
+        if any(word in entity_vocab().org_words for word in span.text.replace("-", " ").split()):
+            continue  # "in Jaish al-Islam attacks": an armed group
+        after = sentence.doc[span.end] if span.end < len(sentence.doc) else None
+        if after is not None and after.pos_ == "NOUN" and after.lower_ not in _SITE_WORDS:
+            continue
+        names.append(span)
+    return names
 
 
 def _known_head(span: Span) -> Span:

@@ -51,13 +51,6 @@ _DIRECTION_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
-# "killed 20 west of Raqqa": a bearing alone, the place as annotators and the scorer
-# write it ("west of Raqqa" = "West Raqqa"); not after a distance ("30 km west of Raqqa")
-_BEARING_OF = re.compile(
-    r"(?<![\d\s]km )(?<!kilometres )(?<!kilometers )(?<!miles )\b(?P<dir>north|south|east|west"
-    r"|north-?east|north-?west|south-?east|south-?west)\s+of\s+$",
-    re.IGNORECASE,
-)
 _CENTRE = {"Center": "Central", "Centre": "Central"}  # "the center of Damascus"
 _SURROUNDINGS = re.compile(
     r" and its (?:countryside|surroundings)\b", re.IGNORECASE
@@ -86,8 +79,9 @@ _THE_ONE_PART = re.compile(
     re.IGNORECASE,
 )
 _CONTAINED_BY = re.compile(
-    r"(?:\s+[a-z]+){0,2}\s*\(?\s*(?:(?P<comma>,)|\bin\b|\bnear\b)\s*(?:the\s+)?(?:[a-z]+-(?:held|controlled)\s+)?"
-    r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
+    r"(?:\s+[a-z]+){0,2}\s*\(?\s*(?:(?P<comma>,)|\bin\b|\bnear\b|\bon\b)\s*(?:the\s+)?"
+    r"(?:[a-z]+-(?:held|controlled)\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?(?:(?:al|el)-)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     # "Douma, the largest town in the Eastern Ghouta": an apposition says where it lies
@@ -520,7 +514,7 @@ def normalize_place(span: Span) -> str:
     name = _with_kind(span)
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
-    match = DIRECTION.search(before) or _DIRECTION_OF.search(before) or _BEARING_OF.search(before)
+    match = DIRECTION.search(before) or _DIRECTION_OF.search(before)
     if match and _THE_ONE_PART.search(before):
         match = None  # "the southern neighbourhood of Sheikh Said" is all of Sheikh Said
     kind = SETTLEMENT_AFTER.match(text, span.end_char)
