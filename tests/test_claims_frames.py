@@ -208,3 +208,12 @@ def test_names_with_the_arabic_article_after_a_locative_are_places(nlp: Language
     assert claims["6"].place == "Qasr al-Mahmoud"
     assert claims["4"].place == "al-Wafideen Camp"
     assert claims["Two"].place == "Homs"
+
+
+def test_the_country_of_a_named_army_is_the_country(nlp: Language) -> None:
+    claims = claims_of(
+        "The Iraqi army pressed its offensive on Monday. "
+        "Some 3 million people have fled the country since 2014.",
+        nlp,
+    )
+    assert claims["Some 3 million"].place == "Iraq"

@@ -55,6 +55,11 @@ _NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket|hospital)s?\b")
 _BUILDING_KINDS = frozenset({"hospital"})
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*")
 _TOWARDS = frozenset({"to", "into", "towards", "toward"})
+_STATE_OF = re.compile(
+    r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:Arab\s+)?(?:army|government|military|regime|troops"
+    r"|forces|authorities|state|president)\b",
+    re.IGNORECASE,
+)
 _WAR_OF = re.compile(
     r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:civil\s+)?(?:war|conflict|crisis|uprising|revolution)\b"
 )
@@ -113,11 +118,19 @@ class PlaceMemory:
 
     def _note_war_country(self, text: str, start: int, end: int) -> None:
         """ "The Syrian civil war began in 2011": the country whose war it is, for "the
-        country" later, where the country's name is never written."""
+        country" later, where the country's name is never written; failing a war, the
+        country whose army or government the text names ("the Syrian army")."""
         for found in _WAR_OF.finditer(text, start, end):
             country = country_of(found.group("adjective"))
             if country is not None:
                 self.country = country
+        if self.country is not None:
+            return
+        for found in _STATE_OF.finditer(text, start, end):
+            country = country_of(found.group("adjective"))
+            if country is not None:
+                self.country = country
+                return
 
     def _note(self, text: str, name: str, start: int, end: int) -> None:
         """Keep ``name``, written at ``text[start:end]``, under its kind if it has one."""
