@@ -217,3 +217,11 @@ def test_the_country_of_a_named_army_is_the_country(nlp: Language) -> None:
         nlp,
     )
     assert claims["Some 3 million"].place == "Iraq"
+
+
+def test_a_mine_that_claimed_a_life_sets_the_place_of_what_else_it_did(nlp: Language) -> None:
+    text = (
+        "A landmine which exploded in Tal Refaat village in the countryside of Azaz "
+        "claimed the life of a woman and injured 3 children."
+    )
+    assert claims_of(text, nlp)["3"].place == "Tal Refaat"

@@ -81,7 +81,8 @@ _THE_ONE_PART = re.compile(
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+){0,2}\s*\(?\s*(?:(?P<comma>,)|\bin\b|\bnear\b|\bon\b)\s*(?:the\s+)?"
     r"(?:[a-z]+-(?:held|controlled)\s+)?"
-    r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?(?:(?:al|el)-)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
+    r"(?:(?:countryside|outskirts|suburbs|province|governorate)\s+of\s+(?:the\s+)?)?(?:(?:al|el)-)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     # "Douma, the largest town in the Eastern Ghouta": an apposition says where it lies
@@ -489,8 +490,10 @@ def _event_parent(clause: Span) -> Span | None:
         return None
     if root.dep_ == "conj" and has_subject(root):
         return None  # "residents left Aleppo, and militants laid down their weapons"
-    if head.lemma_.lower() in action_vocab().reporting:
-        return None
+    if head.lemma_.lower() in action_vocab().reporting and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children
+    ):
+        return None  # a verb of saying; but "the mine claimed the life of a woman" killed
     return head.doc[head.left_edge.i : head.right_edge.i + 1]
 
 
