@@ -8,6 +8,7 @@ Lengths never change, so offsets stay valid.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from keeptabs.extract.entities import is_nationality
@@ -32,30 +33,38 @@ def proper_names(text: str) -> frozenset[str]:
     prose = "\n".join(line for line in lines if not _is_title_case(line))
     for headline in headlines:  # a headline repeated in the body keeps its capitals there
         prose = prose.replace(headline, " ")
-    capitalised = {
-        match.group(1)
-        for match in _MID_SENTENCE_NAME.finditer(prose)
-        if not _in_title_case_run(prose, match.start(1))
-    }
+    capitalised = {name for line in prose.splitlines() for name in _mid_sentence_names(line)}
     lowered = {word for word in _WORD.findall(text) if word.islower()}
     # A word also written in lower case is an ordinary word capitalised somewhere
     # (a headline repeated in the body), not a name: "Casualties" but "casualties".
     return frozenset(word for word in capitalised if word.lower() not in lowered)
 
 
-def _in_title_case_run(text: str, start: int) -> bool:
-    """Whether the word at ``start`` sits among capitalised words: related headlines run
-    together in a line too long for a headline ("Turkey Detains 49 Suspects in Showcase
-    Operation US Strikes Kill 2 Leaders"), whose capitals name nothing."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start) % (len(text) + 1)
-    if line_end - line_start <= MAX_TITLE_CHARS:
-        return False  # a short line of names ("Daily Sabah"), not headlines run together
-    low, high = max(line_start, start - RUN_CHARS), min(line_end, start + RUN_CHARS)
-    words = [w for w in _WORD.findall(text, low, high) if len(w) > 3]
-    if len(words) < MIN_TITLE_WORDS * 2:
-        return False
-    return sum(1 for word in words if word[0].isupper()) / len(words) >= RUN_SHARE
+def _mid_sentence_names(line: str) -> list[str]:
+    """The names ``line`` capitalises in mid-sentence; in a line too long for a headline,
+    not those among capitalised words: related headlines run together ("Turkey Detains
+    49 Suspects in Showcase Operation US Strikes Kill 2 Leaders") name nothing."""
+    found = [match for match in _MID_SENTENCE_NAME.finditer(line)]
+    if len(line) <= MAX_TITLE_CHARS or not found:
+        return [match.group(1) for match in found]  # a short line ("Daily Sabah")
+    words = [
+        (w.start(), w.group()[0].isupper()) for w in _WORD.finditer(line) if len(w.group()) > 3
+    ]
+    starts = [start for start, _ in words]
+    capitals = [0]
+    for _, upper in words:
+        capitals.append(capitals[-1] + upper)
+    names = []
+    for match in found:
+        low = bisect.bisect_left(starts, match.start(1) - RUN_CHARS)
+        high = bisect.bisect_right(starts, match.start(1) + RUN_CHARS)
+        count = high - low
+        in_run = count >= MIN_TITLE_WORDS * 2 and (
+            (capitals[high] - capitals[low]) / count >= RUN_SHARE
+        )
+        if not in_run:
+            names.append(match.group(1))
+    return names
 
 
 def sentence_case(line: str, names: frozenset[str]) -> str:
