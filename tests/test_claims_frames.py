@@ -225,3 +225,15 @@ def test_a_mine_that_claimed_a_life_sets_the_place_of_what_else_it_did(nlp: Lang
         "claimed the life of a woman and injured 3 children."
     )
     assert claims_of(text, nlp)["3"].place == "Tal Refaat"
+
+
+def test_containers_named_after_a_place(nlp: Language) -> None:
+    claims = claims_of(
+        "The shelling of Maskana town in the eastern part of the Aleppo province killed 8 "
+        "people. An air raid on Atmeh refugee camp in Idlib province left 5 dead.",
+        nlp,
+    )
+    assert claims["8"].place == "Maskana"
+    assert claims["5"].place == "Atmeh refugee camp"
+    headline = claims_of("Rockets Kill 6 in Daraa Syria\n\nRockets hit Daraa.", nlp)
+    assert headline["6"].place == "Daraa"

@@ -67,7 +67,9 @@ COMPASS_WORD = re.compile(
 
 # "al-Salehia village", "Salaheddin district": a settlement word after a name.
 SETTLEMENT_AFTER = re.compile(
-    r"\s+(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb|countryside|hospital)s?\b",
+    r"\s+(?:(?:refugee|displacement|IDP)\s+)?"  # "Sarmada refugee camp"
+    r"(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb"
+    r"|countryside|hospital)s?\b",
     re.IGNORECASE,
 )
 

@@ -81,7 +81,7 @@ _THE_ONE_PART = re.compile(
 _CONTAINED_BY = re.compile(
     r"(?:\s+[a-z]+){0,2}\s*\(?\s*(?:(?P<comma>,)|\bin\b|\bnear\b|\bon\b)\s*(?:the\s+)?"
     r"(?:[a-z]+-(?:held|controlled)\s+)?"
-    r"(?:(?:north|south|east|west|central)\w*\s+)?(?:rural\s+)?"
+    r"(?:(?:north|south|east|west|central)\w*\s+(?:parts?\s+of\s+(?:the\s+)?)?)?(?:rural\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate)\s+of\s+(?:the\s+)?)?(?:(?:al|el)-)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
@@ -350,6 +350,8 @@ def _refined_by_compass(place: str, span: Span, clause: Span) -> str:
     if " " in place:
         return place  # already has a part, or is a run of places
     for token in back_words(clause):
+        if any(c.dep_ in {"compound", "amod"} and is_place_name(c.text) for c in token.children):
+            continue  # "the Aleppo province" names a place; it does not refer back
         if token.i > span.end and back_noun(token) not in {None, "country"}:
             direction = compass_of(token)
             part = token.head.head  # "east" in "in the east of the city"
@@ -395,8 +397,8 @@ def _unseparated_run(span: Span, spans: list[Span], *, headline: bool) -> str | 
             break
         words = following.group("name").split()
         size = next((n for n in (len(words), 1) if is_place_name(" ".join(words[:n]))), 0)
-        if not size:
-            break
+        if not size or is_country(" ".join(words[:size])):
+            break  # "in Daraa Syria": the country only says where Daraa is
         end = following.start("name") + len(" ".join(words[:size]))
         names, closed = names + 1, bool(following.group("last"))
     around = _SURROUNDINGS.match(text, end)
