@@ -237,3 +237,13 @@ def test_containers_named_after_a_place(nlp: Language) -> None:
     assert claims["5"].place == "Atmeh refugee camp"
     headline = claims_of("Rockets Kill 6 in Daraa Syria\n\nRockets hit Daraa.", nlp)
     assert headline["6"].place == "Daraa"
+
+
+def test_a_city_with_the_country_around_it_is_kept_whole(nlp: Language) -> None:
+    claims = claims_of(
+        "Raids on Idlib and the neighbouring countryside killed 7 people. "
+        "Raids on Raqqa and its outskirts killed 30 people.",
+        nlp,
+    )
+    assert claims["7"].place == "Idlib and the neighbouring countryside"
+    assert claims["30"].place == "Raqqa"

@@ -52,9 +52,11 @@ _DIRECTION_OF = re.compile(
     re.IGNORECASE,
 )
 _CENTRE = {"Center": "Central", "Centre": "Central"}  # "the center of Damascus"
-_SURROUNDINGS = re.compile(
-    r" and its (?:countryside|surroundings)\b", re.IGNORECASE
-)  # a region around a city
+_SURROUNDINGS = re.compile(  # a region around a city: "Aleppo and the neighbouring countryside"
+    r" and (?:its|the) (?:(?:neighbou?ring|surrounding)\s+)?"
+    r"(?:countryside|surroundings|towns and villages|villages|towns)\b",
+    re.IGNORECASE,
+)
 # "Rukban camp" is not the town of Rukban; "Sham hospital" is a building named Sham, but
 # "Latamneh hospital" the one in the village of Latamneh
 _NAMED_KINDS = frozenset({"camp", "pocket", "hospital"})
