@@ -247,3 +247,12 @@ def test_a_city_with_the_country_around_it_is_kept_whole(nlp: Language) -> None:
     )
     assert claims["7"].place == "Idlib and the neighbouring countryside"
     assert claims["30"].place == "Raqqa"
+
+
+def test_trailing_headline_reports_and_figures_after_according_to(nlp: Language) -> None:
+    headline = claims_of("Blast Kills 12 in Idlib Market - Reports\n\nA blast hit Idlib.", nlp)
+    assert headline["12"].source == "Reports"
+    claims = claims_of(
+        "Shells hit the district killing according to the latest toll 44 civilians.", nlp
+    )
+    assert claims["44"].source is None

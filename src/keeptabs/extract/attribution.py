@@ -425,6 +425,8 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
             objects = [c for c in word.nbor().children if c.dep_ == "pobj"]
             if objects:
                 phrase = without_article(_subject_phrase(objects[0]))
+                if any(t.like_num for t in phrase):
+                    return None  # "killing according to the latest toll 44 civilians"
                 if objects[0].lemma_.lower() in GENERIC_SOURCES and not any(
                     t.pos_ == "PROPN" for t in phrase
                 ):

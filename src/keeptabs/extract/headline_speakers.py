@@ -18,7 +18,7 @@ from keeptabs.extract.speakers import (
 # Wire headlines name their source last: "Bombs kill 13 fighters: monitor", "... 43 Monitor".
 _HEADLINE_TRAILING_SPEAKER = re.compile(
     r"(?:[:,–-]\s*|\s)(?P<who>(?-i:[A-Z][\w-]+\s)?(?:monitor|observatory|activists|officials?|sources?"
-    r"|monitoring group|rights group|watchdog"
+    r"|monitoring group|rights group|watchdog|reports?|governor|media"
     r"|state media|state TV|UN|NGO|army|military|police|ministry|SOHR|SANA|AFP|Reuters))"
     r"(?:\s+[A-Z][a-z]+\s+[A-Z][a-z]+)?\.?$",  # a byline run in: ": monitor Sylvia Westall"
     re.IGNORECASE,
