@@ -256,3 +256,9 @@ def test_trailing_headline_reports_and_figures_after_according_to(nlp: Language)
         "Shells hit the district killing according to the latest toll 44 civilians.", nlp
     )
     assert claims["44"].source is None
+
+
+def test_a_comma_less_second_toll_keeps_its_verb_to_itself(nlp: Language) -> None:
+    claims = claims_of("A suicide bomber killed 30 people injured 90 on Monday.", nlp)
+    assert claims["30"].action == "kill"
+    assert claims["90"].action == "injure"

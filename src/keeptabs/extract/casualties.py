@@ -123,7 +123,16 @@ def _casualty_adjective(token: Token) -> str | None:
     noun = token.head if token.dep_ in NUMBER_DEPS else token
     words = counted_vocab().casualty_words
     # "8 persons killed 58 others injured": a run-on list of tolls, not an object
-    run_on = noun.dep_ == "dobj" and noun.head.lower_ in words and noun.head.i < token.i
+    # ("a bomber killed 30 people injured 90": a real object of a verb with a subject)
+    run_on = (
+        noun.dep_ == "dobj"
+        and noun.head.lower_ in words
+        and noun.head.i < token.i
+        and not any(
+            c.dep_ == "nsubj" and not any(n.like_num for n in c.subtree)
+            for c in noun.head.children
+        )
+    )
     head = token.head
     if head.pos_ == "ADJ" and head.lower_ in words and head.i > token.i:
         return head.lower_  # "one was killed and six more wounded": "wounded" rules "six"
@@ -140,6 +149,8 @@ def _casualty_adjective(token: Token) -> str | None:
         and noun.dep_ not in {"nsubj", "nsubjpass"}
         and noun.lemma_.lower() not in VAGUE_HEADS
     )
+    reduced = reduced and after is not None and not another_figures(noun, after)  # "killed 30
+    # people injured 90": the participle is the next figure's
     postposed = after is not None and after.head.i == noun.i and (after.dep_ == "amod" or reduced)
     if postposed and after is not None and after.lower_ in words:
         return after.lower_
@@ -215,3 +226,21 @@ def _of_casualties(token: Token) -> str | None:
     words = counted_vocab().casualty_words
     found = next((c for c in of.children if c.lower_ in words), None) if of is not None else None
     return words[found.lower_] if found is not None else None
+
+
+def another_figures(noun: Token, verb: Token) -> bool:
+    """ "claimed the lives of three citizens injured two others", "including 13 civilians
+    and more than 30 wounded": a run-on list without commas, whose participle the parser
+    hangs on the noun before it; a figure next to it, or joined after the noun by "and",
+    shows whose verb it is (not "two people, one of them a child, were killed")."""
+    doc = noun.doc
+    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    between = [t.lower_ if not t.like_num else "#" for t in doc[noun.i + 1 : verb.i]]
+    joined = "and" in between and "#" in between[between.index("and") :]
+    # "2 civilians killed 7 injured": the next figure has a participle of its own
+    own = (
+        following is not None
+        and following.i + 1 < len(doc)
+        and doc[following.i + 1].lower_ in counted_vocab().casualty_words
+    )
+    return (following is not None and following.like_num and not own) or joined

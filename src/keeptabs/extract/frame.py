@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from keeptabs.extract.casualties import (
     VERB_ARGUMENT_DEPS,
+    another_figures,
 )
 from keeptabs.extract.counted_nouns import (
     NOUN_TAGS,
@@ -411,27 +412,9 @@ def _describing_verb(counted: Token, *, stative: bool = False) -> Token | None:
         found.extend(
             c
             for c in noun.children
-            if _describes(c, stative=stative) and not _another_figures(noun, c)
+            if _describes(c, stative=stative) and not another_figures(noun, c)
         )
     return min(found, key=lambda verb: verb.i) if found else None
-
-
-def _another_figures(noun: Token, verb: Token) -> bool:
-    """ "claimed the lives of three citizens injured two others", "including 13 civilians
-    and more than 30 wounded": a run-on list without commas, whose participle the parser
-    hangs on the noun before it; a figure next to it, or joined after the noun by "and",
-    shows whose verb it is (not "two people, one of them a child, were killed")."""
-    doc = noun.doc
-    following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    between = [t.lower_ if not t.like_num else "#" for t in doc[noun.i + 1 : verb.i]]
-    joined = "and" in between and "#" in between[between.index("and") :]
-    # "2 civilians killed 7 injured": the next figure has a participle of its own
-    own = (
-        following is not None
-        and following.i + 1 < len(doc)
-        and doc[following.i + 1].lower_ in (counted_vocab().casualty_words)
-    )
-    return (following is not None and following.like_num and not own) or joined
 
 
 def _describes(verb: Token, *, stative: bool) -> bool:
