@@ -262,3 +262,9 @@ def test_a_comma_less_second_toll_keeps_its_verb_to_itself(nlp: Language) -> Non
     claims = claims_of("A suicide bomber killed 30 people injured 90 on Monday.", nlp)
     assert claims["30"].action == "kill"
     assert claims["90"].action == "injure"
+
+
+def test_a_headlines_run_on_verbs_are_verbs(nlp: Language) -> None:
+    claims = claims_of("Car Bomb in Azaz Kills 12 Injures 40\n\nA car bomb hit Azaz.", nlp)
+    assert (claims["12"].counted, claims["12"].action) == ("people", "kill")
+    assert (claims["40"].counted, claims["40"].action) == ("people", "injure")

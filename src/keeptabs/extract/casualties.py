@@ -14,6 +14,9 @@ from keeptabs.extract.counted_nouns import (
 )
 from keeptabs.extract.vocab import counted_vocab
 
+# A headline's verbs of run-on tolls, which the tagger reads as plural nouns.
+_HEADLINE_VERBS = {"kills": "kill", "injures": "injure", "wounds": "wound"}
+
 VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 MAX_CASUALTY_GAP = 3  # words between a number and "dead": "29 Syria rebels dead"
@@ -37,6 +40,12 @@ def casualty_frame(
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and _verb_read_as_adjective(before, token):
         return counted, vocab.casualty_words[before.lower_]  # "kill 83 Injured 100 Terrorists"
+    if before is not None and before.lower_ in _HEADLINE_VERBS and before.pos_ != "VERB":
+        # "kills 30 injures 90": read as a noun; "Kills Wounds Dozens": both befell them
+        earlier = token.doc[before.i - 1] if before.i > 0 else None
+        if earlier is not None and earlier.lower_ in _HEADLINE_VERBS:
+            return counted, "kill or injure"
+        return counted, _HEADLINE_VERBS[before.lower_]
     adjective = _casualty_adjective(token)
     if adjective is not None:
         head = token.head if token.dep_ in NUMBER_DEPS else token
@@ -129,8 +138,7 @@ def _casualty_adjective(token: Token) -> str | None:
         and noun.head.lower_ in words
         and noun.head.i < token.i
         and not any(
-            c.dep_ == "nsubj" and not any(n.like_num for n in c.subtree)
-            for c in noun.head.children
+            c.dep_ == "nsubj" and not any(n.like_num for n in c.subtree) for c in noun.head.children
         )
     )
     head = token.head

@@ -29,6 +29,9 @@ _CALENDAR_NAMES = (
     " monday tuesday wednesday thursday friday saturday sunday"
 ).split()
 
+# Verbs of a headline's run-on tolls that the tagger reads as plural nouns.
+HEADLINE_VERBS = frozenset({"kills", "injures", "wounds", "injure", "kill"})
+
 VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
@@ -166,4 +169,5 @@ def _can_be_counted(noun: Token) -> bool:
     stem = word[:-1] if word.endswith("s") else word
     # "Jul", "Sept", "Monday"; not "martyrs", "Sunnis" or "mayors"
     calendar = len(word) >= 3 and any(name.startswith(word.lower()) for name in _CALENDAR_NAMES)
-    return not (calendar or is_place_name(word) or is_place_name(stem))
+    verb = word.lower() in HEADLINE_VERBS  # "kills 30 injures 90": a verb, not a noun
+    return not (calendar or verb or is_place_name(word) or is_place_name(stem))
