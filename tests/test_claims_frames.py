@@ -268,3 +268,8 @@ def test_a_headlines_run_on_verbs_are_verbs(nlp: Language) -> None:
     claims = claims_of("Car Bomb in Azaz Kills 12 Injures 40\n\nA car bomb hit Azaz.", nlp)
     assert (claims["12"].counted, claims["12"].action) == ("people", "kill")
     assert (claims["40"].counted, claims["40"].action) == ("people", "injure")
+
+
+def test_the_number_of_something_counts_it(nlp: Language) -> None:
+    claims = claims_of("The number of civilians killed in the raids on Douma has risen to 35.", nlp)
+    assert (claims["35"].counted, claims["35"].action) == ("civilians", "kill")

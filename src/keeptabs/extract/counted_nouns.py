@@ -32,6 +32,8 @@ _CALENDAR_NAMES = (
 # Verbs of a headline's run-on tolls that the tagger reads as plural nouns.
 HEADLINE_VERBS = frozenset({"kills", "injures", "wounds", "injure", "kill"})
 
+MAX_NUMBER_CLIMB = 3  # words from a figure up to the verb whose subject is "the number of"
+
 VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
@@ -62,6 +64,9 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         whole = _partitive_whole(token)  # "three of its fighters": what the three are
         if whole is not None:
             return _noun_phrase(whole), token
+        measured = _number_of(token)  # "the number of civilians killed has risen to 20"
+        if measured is not None:
+            return _noun_phrase(measured), measured
         named = named_by_copula(token)
         return (None, token) if named is None else (_noun_phrase(named), named)
     return _noun_phrase(noun), noun
@@ -161,6 +166,21 @@ def _noun_phrase(noun: Token) -> str | None:
     words.append(noun)
     text = " ".join(word.text for word in words)
     return text if noun.pos_ == "PROPN" and entity_label(noun) == "NORP" else text.lower()
+
+
+def _number_of(token: Token) -> Token | None:
+    """ "The number of civilians killed ... has risen to 20", "the number of displaced
+    reached 6000": what the number that a figure gives is the number of."""
+    verb = token.head
+    for _ in range(MAX_NUMBER_CLIMB):  # "has risen to 20", "is at least 70"
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() != "number" or subject.i > token.i:
+        return None
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _can_be_counted(noun: Token) -> bool:
