@@ -273,3 +273,7 @@ def test_a_headlines_run_on_verbs_are_verbs(nlp: Language) -> None:
 def test_the_number_of_something_counts_it(nlp: Language) -> None:
     claims = claims_of("The number of civilians killed in the raids on Douma has risen to 35.", nlp)
     assert (claims["35"].counted, claims["35"].action) == ("civilians", "kill")
+
+
+def test_the_slain_were_killed(nlp: Language) -> None:
+    assert claims_of("The army said 45 militants were slain.", nlp)["45"].action == "kill"
