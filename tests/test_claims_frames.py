@@ -277,3 +277,15 @@ def test_the_number_of_something_counts_it(nlp: Language) -> None:
 
 def test_the_slain_were_killed(nlp: Language) -> None:
     assert claims_of("The army said 45 militants were slain.", nlp)["45"].action == "kill"
+
+
+def test_the_acronym_is_is_a_group_not_a_verb(nlp: Language) -> None:
+    claims = claims_of(
+        "Kurdish forces said 10 IS militants were killed near Tabqa on Saturday.", nlp
+    )
+    assert (claims["10"].counted, claims["10"].action) == ("militants", "kill")
+
+
+def test_a_headlines_trailing_report_is_its_source_before_any_parse(nlp: Language) -> None:
+    text = "Air strikes kill 8 IS group militants Report\n\nAir strikes hit the town."
+    assert claims_of(text, nlp)["8"].source == "Report"

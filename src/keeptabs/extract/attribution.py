@@ -20,6 +20,7 @@ from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
     colon_speaker,
     headline_speaker,
+    trailing_speaker,
 )
 from keeptabs.extract.reporting import (
     GENERIC_SOURCES,
@@ -331,6 +332,10 @@ def attribute(
     owned = _possessor(token) or (_possessor(token.head) if token.dep_ == "nummod" else None)
     if owned is not None:
         return owned
+    if headline:  # "... kill 8 IS group militants Report": the wire style, before any parse
+        found = trailing_speaker(sentence, token)
+        if found is not None:
+            return found
     for finder in (
         _quote_speaker,
         _according_to,

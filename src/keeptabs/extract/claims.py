@@ -205,6 +205,10 @@ def _unnamed(claim: Claim) -> bool:
     )
 
 
+# Acronyms the tagger and parser read as words; the norm they see instead (the text and
+# every later reading keep the acronym).
+_ACRONYM_NORMS = {"IS": "isil"}
+
 _ToParse = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]
 
 
@@ -225,6 +229,9 @@ def _with_sentences(
     """``doc`` with the sentence starts the windows found set before parsing: the parser
     keeps them, and adds its own only within sentences not marked ``whole``."""
     with_text(doc, text)
+    for token in doc[1:]:
+        if token.text in _ACRONYM_NORMS and doc[token.i - 1].like_num:
+            token.norm_ = _ACRONYM_NORMS[token.text]  # "10 IS militants": not the verb "is"
     wanted = set(starts)
     for token in doc[1:]:
         idx = token.idx
@@ -455,8 +462,9 @@ def _as_written(words: str | None, sentence: str) -> str | None:
     """``words`` as the document writes them: a Title Case headline is parsed re-cased."""
     if not words:
         return words
-    found = sentence.lower().find(words.lower())
-    return sentence[found : found + len(words)] if found != -1 else words
+    # whole words: "IS" is not the "is" of "Turkish"
+    found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", sentence, re.IGNORECASE)
+    return found.group() if found is not None else words
 
 
 def _shift(quantity: Quantity, delta: int) -> Quantity:

@@ -84,7 +84,12 @@ def headline_speaker(sentence: Span, token: Token) -> Attribution | None:
         speaker_word = who.split()[-1].lower() in SPEAKER_NOUNS  # "Syrian opposition:"
         if organisation is not None or speaker_word or _names_an_actor(sentence, len(who)):
             return Attribution(who, organisation)
-    trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
+    return trailing_speaker(sentence, token)
+
+
+def trailing_speaker(sentence: Span, token: Token) -> Attribution | None:
+    """The wire style "Bombs kill 13 fighters: monitor", "... militants Report"."""
+    trailing = _HEADLINE_TRAILING_SPEAKER.search(_headline_text(sentence))
     return _trailing_attribution(sentence, token, trailing) if trailing else None
 
 
