@@ -8,14 +8,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from keeptabs.extract.counted_nouns import (
+    HEADLINE_VERBS,
     NUMBER_DEPS,
     VAGUE_HEADS,
     named_by_copula,
 )
 from keeptabs.extract.vocab import counted_vocab
-
-# A headline's verbs of run-on tolls, which the tagger reads as plural nouns.
-_HEADLINE_VERBS = {"kills": "kill", "injures": "injure", "wounds": "wound"}
 
 VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -40,12 +38,12 @@ def casualty_frame(
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and _verb_read_as_adjective(before, token):
         return counted, vocab.casualty_words[before.lower_]  # "kill 83 Injured 100 Terrorists"
-    if before is not None and before.lower_ in _HEADLINE_VERBS and before.pos_ != "VERB":
+    if before is not None and before.lower_ in HEADLINE_VERBS and before.pos_ != "VERB":
         # "kills 30 injures 90": read as a noun; "Kills Wounds Dozens": both befell them
         earlier = token.doc[before.i - 1] if before.i > 0 else None
-        if earlier is not None and earlier.lower_ in _HEADLINE_VERBS:
+        if earlier is not None and earlier.lower_ in HEADLINE_VERBS:
             return counted, "kill or injure"
-        return counted, _HEADLINE_VERBS[before.lower_]
+        return counted, HEADLINE_VERBS[before.lower_]
     adjective = _casualty_adjective(token)
     if adjective is not None:
         head = token.head if token.dep_ in NUMBER_DEPS else token

@@ -29,8 +29,11 @@ _CALENDAR_NAMES = (
     " monday tuesday wednesday thursday friday saturday sunday"
 ).split()
 
-# Verbs of a headline's run-on tolls that the tagger reads as plural nouns.
-HEADLINE_VERBS = frozenset({"kills", "injures", "wounds", "injure", "kill"})
+# Verbs of a headline's run-on tolls that the tagger reads as plural nouns ("kills 30
+# injures 90"), with the action each names; none of them, nor "kill" and "injure", is
+# a counted noun.
+HEADLINE_VERBS = {"kills": "kill", "injures": "injure", "wounds": "wound"}
+_NOT_COUNTED_VERBS = frozenset(HEADLINE_VERBS) | {"injure", "kill"}
 
 MAX_NUMBER_CLIMB = 3  # words from a figure up to the verb whose subject is "the number of"
 
@@ -189,5 +192,5 @@ def _can_be_counted(noun: Token) -> bool:
     stem = word[:-1] if word.endswith("s") else word
     # "Jul", "Sept", "Monday"; not "martyrs", "Sunnis" or "mayors"
     calendar = len(word) >= 3 and any(name.startswith(word.lower()) for name in _CALENDAR_NAMES)
-    verb = word.lower() in HEADLINE_VERBS  # "kills 30 injures 90": a verb, not a noun
+    verb = word.lower() in _NOT_COUNTED_VERBS  # "kills 30 injures 90": a verb, not a noun
     return not (calendar or verb or is_place_name(word) or is_place_name(stem))

@@ -22,9 +22,8 @@ _SUBHEADING = re.compile(r"-\s+[A-Z][^.!?\n-]{2,80}?\s+-\s+(?=[\"“‘(]?[A-Z])
 # Scraped text loses full stops between a caption, a tag list or a subheading and the
 # sentence after it ("... injuring 3 civilians In the same context three civilians",
 # "Tags Syria Aleppo airstrikes At least 51 civilians"): a capitalised function or number
-# word right
-# after a lower-case word starts a sentence; not after a verb of saying, where it opens an
-# unmarked quotation ("said The gangs ...").
+# word right after a lower-case word starts a sentence; not after a verb of saying, where
+# it opens an unmarked quotation ("said The gangs ...").
 _RUN_ON_START = re.compile(
     r"(?<=[a-z0-9] )(?<!\bsaid )(?<!\bsays )(?<!\bwrote )(?<!\badded )(?<!\btold )"
     r"(?:In|On|At|The|A|An|According|Meanwhile"
