@@ -229,15 +229,15 @@ def _with_sentences(
     """``doc`` with the sentence starts the windows found set before parsing: the parser
     keeps them, and adds its own only within sentences not marked ``whole``."""
     with_text(doc, text)
-    for token in doc[1:]:
-        if token.text in _ACRONYM_NORMS and doc[token.i - 1].like_num:
-            token.norm_ = _ACRONYM_NORMS[token.text]  # "10 IS militants": not the verb "is"
+    acronyms = any(acronym in text for acronym in _ACRONYM_NORMS)
     wanted = set(starts)
     for token in doc[1:]:
-        idx = token.idx
+        word, idx = token.text, token.idx
+        if acronyms and word in _ACRONYM_NORMS and doc[token.i - 1].like_num:
+            token.norm_ = _ACRONYM_NORMS[word]  # "10 IS militants": not the verb "is"
         if idx in wanted:
             token.is_sent_start = True
-        elif token.text[0].islower() or (whole and any(low < idx < high for low, high in whole)):
+        elif word[0].islower() or (whole and any(low < idx < high for low, high in whole)):
             token.is_sent_start = False  # no sentence starts in lower case
     return doc
 
