@@ -40,6 +40,7 @@ GOLD_SETS = {
     "fakes-check12": ("tests/gold/fakes-check12.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check13": ("tests/gold/fakes-check13.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check14": ("tests/gold/fakes-check14.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check15": ("tests/gold/fakes-check15.jsonl", "../shared/corpus/fakes-dev.csv"),
 }
 ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
 

@@ -143,6 +143,31 @@ def test_scoring_greedy_matching_prefers_the_larger_overlap() -> None:
     assert score(gold, predicted).pairs == ((1, 0),)
 
 
+def test_scoring_matching_pairs_the_same_number_before_the_larger_overlap() -> None:
+    text = "Down the street two women and two children ran for safety past the shops."
+    women = claim(
+        quote="Down the street two women and two children ran", number_text="two", counted="women"
+    )
+    children = claim(quote="and two children ran for safety", number_text="two", counted="children")
+    gold = [women, children]
+    predicted = [
+        children | {"quote": "two women and two children ran for safety past the shops"},
+        women | {"quote": "Down the street two women and two"},
+    ]
+    report = score(gold, predicted, texts={"a.txt": text})
+    assert report.pairs == ((0, 1), (1, 0))
+    assert report.fields["counted"].accuracy == 1.0
+    # the extractor's quotes are whole sentences; its records say where the number starts
+    sentence = "Down  the street two women and two children ran for safety"
+    predicted = [
+        children | {"quote": sentence, "start": text.index("two children")},
+        women | {"quote": sentence, "start": text.index("two women")},
+    ]
+    assert score(gold, predicted, texts={"a.txt": text}).pairs == ((0, 1), (1, 0))
+    predicted[1]["start"] = 3  # not where a "two" stands: located by the quote
+    assert score(gold, predicted, texts={"a.txt": text}).pairs == ((0, 1), (1, 0))
+
+
 def test_scoring_vague_claims_match_when_quotes_overlap() -> None:
     vague = claim(
         quote="Thousands of residents fled",

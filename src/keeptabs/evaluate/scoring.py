@@ -9,9 +9,12 @@ values are equal within 0.5 % (or both values are null: vague amounts) and their
 overlap. Quotes overlap when, located in the document text with whitespace collapsed,
 their spans share at least one character; without the document text (or when a quote is
 not found in it) they overlap when one contains the other or they share a run of at
-least ``MIN_SHARED_TOKENS`` words. All candidate pairs are then taken greedily, the
-largest overlap first (ties: gold order, then prediction order), so each gold claim
-matches at most one prediction and each prediction at most one gold claim.
+least ``MIN_SHARED_TOKENS`` words. All candidate pairs are then taken greedily, so each
+gold claim matches at most one prediction and each prediction at most one gold claim:
+first the pairs whose numbers stand at the same place in the document (a number is where
+its ``number_text`` first occurs in its quote, as whole words), then the largest overlap
+first (ties: gold order, then prediction order). In "two women and two children", the
+gold quote of the women holds both numbers; the prediction for the women is its pair.
 
 Detection. tp = matched pairs, fp = unmatched predictions, fn = unmatched gold claims.
 With nothing predicted, precision is 1.0 if the gold is empty too, else 0.0; likewise
@@ -196,11 +199,14 @@ class _QuoteLocator:
         self._texts = texts or {}
         self._flat: dict[str, str] = {}
 
-    def _spans(self, doc: str, quote: str) -> list[tuple[int, int]]:
-        """Every (start, end) of a flattened quote in the flattened document."""
+    def _flat_text(self, doc: str) -> str:
         if doc not in self._flat:
             self._flat[doc] = _flatten(self._texts[doc])
-        text, spans = self._flat[doc], []
+        return self._flat[doc]
+
+    def _spans(self, doc: str, quote: str) -> list[tuple[int, int]]:
+        """Every (start, end) of a flattened quote in the flattened document."""
+        text, spans = self._flat_text(doc), []
         start = text.find(quote)
         while start >= 0:
             spans.append((start, start + len(quote)))
@@ -229,6 +235,26 @@ class _QuoteLocator:
                 return max(0, *shared)
         return _string_overlap(gold_flat, predicted_flat)
 
+    def number_places(self, doc: str, claim: ClaimDict) -> set[int]:
+        """Where in the flattened document the claim's number stands: at its ``start``
+        offset when it has one (the extractor's records do), else at the first
+        whole-word occurrence of its ``number_text`` in each place of its quote."""
+        quote, number = _text(claim.get("quote")), _text(claim.get("number_text"))
+        if quote is None or number is None or doc not in self._texts:
+            return set()
+        flat_number = _flatten(number)
+        start = claim.get("start")
+        if isinstance(start, int) and 0 <= start < len(self._texts[doc]):
+            # the flattened prefix, then one character: where the number's first one lands
+            at = len(_flatten(self._texts[doc][:start] + "x")) - 1
+            if self._flat_text(doc).startswith(flat_number, at):
+                return {at}
+        flat_quote = _flatten(quote)
+        found = re.search(rf"(?<!\w){re.escape(flat_number)}(?!\w)", flat_quote)
+        if found is None:
+            return set()
+        return {begin + found.start() for begin, _ in self._spans(doc, flat_quote)}
+
 
 def match_claims(
     gold: Sequence[ClaimDict],
@@ -236,14 +262,16 @@ def match_claims(
     *,
     texts: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int]]:
-    """Pairs (gold index, predicted index), greedily by largest quote overlap first."""
+    """Pairs (gold index, predicted index), greedily: the same number first, then the
+    largest quote overlap."""
     locator = _QuoteLocator(texts)
     predicted_by_doc: dict[Any, list[int]] = {}
     for index, claim in enumerate(predicted):
         predicted_by_doc.setdefault(claim.get("doc"), []).append(index)
-    candidates: list[tuple[int, int, int]] = []
+    candidates: list[tuple[bool, int, int, int]] = []
     for gold_index, gold_claim in enumerate(gold):
         doc = gold_claim.get("doc")
+        gold_number: set[int] | None = None
         for predicted_index in predicted_by_doc.get(doc, []):
             predicted_claim = predicted[predicted_index]
             if not numbers_equal(gold_claim.get("value"), predicted_claim.get("value")):
@@ -251,12 +279,16 @@ def match_claims(
             shared = locator.overlap(
                 str(doc), gold_claim.get("quote"), predicted_claim.get("quote")
             )
-            if shared > 0:
-                candidates.append((-shared, gold_index, predicted_index))
+            if shared <= 0:
+                continue
+            if gold_number is None:
+                gold_number = locator.number_places(str(doc), gold_claim)
+            same_number = bool(gold_number & locator.number_places(str(doc), predicted_claim))
+            candidates.append((not same_number, -shared, gold_index, predicted_index))
     pairs: list[tuple[int, int]] = []
     used_gold: set[int] = set()
     used_predicted: set[int] = set()
-    for _, gold_index, predicted_index in sorted(candidates):
+    for _, _, gold_index, predicted_index in sorted(candidates):
         if gold_index not in used_gold and predicted_index not in used_predicted:
             pairs.append((gold_index, predicted_index))
             used_gold.add(gold_index)
