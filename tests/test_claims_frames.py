@@ -167,6 +167,25 @@ def test_periods_counted_in_days_and_delays(nlp: Language) -> None:
     assert claims["21"].period == "since dawn"
 
 
+def test_since_periods_keep_the_year_the_part_of_day_and_whole_words(nlp: Language) -> None:
+    claims = claims_of(
+        "More than 180000 people have been killed since March 2011 in the war. "
+        "Rebels said 39 fighters have died since Wednesday afternoon. "
+        "The war has displaced 7 million people since it started with the brutal repression "
+        "of anti-government protests in the southern city in 2011.",
+        nlp,
+    )
+    assert claims["More than 180000"].period == "since March 2011"
+    assert claims["39"].period == "since Wednesday afternoon"
+    period = claims["7 million"].period
+    assert period is not None and period.startswith("since it started with the brutal")
+    words = (
+        "since it started with the brutal repression of anti-government protests in the "
+        "southern city in 2011"
+    ).split()
+    assert period.split()[-1] in words  # a long clause is cut after a whole word
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "
