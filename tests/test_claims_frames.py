@@ -186,6 +186,16 @@ def test_since_periods_keep_the_year_the_part_of_day_and_whole_words(nlp: Langua
     assert period.split()[-1] in words  # a long clause is cut after a whole word
 
 
+def test_a_window_right_after_a_verb_of_saying_dates_the_report(nlp: Language) -> None:
+    claims = claims_of(
+        "The centre said earlier today that five people were killed in Aleppo. "
+        "Earlier today 12 people were killed in Homs, the centre said.",
+        nlp,
+    )
+    assert claims["five"].period is None
+    assert claims["12"].period == "Earlier today"
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "

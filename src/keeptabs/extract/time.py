@@ -30,6 +30,10 @@ _SINCE_END = re.compile(
     r"|(?=\s+to\s+\d)",  # "since the agreement came into effect to 465": the figure
     re.IGNORECASE,
 )
+# A window right after a verb of saying dates the report: "said earlier today that five".
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|reported|announced|added|stated|told\s+\w+)\s+$", re.IGNORECASE
+)
 # A figure in a clause on the period's own event: "since the attack when 30 were killed".
 _TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
 _PART_OF_DAY = re.compile(r"\b(?:(?:early|late|mid)(?:\s+on)?\s+|mid-|since\s+)$", re.IGNORECASE)
@@ -45,6 +49,8 @@ def find_period(sentence: str, number_offset: int) -> str | None:
     for start, end, period in _periods_in(sentence):
         if end <= number_offset and _TOLL_OF_ITS_EVENT.match(sentence, end, number_offset):
             continue  # "since the attack in X when at least 30 were killed": its toll
+        if _SAID_BEFORE.search(sentence, max(0, start - 40), start):
+            continue  # "the centre said earlier today that five were killed": the report's
         distance = start - number_offset if start >= number_offset else number_offset - end
         if best is None or distance < best[0]:
             best = (distance, period)
