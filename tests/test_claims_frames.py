@@ -196,6 +196,18 @@ def test_a_window_right_after_a_verb_of_saying_dates_the_report(nlp: Language) -
     assert claims["12"].period == "Earlier today"
 
 
+def test_coordinated_modifiers_share_the_plural_noun(nlp: Language) -> None:
+    claims = claims_of(
+        "The monitor said 30 regime and 39 rebel fighters have been killed. "
+        "At least 70 Syrian regime and rebel fighters have died in Aleppo. "
+        "One soldier and two rebels were wounded.",
+        nlp,
+    )
+    assert claims["30"].counted == claims["39"].counted == "fighters"
+    assert claims["At least 70"].counted == "fighters"
+    assert claims["One"].counted == "soldier"  # a singular figure keeps its noun
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "

@@ -72,7 +72,29 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
             return _noun_phrase(measured), measured
         named = named_by_copula(token)
         return (None, token) if named is None else (_noun_phrase(named), named)
+    noun = _shared_head(token, noun)
     return _noun_phrase(noun), noun
+
+
+_SINGULAR_TAGS = frozenset({"NN", "NNP"})
+
+
+def _shared_head(number: Token, noun: Token) -> Token:
+    """The plural noun a coordination of modifiers shares: "30 regime and 39 rebel
+    fighters" and "70 regime and rebel fighters" count fighters, "35 fighter jet and 21
+    chopper missions" missions, "two YPG and Asayesh positions" positions.  The parser
+    makes the first modifier the figure's noun; a singular noun for a figure above one,
+    coordinated with a plural, is such a modifier."""
+    if noun.tag_ not in _SINGULAR_TAGS or number.lower_ in {"one", "1", "a", "an"}:
+        return noun
+    if not any(c.dep_ == "cc" for c in noun.children):
+        return noun
+    plural = next(
+        (c for c in noun.children if c.dep_ == "conj" and c.tag_ == "NNS" and c.i > noun.i), None
+    )
+    if plural is None and noun.dep_ in {"nmod", "compound", "amod"} and noun.head.i > noun.i:
+        plural = noun.head if noun.head.tag_ == "NNS" else None
+    return noun if plural is None else plural
 
 
 _DEFINITE = frozenset({"the", "its", "their", "his", "her", "these", "those", "our"})
