@@ -263,3 +263,19 @@ def test_speaker_and_organisation(
 def test_purpose_clause_names_no_speaker_of_the_verb_before(nlp: Language) -> None:
     text = "The coalition opened an inquiry to determine whether its strikes killed 100.\n"
     assert claims_of(text, nlp)["100"].source_org is None
+
+
+def test_a_named_speaker_described_at_length_keeps_the_name(nlp: Language) -> None:
+    claims = claims_of(
+        "Manal a 28-year-old teacher living in Midan said she heard at least two blasts. "
+        "Omar, a nurse who works at the main hospital in the old city of Aleppo, said 14 "
+        "people were brought in.",
+        nlp,
+    )
+    assert claims["at least two"].source == "Manal"  # not the place in the description
+    assert claims["14"].source == "Omar"
+
+
+def test_a_day_before_the_speaker_is_no_part_of_its_name(nlp: Language) -> None:
+    text = "A bomb hit a police station on Monday state media said, adding that 17 were killed."
+    assert claims_of(text, nlp)["17"].source == "state media"

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label, span_text
+from keeptabs.extract.entities import WEEKDAYS
 from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
     colon_speaker,
@@ -53,6 +54,7 @@ _GATHERING_VERBS = frozenset({"receive", "document", "record", "collect", "compi
 _PHRASE_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "punct", "cc"})
 # A quotation long enough to be speech, not a scare-quoted word ('helped', "rebels").
 MIN_SPEECH_CHARS = 30
+_DAY_WORDS = frozenset({*WEEKDAYS.lower().split("|"), "today", "yesterday", "tonight"})
 MAX_SOURCE_WORDS = 10  # longer subjects of "said" are misparsed clauses, not sources
 MAX_NAME_TO_VERB = 4  # tokens between a name and its verb: ", also said"
 MAX_PHRASE_BEFORE = 8  # words of a subjectless speaker phrase: "SANA reporter in Aleppo"
@@ -176,9 +178,23 @@ def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> A
     phrase = _subject_phrase(subject)
     named = _named_entity(subject, phrase)
     if named is None and len(phrase) > MAX_SOURCE_WORDS:
+        if subject.pos_ == "PROPN" and any(c.dep_ == "appos" for c in subject.children):
+            # "Manal, a 28-year-old teacher living in Midan, said": the name, described
+            name = subject.doc[_name_start(subject) : subject.i + 1]
+            return Attribution(clean(name.text), organisation(subject, name, None, memory))
         return _entity_before(verb)  # a misparsed clause as subject: the name by the verb
     source = clean(named.text if named is not None else without_article(phrase).text)
     return Attribution(source, organisation(subject, phrase, named, memory))
+
+
+def _name_start(name: Token) -> int:
+    """Where the proper name whose last word is ``name`` begins ("Jowan Ibrahim")."""
+    start = name.i
+    while (
+        start > 0 and name.doc[start - 1].dep_ == "compound" and name.doc[start - 1].pos_ == "PROPN"
+    ):
+        start -= 1
+    return start
 
 
 def _infinitive_of(verb: Token) -> bool:
@@ -309,7 +325,10 @@ def _subject_phrase(subject: Token) -> Span:
         if child.dep_ in cut or (child.dep_ == "prep" and child.lower_ in _CLAUSE_PREPOSITIONS):
             break  # "the Observatory with the death toll expected to rise": not its name
         right = child.right_edge.i
-    return subject.doc[subject.left_edge.i : right + 1]
+    left = subject.left_edge.i
+    while left < subject.i and subject.doc[left].lower_ in _DAY_WORDS:
+        left += 1  # "hit the station on Monday state media said": the day is no part of it
+    return subject.doc[left : right + 1]
 
 
 def _named_entity(subject: Token, phrase: Span) -> Span | None:

@@ -40,8 +40,13 @@ _MEDIA_NOUNS = frozenset(
 
 
 def holds_number(subject: Token) -> bool:
-    """A counted group ("six others") is no speaker when a name stands by the verb."""
-    return any(t.tag_ == "CD" for t in subject.subtree)
+    """A counted group ("six others") is no speaker when a name stands by the verb; a
+    number inside a hyphenated modifier ("a 28-year-old teacher") counts nothing."""
+    doc = subject.doc
+    return any(
+        t.tag_ == "CD" and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
+        for t in subject.subtree
+    )
 
 
 def reporting_tokens(span: Span) -> list[Token]:
