@@ -208,6 +208,20 @@ def test_coordinated_modifiers_share_the_plural_noun(nlp: Language) -> None:
     assert claims["One"].counted == "soldier"  # a singular figure keeps its noun
 
 
+def test_vague_figures_take_their_own_verb_and_participle(nlp: Language) -> None:
+    claims = claims_of(
+        "Hundreds of thousands of civilians have been killed in the war mostly by the regime "
+        "and its powerful allies and millions have been displaced both inside and outside of "
+        "Syria. The death toll has reached 20 people in addition to tens of others injured "
+        "SANA reported.",
+        nlp,
+    )
+    assert claims["Hundreds of thousands"].action == "kill"
+    assert claims["millions"].action == "displace"  # not a conjunct of "allies"
+    assert claims["20"].action == "kill"
+    assert claims["tens"].action == "injure"
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "

@@ -192,6 +192,9 @@ def _casualty_token_after(token: Token) -> Token | None:
     vocab = counted_vocab()
     doc = token.doc
     index = token.i + 1
+    of_others = index + 1 < len(doc) and doc[index].lower_ == "of"
+    if of_others and doc[index + 1].lower_ in vocab.referring_nouns:
+        index += 2  # "tens of others injured"
     while index < len(doc) and index - token.i <= MAX_CASUALTY_GAP:
         if doc[index].lower_ in vocab.casualty_words:
             return doc[index]

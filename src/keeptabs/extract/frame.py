@@ -195,11 +195,11 @@ def _subject_read_as_conjunct(counted: Token) -> Token | None:
     """ "killed 2 soldiers and 19 were wounded", "66 killed along with 119 were
     kidnapped": the parser joins the bare number to a phrase before it and leaves the
     next verb, right after it, with no subject; that verb is the figure's."""
-    if (
-        counted.dep_ not in _MISREAD_DEPS
-        or counted.pos_ != "NUM"
-        or counted.i + 1 >= len(counted.doc)
-    ):
+    bare = counted.pos_ == "NUM" or (  # "... its allies and millions have been displaced"
+        counted.lemma_.lower() in VAGUE_HEADS
+        and not any(c.dep_ == "prep" for c in counted.children)
+    )
+    if counted.dep_ not in _MISREAD_DEPS or not bare or counted.i + 1 >= len(counted.doc):
         return None
     auxiliary = counted.doc[counted.i + 1]
     verb = auxiliary.head
