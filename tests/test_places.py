@@ -587,6 +587,13 @@ def test_place_named_before_or_with_its_kind(
             "Nearly half",
             "Syria",
         ),
+        # "the city" in a clause the claim's relative clause hangs from
+        (
+            "Jets hit Homs in April. A group in Syria said it was behind a similar bombing in "
+            "the central city that killed at least 12 people in May.",
+            "at least 12",
+            "Homs",
+        ),
         # "east of the city" without an article is outside it: no compass part
         (
             "Rebels hold Palmyra. Two pilots were killed when their jet was shot down east "

@@ -157,10 +157,12 @@ def find_place(
         if resolved is not None:
             return resolved
     parent: Span | None = clause
+    climbed: list[Span] = []  # the clauses the claim's hangs from, searched in turn
     for _ in range(MAX_CLAUSE_CLIMB):  # "exploded in X, killing six and wounding 32"
         parent = _event_parent(parent) if not candidates and parent is not None else None
         if parent is None:
             break
+        climbed.append(parent)
         candidates = [span for span in spans if parent.start <= span.start < parent.end]
     if not candidates and len(clause) < len(sentence):
         # a misattached place ("claims ... flee Aleppo"): the one after the number
@@ -193,8 +195,13 @@ def find_place(
             return named.resolve_there(there)
         if named is None:
             return None
-        # "the city" in the claim's clause, else anywhere in a sentence naming no place
+        # "the city" in the claim's clause or one it hangs from ("a bombing in the central
+        # city that killed 12"), else anywhere in a sentence naming no place
         resolved = _first_resolved(back_words(clause), named)
+        for wider in climbed if resolved is None else ():
+            resolved = _first_resolved(back_words(wider), named)
+            if resolved is not None:
+                break
         if resolved is None and not spans:
             # the topic set before the figure, or the predicate of the counted noun
             # ("civilians that the media claimed were in the city")
