@@ -587,6 +587,13 @@ def test_place_named_before_or_with_its_kind(
             "Nearly half",
             "Syria",
         ),
+        # a square is a site named with its kind; "the same square" is that one
+        (
+            "A car bomb exploded in Siouf square in Jaramana. A similar bombing in the same "
+            "square on July 25 killed at least seven people.",
+            "at least seven",
+            "Siouf square",
+        ),
         # "the city" in a clause the claim's relative clause hangs from
         (
             "Jets hit Homs in April. A group in Syria said it was behind a similar bombing in "
