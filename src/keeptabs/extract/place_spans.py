@@ -87,7 +87,7 @@ _KIND_OF_NAME = re.compile(
     r"|\b(?:in|of|on|at|from|near)\s+(?:the\s+)?"
     r"(?P<before>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
     r"\s+(?:(?:military|border|air)\s+)?"
-    r"(?P<after>village|town|district|neighbou?rhood|quarter|camp|airport|base|crossing|road)\b"
+    r"(?P<after>village|town|district|neighbou?rhood|quarter|camp|airport|base|crossing|road|square)\b"
     # "the Castello road", "the Tishrin Dam": a site with its kind
     r"|\bthe\s+(?P<site>[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}?)"
     r"\s+(?i:(?:military\s+|border\s+)?(?:road|highway|airport|air\s+base|airbase|base|crossing|dam))\b"
