@@ -587,6 +587,23 @@ def test_place_named_before_or_with_its_kind(
             "Nearly half",
             "Syria",
         ),
+        # names in apposition to "villages" are places; "the villages" are those named
+        (
+            "Jets struck two villages Tokhar and Hoshariyeh on Tuesday.",
+            "two",
+            "Tokhar and Hoshariyeh",
+        ),
+        (
+            "Jets struck two villages Tokhar and Hoshariyeh on Tuesday. The monitor said 56 "
+            "civilians were killed in the strikes on the villages.",
+            "56",
+            "Tokhar and Hoshariyeh",
+        ),
+        (
+            "Rebels besiege Foua and Kefraya near Idlib. Some 20000 people live in the two towns.",
+            "Some 20000",
+            "Foua and Kefraya",
+        ),
         # a square is a site named with its kind; "the same square" is that one
         (
             "A car bomb exploded in Siouf square in Jaramana. A similar bombing in the same "

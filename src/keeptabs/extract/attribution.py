@@ -15,7 +15,14 @@ import re
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import doc_text, entities_in, entities_of, entity_label, span_text
+from keeptabs.extract.doctext import (
+    doc_text,
+    entities_in,
+    entities_of,
+    entity_label,
+    proper_name,
+    span_text,
+)
 from keeptabs.extract.entities import WEEKDAYS
 from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
@@ -180,21 +187,11 @@ def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> A
     if named is None and len(phrase) > MAX_SOURCE_WORDS:
         if subject.pos_ == "PROPN" and any(c.dep_ == "appos" for c in subject.children):
             # "Manal, a 28-year-old teacher living in Midan, said": the name, described
-            name = subject.doc[_name_start(subject) : subject.i + 1]
+            name = proper_name(subject)
             return Attribution(clean(name.text), organisation(subject, name, None, memory))
         return _entity_before(verb)  # a misparsed clause as subject: the name by the verb
     source = clean(named.text if named is not None else without_article(phrase).text)
     return Attribution(source, organisation(subject, phrase, named, memory))
-
-
-def _name_start(name: Token) -> int:
-    """Where the proper name whose last word is ``name`` begins ("Jowan Ibrahim")."""
-    start = name.i
-    while (
-        start > 0 and name.doc[start - 1].dep_ == "compound" and name.doc[start - 1].pos_ == "PROPN"
-    ):
-        start -= 1
-    return start
 
 
 def _infinitive_of(verb: Token) -> bool:

@@ -56,3 +56,12 @@ def entities_of(doc: Doc) -> tuple[Span, ...]:
 def entities_in(span: Span) -> list[Span]:
     """The entities inside ``span`` (a sentence or a phrase)."""
     return [ent for ent in entities_of(span.doc) if span.start <= ent.start and ent.end <= span.end]
+
+
+def proper_name(last: Token) -> Span:
+    """The proper name whose last word is ``last``, with the proper nouns compounded
+    before it ("Jowan Ibrahim", "Tal Abyad")."""
+    doc, start = last.doc, last.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return doc[start : last.i + 1]

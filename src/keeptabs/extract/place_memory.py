@@ -44,7 +44,9 @@ _A_PART_OF = re.compile(
 _ONLY_WITH_SAME = frozenset({"place"})  # "in the same place", but not "took place"
 _BACK_WORDS = BACK_NOUNS | {f"{noun}s" for noun in BACK_NOUNS}  # with lost apostrophes
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
-_SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+_SETTLEMENT_PLURALS = frozenset({"towns", "villages"})  # "the villages": places named together
+_JOINED = re.compile(r"\s*(?:,|and|, and)\s*")  # may mean the place last named
 # "the district of X" ... "the same neighbourhood": words for one kind of place
 _KIND_SYNONYMS = {
     "neighborhood": "neighbourhood",
@@ -74,6 +76,7 @@ class PlaceMemory:
     """
 
     last: str | None = None  # the last place other than a country
+    last_run: str | None = None  # the last places named together ("Foua and Kefraya")
     last_city: str | None = None  # the last the gazetteer knows as a city
     country: str | None = None
     by_kind: dict[str, str] = field(default_factory=dict)
@@ -91,6 +94,7 @@ class PlaceMemory:
         self._note_war_country(text, sentence.start_char, end)
         for at, name in sorted(found.items()):
             self._note(text, name, at, at + len(name))
+        self._note_run(text, found)
 
     def remember_text(self, text: str, start: int, end: int) -> None:
         """The same for unparsed text between windows: names the gazetteer knows, and
@@ -115,6 +119,22 @@ class PlaceMemory:
         self._note_war_country(text, start, end)
         for at, name in sorted(found.items()):
             self._note(text, name, at, at + len(name))
+        self._note_run(text, found)
+
+    def _note_run(self, text: str, found: dict[int, str]) -> None:
+        """Keep the last places named together ("two villages Tokhar and Hoshariyeh"),
+        for "the villages" or "the two towns" later."""
+        run: list[str] = []
+        end = -1
+        for at, name in sorted(found.items()):
+            if run and not _JOINED.fullmatch(text, end, at):
+                if len(run) > 1:
+                    self.last_run = " and ".join(run)
+                run = []
+            run.append(name)
+            end = at + len(name)
+        if len(run) > 1:
+            self.last_run = " and ".join(run)
 
     def _note_war_country(self, text: str, start: int, end: int) -> None:
         """ "The Syrian civil war began in 2011": the country whose war it is, for "the
@@ -196,6 +216,8 @@ class PlaceMemory:
             name = self.by_kind.get(noun) or self.last_city or self.last
         elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
+        elif noun == "towns":  # "the villages", "the two towns": those named together
+            name = self.last_run
         elif noun in _ONLY_WITH_SAME:  # "in the same place": the place last named
             name = self.last
         elif noun in SITE_KINDS:  # "the airport": the one named, else the town it serves
@@ -251,6 +273,10 @@ def back_noun(token: Token) -> str | None:
     if noun not in _BACK_WORDS:
         return None  # most tokens: no attribute but the text read
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if noun in _SETTLEMENT_PLURALS and token.tag_ == "NNS":
+        plural = following is None or following.pos_ != "NOUN"  # not "the villages people"
+        the = any(child.lower_ == "the" for child in token.children)
+        return "towns" if plural and the and token.dep_ != "compound" else None
     if (
         noun.endswith("s")
         and noun[:-1] in BACK_NOUNS

@@ -14,7 +14,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from keeptabs.extract.doctext import doc_text, entities_in, entity_label, span_text
+from keeptabs.extract.doctext import doc_text, entities_in, entity_label, proper_name, span_text
 from keeptabs.extract.entities import entity_vocab, is_nationality
 from keeptabs.extract.gazetteer import (
     country_of,
@@ -189,6 +189,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
             spans.append(name)
     for border in _border_names(sentence):  # "the Turkish border": not Turkey
         spans = [span for span in spans if not _overlap(border, span)] + [border]
+    spans.extend(_names_after_kind(sentence, spans))
     spans.extend(_article_names(sentence, spans))
     facilities = _facility_names(sentence, spans)
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
@@ -262,6 +263,32 @@ def _names_with_kind(sentence: Span) -> list[Span]:
             span = span[:-1]  # "near the town of Manbij Killing 80": a headline's verb
         if span is not None and len(span):
             found.append(span)
+    return found
+
+
+_SETTLEMENT_KINDS = frozenset({"village", "villages", "town", "towns"})
+
+
+def _names_after_kind(sentence: Span, spans: list[Span]) -> list[Span]:
+    """ "targeted two villages Tokhar and Hoshariyeh": names in apposition to a village or
+    town noun are places, known or not (the commas lost, the parser makes them its
+    apposition and that one's conjuncts)."""
+    found: list[Span] = []
+    for kind in sentence:
+        if kind.lower_ not in _SETTLEMENT_KINDS or kind.pos_ != "NOUN":
+            continue
+        for name in kind.children:
+            if name.dep_ != "appos" or name.i != kind.i + 1:
+                continue
+            for word in (name, *(c for c in name.children if c.dep_ == "conj")):
+                if (
+                    word.pos_ == "PROPN"
+                    and _name_word(word)
+                    and not _CALENDAR_WORD.match(word.text)
+                    and not _in_title_case(word.doc[word.i : word.i + 1])
+                    and not any(span.start <= word.i < span.end for span in [*spans, *found])
+                ):
+                    found.append(proper_name(word))
     return found
 
 

@@ -137,7 +137,9 @@ def find_place(
         # own phrase ("20 villages in Hama")
         clause = sentence.doc[counted.left_edge.i : counted.right_edge.i + 1]
         own = [span for span in spans if clause.start <= span.start < clause.end]
-        return " and ".join(normalize_place(part) for part in own[:1]) or None
+        # "two villages Tokhar and Hoshariyeh": the run of names the phrase gives
+        first = _coordinated(own[0], own) if own else []
+        return " and ".join(normalize_place(part) for part in first) or None
     own_back = _own_back_reference(counted, spans)
     resolved = named.resolve(own_back) if own_back is not None and named is not None else None
     if resolved is not None:  # "three attacks in the country"
