@@ -604,6 +604,12 @@ def test_place_named_before_or_with_its_kind(
             "Some 20000",
             "Foua and Kefraya",
         ),
+        # "X is reported to have killed": the raised subject names the event
+        (
+            "The fighting in Aleppo is reported to have killed at least 130 civilians.",
+            "at least 130",
+            "Aleppo",
+        ),
         # a square is a site named with its kind; "the same square" is that one
         (
             "A car bomb exploded in Siouf square in Jaramana. A similar bombing in the same "

@@ -506,7 +506,12 @@ def _event_parent(clause: Span) -> Span | None:
     if head.lemma_.lower() in action_vocab().reporting and not any(
         c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children
     ):
-        return None  # a verb of saying; but "the mine claimed the life of a woman" killed
+        # a verb of saying; but "the mine claimed the life of a woman" killed, and "the
+        # fighting in X is reported to have killed 130": its raised subject did
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if root.dep_ == "xcomp" and raised is not None:
+            return head.doc[raised.left_edge.i : raised.right_edge.i + 1]
+        return None
     return head.doc[head.left_edge.i : head.right_edge.i + 1]
 
 
