@@ -687,6 +687,8 @@ def test_place_of_facilities_speakers_and_parts(
         ("33 Militants Killed in Fierce Fighting in Homs Aleppo", "Homs Aleppo"),
         # a town and its container are not a list
         ("Six civilians suffer suffocation in gas attack on Mare city Aleppo", "Mare"),
+        # a country before the speaker that closes a headline is the place, not a modifier
+        ("School bombing kills 30 children in Syria monitor", "Syria"),
     ],
 )
 def test_headline_run_of_places(headline: str, place: str, nlp: Language) -> None:

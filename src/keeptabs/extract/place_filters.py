@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text
 from keeptabs.extract.gazetteer import is_country
@@ -108,6 +108,19 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(load_data("candidates.json")["person_nouns"]) | _ORIGIN_NOUNS
 
 
+_CLOSING_SPEAKERS = frozenset(
+    {"monitor", "observatory", "activists", "report", "reports", "sources", "officials", "media"}
+)
+
+
+def _closing_speaker(word: Token) -> bool:
+    """A speaker noun that closes its sentence, as wire headlines name their source."""
+    if word.lower_ not in _CLOSING_SPEAKERS:
+        return False
+    rest = word.doc[word.i + 1 : word.sent.end]
+    return all(token.is_punct or token.is_space for token in rest)
+
+
 def is_country_modifier(span: Span) -> bool:
     """ "Syria evacuees", "the Syria situation", "U.S. raids": a country before a common
     noun it modifies works as an adjective, not as the place of the event; so does one
@@ -115,6 +128,8 @@ def is_country_modifier(span: Span) -> bool:
     root = span.root
     if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in _INSTITUTION_NOUNS:
         return is_country(bare_name(span)) or is_possessive_place(span.text)
+    if root.head.i == span.end and _closing_speaker(root.head):
+        return False  # "kills 30 children in Syria monitor": the headline's speaker run on
     before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     return (
         not DIRECTION.search(before)  # "Central Syria Attack" names a region
