@@ -610,6 +610,25 @@ def test_place_named_before_or_with_its_kind(
             "at least 130",
             "Aleppo",
         ),
+        # the innermost named place: a valley, a school, a suburb named after its city
+        (
+            "The sorties killed 10 ISIS members in al-Qadahat valley in Homs countryside.",
+            "10",
+            "al-Qadahat valley",
+        ),
+        (
+            "At least 39 people were killed at the Akrameh al-Makhzumi school in Homs today.",
+            "At least 39",
+            "Akrameh al-Makhzumi school",
+        ),
+        ("A bomb killed 18 people in the Damascus suburb of Jaramana.", "18", "Jaramana"),
+        # "the school" is one named so, not the town last named
+        (
+            "Jets hit the village of Hass. Four rescue workers searched after a strike on the "
+            "school.",
+            "Four",
+            None,
+        ),
         # a square is a site named with its kind; "the same square" is that one
         (
             "A car bomb exploded in Siouf square in Jaramana. A similar bombing in the same "

@@ -45,6 +45,8 @@ _ONLY_WITH_SAME = frozenset({"place"})  # "in the same place", but not "took pla
 _BACK_WORDS = BACK_NOUNS | {f"{noun}s" for noun in BACK_NOUNS}  # with lost apostrophes
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+# Sites that a town has many of: "the school" is one named so, not the town last named
+_NAMED_SITES_ONLY = frozenset({"school", "square", "valley"})
 _SETTLEMENT_PLURALS = frozenset({"towns", "villages"})  # "the villages": places named together
 _JOINED = re.compile(r"\s*(?:,|and|, and)\s*")  # may mean the place last named
 # "the district of X" ... "the same neighbourhood": words for one kind of place
@@ -220,6 +222,8 @@ class PlaceMemory:
             name = self.last_run
         elif noun in _ONLY_WITH_SAME:  # "in the same place": the place last named
             name = self.last
+        elif noun in _NAMED_SITES_ONLY:  # "the school": only one named as such
+            name = self.by_kind.get(noun)
         elif noun in SITE_KINDS:  # "the airport": the one named, else the town it serves
             name = self.by_kind.get(noun) or self.last
         else:  # "the province", "the camp": only one named as such

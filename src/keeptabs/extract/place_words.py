@@ -37,7 +37,7 @@ LOCATIVE_NOUN = re.compile(
 # "the Castello road"): the kind is part of the site's name.
 SITE_KINDS = frozenset(
     {"airport", "airbase", "base", "crossing", "dam", "road", "highway", "shrine", "cemetery"}
-    | {"prison", "checkpoint", "square"}
+    | {"prison", "checkpoint", "square", "valley", "school"}
 )
 
 SITE_AFTER = re.compile(

@@ -448,6 +448,16 @@ def _contained(span: Span, spans: list[Span]) -> Span | None:
         other.start >= span.end and _COORDINATION.fullmatch(text[span.end_char : other.start_char])
         for other in spans
     )
+    named_after = next(
+        (
+            other
+            for other in spans
+            if other.start >= span.end and _part_of_city(other, span, city_first=True)
+        ),
+        None,
+    )
+    if named_after is not None:  # "the Damascus suburb of Jaramana": Jaramana
+        return named_after
     return next(
         (
             other
@@ -467,12 +477,14 @@ def _contained(span: Span, spans: list[Span]) -> Span | None:
     )
 
 
-def _part_of_city(part: Span, city: Span) -> bool:
+def _part_of_city(part: Span, city: Span, *, city_first: bool = False) -> bool:
     """ "the Mezzeh district of Damascus": a part of the city named after it; but "the
-    Damascus suburb of Ghouta" names Ghouta, a part of Damascus, after it."""
-    between = doc_text(part.doc)[part.end_char : city.start_char]
-    if part[-1].lower_ in _PART_WORDS:  # the kind inside the name: "the [al Midan district]"
-        between = f" {part[-1].lower_}{between}"
+    Damascus suburb of Ghouta" names Ghouta, a part of Damascus, after it (with
+    ``city_first``, the city is written first)."""
+    first, second = (city, part) if city_first else (part, city)
+    between = doc_text(part.doc)[first.end_char : second.start_char]
+    if first[-1].lower_ in _PART_WORDS:  # the kind inside the name: "the [al Midan district]"
+        between = f" {first[-1].lower_}{between}"
     return _PART_OF.fullmatch(between) is not None and city_population(
         bare_name(city)
     ) > city_population(bare_name(part))
