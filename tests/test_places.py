@@ -629,6 +629,12 @@ def test_place_named_before_or_with_its_kind(
             "Four",
             None,
         ),
+        # two compass parts coordinated before the place
+        (
+            "At least 35 militants were killed in northern and northeastern Syria.",
+            "At least 35",
+            "North and Northeast Syria",
+        ),
         # a square is a site named with its kind; "the same square" is that one
         (
             "A car bomb exploded in Siouf square in Jaramana. A similar bombing in the same "

@@ -51,6 +51,12 @@ _DIRECTION_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+# A second compass word coordinated before the one that closes on the place
+_PAIRED_DIRECTION = re.compile(
+    r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+and\s+$",
+    re.IGNORECASE,
+)
 _CENTRE = {"Center": "Central", "Centre": "Central"}  # "the center of Damascus"
 _SURROUNDINGS = re.compile(  # a region around a city: "Aleppo and the neighbouring countryside"
     r" and (?:its|the) (?:(?:neighbou?ring|surrounding)\s+)?"
@@ -558,5 +564,9 @@ def normalize_place(span: Span) -> str:
         name += around.group()
     if match:
         direction = match.group("dir").capitalize()
-        return f"{_CENTRE.get(direction, direction)} {name}"
+        direction = _CENTRE.get(direction, direction)
+        paired = _PAIRED_DIRECTION.search(before[: match.start("dir")])
+        if paired:  # "the southern and southwestern parts of Aleppo"
+            direction = f"{paired.group('dir').capitalize()} and {direction}"
+        return f"{direction} {name}"
     return name
