@@ -220,6 +220,9 @@ def test_vague_figures_take_their_own_verb_and_participle(nlp: Language) -> None
     assert claims["millions"].action == "displace"  # not a conjunct of "allies"
     assert claims["20"].action == "kill"
     assert claims["tens"].action == "injure"
+    raids = claims_of("Dozens of air strikes on Aleppo killed at least 16 civilians.", nlp)
+    assert raids["Dozens"].action == "conduct"  # raids counted are raids carried out
+    assert raids["at least 16"].action == "kill"
 
 
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:

@@ -59,6 +59,9 @@ def settled_action(number: Token, counted: Token, action: str | None) -> str | N
         return "live"
     events = frame_vocab().conducted_events
     event = events.get(counted.lemma_.lower())
+    if event is None and counted.lemma_.lower() in VAGUE_HEADS | {"dozens", "scores"}:
+        what = of_complement(counted)  # "dozens of air strikes on Aleppo killed 16"
+        event = events.get(what.lemma_.lower()) if what is not None else None
     head = counted.head
     within = counted.dep_ == "pobj" and head.lower_ == "in"  # "killed in five raids"
     outcome = counted.dep_ == "nsubj" and head.lemma_.lower() in frame_vocab().outcome_verbs
