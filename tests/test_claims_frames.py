@@ -3,6 +3,7 @@ casualty nouns that say what happened, legal asides, adjectives before a verb.""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from keeptabs.extract.asides import without_legal_asides
@@ -347,3 +348,20 @@ def test_the_acronym_is_is_a_group_not_a_verb(nlp: Language) -> None:
 def test_a_headlines_trailing_report_is_its_source_before_any_parse(nlp: Language) -> None:
     text = "Air strikes kill 8 IS group militants Report\n\nAir strikes hit the town."
     assert claims_of(text, nlp)["8"].source == "Report"
+
+
+@pytest.mark.parametrize(
+    ("headline", "number", "action"),
+    [
+        ("Syrian Army Kills 15 Terrorists in Qalamoun Advances in Jobar", "15", "kill"),
+        ("Twin Suicide Blasts Target Checkpoint near Damascus Claim 4 Martyrs", "4", "kill"),
+        ("Twin Bomb Attacks Kill 50 Injure Dozens in Homs Province", "Dozens", "injure"),
+        ("Airstrikes Kill At Least 20 in Idlib", "At Least 20", "kill"),
+    ],
+)
+def test_a_toll_verb_right_before_a_headline_figure_rules_it(
+    headline: str, number: str, action: str, nlp: Language
+) -> None:
+    text = f"{headline}\n\nThe attacks went on all day, the agency said.\n"
+    claims = extract_claims(text, segment_text(text, title=headline), doc_id="d", nlp=nlp)
+    assert {c.number_text: c.action for c in claims}[number] == action

@@ -22,6 +22,31 @@ MAX_CASUALTY_GAP = 3  # words between a number and "dead": "29 Syria rebels dead
 MAX_TOLL_CLIMB = 4  # "reached at least 126", "as high as 400000": a few words in between
 
 
+# Title Case verbs that, right before a headline's figure, say what befell it ("Army
+# Kills 15 Terrorists in Qalamoun Advances in Jobar", "Blasts Target Checkpoint near
+# Damascus Claim 4 Martyrs"): the parser takes a later capitalised word for the verb.
+_HEADLINE_TOLL_VERBS = {
+    **HEADLINE_VERBS,
+    "kill": "kill",
+    "claim": "kill",
+    "claims": "kill",
+    "injure": "injure",
+    "wound": "wound",
+}
+_QUALIFIER_WORDS = frozenset({"least", "than", "over", "nearly", "almost", "about", "some"})
+
+
+def headline_toll_verb(number: Token) -> str | None:
+    """The action a toll verb just before a headline's figure names (headlines are parsed
+    re-cased, so their capitals are gone)."""
+    index = number.i - 1
+    while index > 0 and number.doc[index].lower_ in _QUALIFIER_WORDS | {"at", "more"}:
+        index -= 1  # "Kill At Least 20"
+    if index < 0:
+        return None
+    return _HEADLINE_TOLL_VERBS.get(number.doc[index].lower_)
+
+
 def casualty_frame(
     token: Token, counted: str | None, action: str | None
 ) -> tuple[str | None, str] | None:
