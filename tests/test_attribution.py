@@ -282,3 +282,13 @@ def test_a_day_before_the_speaker_is_no_part_of_its_name(nlp: Language) -> None:
         "people were killed."
     )
     assert claims_of(text, nlp)["17"].source == "state media"
+
+
+def test_a_place_run_into_the_speaker_is_no_part_of_it(nlp: Language) -> None:
+    claims = claims_of(
+        "At least 23 civilians have been killed in renewed regime airstrikes on the contested "
+        "city of Aleppo Syrian activists said Sunday.",
+        nlp,
+    )
+    assert claims["At least 23"].source == "Syrian activists"
+    assert claims["At least 23"].place == "Aleppo"

@@ -291,6 +291,8 @@ def _modifies(token: Token, start: int, end: int) -> bool:
         and start <= token.head.i <= end
         and entity_label(token) not in {"DATE", "TIME"}
         and (token.dep_ != "punct" or token.text == "-")
+        # "the city of Aleppo Syrian activists said": the place ends a phrase of its own
+        and not (entity_label(token) == "GPE" and entity_label(token.doc[start]) == "NORP")
     )
 
 

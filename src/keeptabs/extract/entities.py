@@ -200,6 +200,17 @@ def _labelled(span: Span, vocab: EntityVocab) -> list[Span]:
     words = [t.text for t in span]
     if is_place_name(text):
         return [Span(span.doc, span.start, span.end, label="GPE")]
+    split = next(
+        (
+            size
+            for size in range(len(words) - 1, 0, -1)
+            if is_nationality(words[size]) and is_place_name(" ".join(words[:size]))
+        ),
+        None,
+    )
+    if split is not None:  # "the city of Aleppo Syrian activists said": two names run on
+        place = Span(span.doc, span.start, span.start + split, label="GPE")
+        return [place, *_labelled(span.doc[span.start + split : span.end], vocab)]
     if len(words) > 1 and words[-1] in vocab.landform_words:  # "the Euphrates River"
         return [Span(span.doc, span.start, span.end, label="LOC")]
     if any(word in vocab.org_words for word in words) or _ACRONYM.match(text):
