@@ -292,3 +292,15 @@ def test_a_place_run_into_the_speaker_is_no_part_of_it(nlp: Language) -> None:
     )
     assert claims["At least 23"].source == "Syrian activists"
     assert claims["At least 23"].place == "Aleppo"
+
+
+def test_a_name_before_a_speaker_noun_phrase_is_not_the_speaker(nlp: Language) -> None:
+    claims = claims_of(
+        "The Syrian Democratic Forces killed 13 jihadists in clashes near the town of Al "
+        "Tabqah local media reported. The Britain-based Syrian Observatory for Human Rights "
+        "monitoring group put the death toll at 58.",
+        nlp,
+    )
+    source = claims["13"].source
+    assert source is not None and source.endswith("local media")
+    assert claims["58"].source_org == "Syrian Observatory for Human Rights"

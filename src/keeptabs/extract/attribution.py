@@ -309,6 +309,9 @@ def _entity_before(verb: Token) -> Attribution | None:
     name = names[-1]
     if any(t.lower_ in _ARTICLES for t in doc[name.end : verb.i]):
         return None  # "in the area of Mayadeen the ministry said": a phrase of its own
+    between = doc[name.end : verb.i]
+    if org_of(name.text) is None and any(t.pos_ == "NOUN" for t in between):
+        return None  # "near the town of Al Tabqah local media reported": the phrase before
     context = doc[max(0, name.start - MAX_NAME_TO_VERB) : verb.i]
     return Attribution(name.text, org_of(context.text) or org_of(name.text))
 
