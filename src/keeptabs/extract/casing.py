@@ -21,7 +21,7 @@ _MID_SENTENCE_NAME = re.compile(r"(?:(?<=[a-z,;] )|(?<=[a-z]-))([A-Z][A-Za-z'’
 RUN_CHARS = 50  # either side of a name, for the words around it
 RUN_SHARE = 0.8  # of the longer words around a name capitalised: headlines run together
 TITLE_CASE_SHARE = 0.6  # of words longer than 3 letters capitalised: a Title Case line
-SENTENCE_TITLE_SHARE = 0.85  # the same for a line ending in a full stop (see _is_title_case)
+SENTENCE_TITLE_SHARE = 0.85  # the same for a line ending in a full stop (see is_title_case)
 MIN_TITLE_WORDS = 3
 MAX_TITLE_CHARS = 300  # longer lines are prose, whatever their capitals
 
@@ -29,8 +29,8 @@ MAX_TITLE_CHARS = 300  # longer lines are prose, whatever their capitals
 def proper_names(text: str) -> frozenset[str]:
     """Words ``text`` capitalises in mid-sentence: names, not headline capitals."""
     lines = text.splitlines()
-    headlines = [line.strip() for line in lines if _is_title_case(line) and line.strip()]
-    prose = "\n".join(line for line in lines if not _is_title_case(line))
+    headlines = [line.strip() for line in lines if is_title_case(line) and line.strip()]
+    prose = "\n".join(line for line in lines if not is_title_case(line))
     for headline in headlines:  # a headline repeated in the body keeps its capitals there
         prose = prose.replace(headline, " ")
     capitalised = {name for line in prose.splitlines() for name in _mid_sentence_names(line)}
@@ -69,7 +69,7 @@ def _mid_sentence_names(line: str) -> list[str]:
 
 def sentence_case(line: str, names: frozenset[str]) -> str:
     """``line`` with Title Case words lowered unless they are names; other lines as they are."""
-    if not _is_title_case(line):
+    if not is_title_case(line):
         return line
     words = list(_WORD.finditer(line))
     kept = _in_place_names(words)
@@ -96,7 +96,8 @@ def _in_place_names(words: list[re.Match[str]]) -> set[int]:
     return kept
 
 
-def _is_title_case(line: str) -> bool:
+def is_title_case(line: str) -> bool:
+    """Whether ``line`` is a headline in Title Case (a short line, its words capitalised)."""
     if len(line) > MAX_TITLE_CHARS:
         return False  # prose
     long_words = [w.group() for w in _WORD.finditer(line) if len(w.group()) > 3]

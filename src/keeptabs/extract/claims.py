@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from keeptabs.extract.asides import without_legal_asides
 from keeptabs.extract.attribution import attribute, remember_sources
 from keeptabs.extract.breakdowns import link_breakdowns
-from keeptabs.extract.casing import proper_names, sentence_case
+from keeptabs.extract.casing import is_title_case, proper_names, sentence_case
 from keeptabs.extract.casualties import casualty_frame, headline_toll_verb
 from keeptabs.extract.counted_nouns import counted_noun
 from keeptabs.extract.dates import resolve_period
@@ -107,15 +107,19 @@ def extract_claims_many(
     plans = [(item, claim_windows(item.text, item.segments)) for item in inputs]
     window_texts = []
     for item, windows in plans:
-        names = proper_names(item.text) if windows else frozenset()
-        window_texts += [
-            (
-                without_legal_asides(sentence_case(item.text[w.start : w.end], names)),
-                tuple(s - w.start for s in w.starts),
-                tuple((low - w.start, high - w.start) for low, high in w.whole),
+        names: frozenset[str] | None = None  # read from the whole text, once, if needed
+        for w in windows:
+            text = item.text[w.start : w.end]
+            if is_title_case(text):
+                names = proper_names(item.text) if names is None else names
+                text = sentence_case(text, names)
+            window_texts.append(
+                (
+                    without_legal_asides(text),
+                    tuple(s - w.start for s in w.starts),
+                    tuple((low - w.start, high - w.start) for low, high in w.whole),
+                )
             )
-            for w in windows
-        ]
     docs = _parse(nlp or load_nlp(), window_texts)
     uses = Counter(map(id, docs))  # a repeated window's Doc serves each of its windows
     parsed = iter(docs)

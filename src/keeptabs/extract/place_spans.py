@@ -274,6 +274,9 @@ def _names_after_kind(sentence: Span, spans: list[Span]) -> list[Span]:
     town noun are places, known or not (the commas lost, the parser makes them its
     apposition and that one's conjuncts)."""
     found: list[Span] = []
+    words = span_text(sentence).lower()
+    if "village" not in words and "town" not in words:
+        return found  # most sentences: no Token made for each word
     for kind in sentence:
         if kind.lower_ not in _SETTLEMENT_KINDS or kind.pos_ != "NOUN":
             continue

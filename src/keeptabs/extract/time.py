@@ -60,8 +60,11 @@ def find_period(sentence: str, number_offset: int) -> str | None:
 @lru_cache(maxsize=1024)  # every claim of a sentence asks; sentences repeat in a batch
 def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
     found = []
+    lowered = sentence.lower()
     for pattern in period_patterns():
-        for match in pattern.finditer(sentence):
+        if not pattern.may_match(lowered):
+            continue
+        for match in pattern.regex.finditer(sentence):
             start, end = match.span("period")
             day = _DAY_AFTER.match(sentence, end)
             if day is not None:  # "at dawn yesterday", "so far today", "overnight Friday"

@@ -104,11 +104,25 @@ def counted_vocab() -> CountedVocab:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodPattern:
+    """A period pattern, and the words of which a sentence must hold one for it to be
+    tried (empty: every sentence)."""
+
+    regex: re.Pattern[str]
+    requires: tuple[str, ...] = ()
+
+    def may_match(self, lowered: str) -> bool:
+        return not self.requires or any(word in lowered for word in self.requires)
+
+
 @cache
-def period_patterns() -> tuple[re.Pattern[str], ...]:
+def period_patterns() -> tuple[PeriodPattern, ...]:
     patterns = load_data("periods.json")["patterns"]
     compiled = []
-    for pattern in patterns:
+    for entry in patterns:
+        pattern = entry if isinstance(entry, str) else entry.get("regex", "")
+        requires = () if isinstance(entry, str) else entry.get("requires", ())
         try:
             regex = re.compile(pattern, re.IGNORECASE)
         except re.error as error:
@@ -117,7 +131,13 @@ def period_patterns() -> tuple[re.Pattern[str], ...]:
             ) from error
         if "period" not in regex.groupindex:
             raise ConfigError(f"periods.json: pattern {pattern!r} has no (?P<period>...) group.")
-        compiled.append(regex)
+        if not isinstance(requires, list | tuple) or not all(
+            isinstance(word, str) and word == word.lower() for word in requires
+        ):
+            raise ConfigError(
+                f"periods.json: 'requires' of {pattern!r} must be a list of lower-case words."
+            )
+        compiled.append(PeriodPattern(regex, tuple(requires)))
     return tuple(compiled)
 
 
