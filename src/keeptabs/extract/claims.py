@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -212,6 +213,7 @@ def _unnamed(claim: Claim) -> bool:
 # Acronyms the tagger and parser read as words; the norm they see instead (the text and
 # every later reading keep the acronym).
 _ACRONYM_NORMS = {"IS": "isil"}
+_NOT_A_START = 2**64 - 1  # SENT_START -1 as the uint64 array spaCy reads and writes
 
 _ToParse = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]
 
@@ -233,16 +235,21 @@ def _with_sentences(
     """``doc`` with the sentence starts the windows found set before parsing: the parser
     keeps them, and adds its own only within sentences not marked ``whole``."""
     with_text(doc, text)
-    acronyms = any(acronym in text for acronym in _ACRONYM_NORMS)
+    if any(acronym in text for acronym in _ACRONYM_NORMS):
+        for token in doc[1:]:
+            if token.text in _ACRONYM_NORMS and doc[token.i - 1].like_num:
+                token.norm_ = _ACRONYM_NORMS[token.text]  # "10 IS militants": not the verb "is"
     wanted = set(starts)
-    for token in doc[1:]:
-        word, idx = token.text, token.idx
-        if acronyms and word in _ACRONYM_NORMS and doc[token.i - 1].like_num:
-            token.norm_ = _ACRONYM_NORMS[word]  # "10 IS militants": not the verb "is"
+    # Read and written as one array: no Token object is made for each word.
+    flags = doc.to_array(SENT_START)  # uint64: -1 (no start) wraps round
+    for index, idx in enumerate(doc.to_array(IDX).tolist()):
+        if index == 0:
+            continue
         if idx in wanted:
-            token.is_sent_start = True
-        elif word[0].islower() or (whole and any(low < idx < high for low, high in whole)):
-            token.is_sent_start = False  # no sentence starts in lower case
+            flags[index] = 1
+        elif text[idx].islower() or (whole and any(low < idx < high for low, high in whole)):
+            flags[index] = _NOT_A_START  # no sentence starts in lower case
+    doc.from_array([SENT_START], flags.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
