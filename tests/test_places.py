@@ -629,6 +629,13 @@ def test_place_named_before_or_with_its_kind(
             "Four",
             None,
         ),
+        # a road named with an adjective before it, in a sentence that is not parsed
+        (
+            "Rebels attacked the strategic Castello Road on Thursday. The Observatory said at "
+            "least one car had been targeted on the road.",
+            "at least one",
+            "Castello Road",
+        ),
         # two compass parts coordinated before the place
         (
             "At least 35 militants were killed in northern and northeastern Syria.",

@@ -89,7 +89,7 @@ _KIND_OF_NAME = re.compile(
     r"\s+(?:(?:military|border|air)\s+)?"
     r"(?P<after>village|town|district|neighbou?rhood|quarter|camp|airport|base|crossing|road|square)\b"
     # "the Castello road", "the Tishrin Dam": a site with its kind
-    r"|\bthe\s+(?P<site>[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}?)"
+    r"|\b[Tt]he\s+(?:[a-z]+\s+)?(?P<site>[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}?)"
     r"\s+(?i:(?:military\s+|border\s+)?(?:road|highway|airport|air\s+base|airbase|base|crossing|dam))\b"
 )
 
