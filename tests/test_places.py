@@ -629,6 +629,15 @@ def test_place_named_before_or_with_its_kind(
             "Four",
             None,
         ),
+        # an opening "according to" phrase is the source's; "the village of X" names X;
+        # both clauses of a relative clause belong to its antecedent's event
+        (
+            "According to information from the local council of the city of Afrin the village "
+            "of Kafr Jana suffered an air attack in which six people died and four more were "
+            "injured.",
+            "four",
+            "Kafr Jana",
+        ),
         # a road named with an adjective before it, in a sentence that is not parsed
         (
             "Rebels attacked the strategic Castello Road on Thursday. The Observatory said at "

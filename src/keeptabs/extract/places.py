@@ -94,8 +94,9 @@ _CONTAINED_BY = re.compile(
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
     r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     # "Douma, the largest town in the Eastern Ghouta": an apposition says where it lies
-    r"|,?\s+(?:the|a)\s+(?:[a-z-]+\s+){0,3}(?:town|city|village|district|suburb)"
-    r"\s+(?:in|of)\s+(?:the\s+)?",
+    # ("the village of Hassadjek" right after a name names the village, not its container)
+    r"|,?\s+(?:the|a)\s+(?:(?:[a-z-]+\s+){1,3}(?:town|city|village|district|suburb)\s+of"
+    r"|(?:[a-z-]+\s+){0,3}(?:town|city|village|district|suburb)\s+in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
@@ -330,7 +331,7 @@ def _find_speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
     reporting = action_vocab().reporting
     doc = sentence.doc
     verbs = _verbs(doc)
-    return [
+    named_after = [
         (child.left_edge.i, child.right_edge.i + 1)
         for token in (doc[i] for i in range(sentence.start, sentence.end) if i in verbs)
         if token.lemma_.lower() in reporting
@@ -338,6 +339,14 @@ def _find_speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
         if child.dep_ == "nsubj" and child.i > token.i  # a speaker before the verb may be
         # a misparse that swallows the claim's own phrase ("... near Raqqa a monitor said")
     ]
+    # "According to information from the local council of Afrin, the village of X ...":
+    # an opening "according to" phrase is all source
+    opening = [
+        (token.i, token.right_edge.i + 1)
+        for token in sentence[:1]
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
+    ]
+    return named_after + opening
 
 
 def _counted_head(number: Token) -> Token:
@@ -520,6 +529,11 @@ def _event_parent(clause: Span) -> Span | None:
     if head.i == root.i or head.pos_ not in {"VERB", "AUX"} or root.dep_ == "ccomp":
         return None
     if root.dep_ == "conj" and has_subject(root):
+        relative = head.doc[head.left_edge.i : head.i]
+        if any(t.tag_ in {"WDT", "WP"} for t in relative):
+            # "an attack in which six died and four more were injured": both clauses
+            # are the relative clause, whose antecedent the next climb reaches
+            return head.doc[head.left_edge.i : head.right_edge.i + 1]
         return None  # "residents left Aleppo, and militants laid down their weapons"
     if head.lemma_.lower() in action_vocab().reporting and not any(
         c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in head.children
