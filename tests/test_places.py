@@ -689,6 +689,11 @@ def test_place_of_counted_places_and_references(
             "Six",
             "Science and Technology Center",
         ),
+        (
+            "Terrorists fired 10 rocket shells on the Municipal Palace in Aleppo city.",
+            "10",
+            "Municipal Palace",
+        ),
         # "the hospital" is the one named before, possessive apostrophe lost in scraping
         (
             "Jets struck Kafr Nabl hospital on Monday. The hospitals director was one of "

@@ -97,6 +97,7 @@ _KIND_OF_NAME = re.compile(
 _FACILITY_NOUNS = frozenset(
     {"Center", "Centre", "Hospital", "School", "Mosque", "Market", "Square", "Airport", "Street"}
     | {"University", "Stadium", "Prison", "Church", "Bakery", "Base", "Airbase", "Dam"}
+    | {"Palace", "Club", "Academy", "Housing", "Station"}
 )
 
 _FACILITY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_FACILITY_NOUNS)) + r")\b")
