@@ -569,6 +569,11 @@ def test_place_named_before_or_with_its_kind(
             None,
         ),
         ("Troops retook 20 villages in Hama province last week.", "20", "Hama"),
+        (
+            "Gains were made in Hama where the rebels have seized control of 14 villages.",
+            "14",
+            "Hama",
+        ),
         # a place named before, inside the counted noun's own phrase
         (
             "Inspectors arrived in Syria on Monday. They will examine three attacks in the "

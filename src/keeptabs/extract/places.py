@@ -141,11 +141,18 @@ def find_place(
     counted = _counted_head(sentence.doc[anchor])
     if counted.lemma_.lower() in PLACE_KIND_NOUNS:
         # "two other locations", "4 Syrian towns": places counted, located only by their
-        # own phrase ("20 villages in Hama")
-        clause = sentence.doc[counted.left_edge.i : counted.right_edge.i + 1]
-        own = [span for span in spans if clause.start <= span.start < clause.end]
+        # own phrase ("20 villages in Hama") or the place a "where" clause hangs from
+        # ("in Hama where the rebels have seized 14 villages")
+        phrase = sentence.doc[counted.left_edge.i : counted.right_edge.i + 1]
+        own = [span for span in spans if phrase.start <= span.start < phrase.end]
         # "two villages Tokhar and Hoshariyeh": the run of names the phrase gives
         first = _coordinated(own[0], own) if own else []
+        where = next(
+            (t for t in sentence if t.lower_ == "where" and t.i < anchor <= t.head.right_edge.i),
+            None,
+        )
+        if not first and where is not None:
+            first = [span for span in spans if span.end == where.i][:1]
         return " and ".join(normalize_place(part) for part in first) or None
     own_back = _own_back_reference(counted, spans)
     resolved = named.resolve(own_back) if own_back is not None and named is not None else None
