@@ -304,3 +304,13 @@ def test_a_name_before_a_speaker_noun_phrase_is_not_the_speaker(nlp: Language) -
     source = claims["13"].source
     assert source is not None and source.endswith("local media")
     assert claims["58"].source_org == "Syrian Observatory for Human Rights"
+
+
+def test_according_to_outranks_a_quotation_the_marks_around_it_imply(nlp: Language) -> None:
+    text = (
+        '"I saw a man in a black jacket" a witness said. "I thought he looked odd. '
+        '"People fell to the ground." About 100 people were wounded according to the medical '
+        "source in the city. The monitor gave a lower toll of 31 killed. The group said "
+        'it had fired on a "large gathering" of fighters. The claim said 40 had died.'
+    )
+    assert claims_of(text, nlp)["About 100"].source == "the medical source in the city"

@@ -643,6 +643,13 @@ def test_place_named_before_or_with_its_kind(
             "four",
             "Kafr Jana",
         ),
+        # "the city" that describes the source names no place of the event
+        (
+            "The bomber blew himself up in the village of Tall Tawil. About 100 people were "
+            "wounded according to the medical source in the city who gave the toll.",
+            "About 100",
+            None,
+        ),
         # a road named with an adjective before it, in a sentence that is not parsed
         (
             "Rebels attacked the strategic Castello Road on Thursday. The Observatory said at "

@@ -62,6 +62,7 @@ _PHRASE_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummo
 # A quotation long enough to be speech, not a scare-quoted word ('helped', "rebels").
 MIN_SPEECH_CHARS = 30
 _DAY_WORDS = frozenset({*WEEKDAYS.lower().split("|"), "today", "yesterday", "tonight"})
+_QUOTE_MARKS = ('"', "“", "”")
 MAX_SOURCE_WORDS = 10  # longer subjects of "said" are misparsed clauses, not sources
 MAX_NAME_TO_VERB = 4  # tokens between a name and its verb: ", also said"
 MAX_PHRASE_BEFORE = 8  # words of a subjectless speaker phrase: "SANA reporter in Aleppo"
@@ -355,6 +356,12 @@ def attribute(
         return owned
     if headline:  # "... kill 8 IS group militants Report": the wire style, before any parse
         found = trailing_speaker(sentence, token)
+        if found is not None:
+            return found
+    if not any(mark in span_text(sentence) for mark in _QUOTE_MARKS):
+        # "... were wounded according to the medical source": a sentence with no quotation
+        # mark of its own names its source before any quotation the marks around it imply
+        found = _according_to(sentence, token, memory)
         if found is not None:
             return found
     for finder in (

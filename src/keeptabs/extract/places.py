@@ -9,7 +9,7 @@ resolved against the places named before (``place_memory.PlaceMemory``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
@@ -167,7 +167,12 @@ def find_place(
         # "while six others were killed in a village near the city": the claim's own
         # clause refers back before a clause it hangs from names a place
         own_back = next(
-            (t for t in back_words(clause) if back_noun(t) not in {None, "country"}), None
+            (
+                t
+                for t in _outside(back_words(clause), _speaker_phrases(sentence), anchor)
+                if back_noun(t) not in {None, "country"}
+            ),
+            None,
         )
         resolved = named.resolve(own_back) if own_back is not None else None
         if resolved is not None:
@@ -197,7 +202,11 @@ def find_place(
         )
     )
     back = next(
-        (token for token in back_words(clause) if back_noun(token) not in {None, "country"}),
+        (
+            token
+            for token in _outside(back_words(clause), speakers, anchor)
+            if back_noun(token) not in {None, "country"}
+        ),
         None,
     )
     if back is not None and named is not None and all(is_country(bare_name(c)) for c in candidates):
@@ -213,9 +222,9 @@ def find_place(
             return None
         # "the city" in the claim's clause or one it hangs from ("a bombing in the central
         # city that killed 12"), else anywhere in a sentence naming no place
-        resolved = _first_resolved(back_words(clause), named)
+        resolved = _first_resolved(_outside(back_words(clause), speakers, anchor), named)
         for wider in climbed if resolved is None else ():
-            resolved = _first_resolved(back_words(wider), named)
+            resolved = _first_resolved(_outside(back_words(wider), speakers, anchor), named)
             if resolved is not None:
                 break
         if resolved is None and not spans:
@@ -225,7 +234,7 @@ def find_place(
             scope = [*sentence[: anchor - sentence.start], *counted.subtree]
             if counted.dep_ in SUBJECTS:
                 scope += list(counted.head.subtree)
-            resolved = _first_resolved(scope, named)
+            resolved = _first_resolved(_outside(scope, speakers, anchor), named)
         if resolved is not None:
             return resolved
         candidates = list(
@@ -279,6 +288,16 @@ def _sentence_scene(span: Span, clause: Span, anchor: int, speakers: list[tuple[
         token.dep_ in SUBJECTS and token.head.lemma_.lower() in reporting
         for token in (root, *root.ancestors)
     )
+
+
+def _outside(
+    tokens: Iterable[Token], speakers: list[tuple[int, int]], anchor: int
+) -> Iterator[Token]:
+    """``tokens`` not in a speaker's phrase ("according to the medical source in the
+    city"), unless the figure is in it too."""
+    for token in tokens:
+        if not any(low <= token.i < high and not low <= anchor < high for low, high in speakers):
+            yield token
 
 
 def _first_resolved(tokens: Iterable[Token], named: PlaceMemory) -> str | None:
@@ -350,7 +369,7 @@ def _find_speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
     # an opening "according to" phrase is all source
     opening = [
         (token.i, token.right_edge.i + 1)
-        for token in sentence[:1]
+        for token in sentence
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
     ]
     return named_after + opening
