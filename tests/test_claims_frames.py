@@ -226,6 +226,20 @@ def test_vague_figures_take_their_own_verb_and_participle(nlp: Language) -> None
     assert raids["at least 16"].action == "kill"
 
 
+def test_the_span_of_an_event_is_the_period(nlp: Language) -> None:
+    claims = claims_of(
+        "A civil defence worker said at least 32 people were killed in the city during the "
+        "air strikes. Those who were executed during the storming of the al-Sheitaat area are "
+        "around 300. During the day Friday airstrikes killed at least six people.",
+        nlp,
+    )
+    assert claims["at least 32"].period == "during the air strikes"
+    storming = claims["around 300"]
+    assert storming.period == "during the storming of the al-Sheitaat area"
+    assert storming.place == "al-Sheitaat"  # the period names where it happened
+    assert claims["at least six"].period == "During the day Friday"
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "

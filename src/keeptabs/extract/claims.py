@@ -349,11 +349,17 @@ def _read_frame(
         clause,
         token.i,
         named=places,
-        skip=_period_chars(sentence, frame.period),
+        # names in a "since ..." period do not locate the figure ("since Syria's war
+        # began"); "during the storming of the al-Sheitaat area" does
+        skip=None if _spans_an_event(frame.period) else _period_chars(sentence, frame.period),
         headline=headline,
     )
     frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
+
+
+def _spans_an_event(period: str | None) -> bool:
+    return bool(period) and str(period).lower().startswith("during ")
 
 
 def _is_toll_noun(counted: str | None) -> bool:
