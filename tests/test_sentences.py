@@ -54,3 +54,16 @@ def test_run_on_sentences_split_at_a_capitalised_function_word(
 )
 def test_no_split_inside_a_sentence(text: str) -> None:
     assert len(sentences(text)) == len([c for c in text if c == "."])
+
+
+def test_a_tag_list_ends_where_a_number_word_opens_the_lead() -> None:
+    text = (
+        "Date of publication 15 June 2016 Tags Aleppo Syria Hizbollah Four Hizballah members "
+        "were killed in Syria."
+    )
+    sentences = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+    assert sentences == [
+        "Date of publication 15 June 2016",
+        "Tags Aleppo Syria Hizbollah",
+        "Four Hizballah members were killed in Syria.",
+    ]

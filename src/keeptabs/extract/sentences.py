@@ -33,7 +33,12 @@ _RUN_ON_START = re.compile(
     r"|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy"
     r"|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands)"
     r"(?= [a-z0-9])"
-    r"|(?<=[a-z] )Tags(?= [A-Z])"  # a tag list run into the text before it
+    r"|(?<=[a-z0-9] )Tags(?= [A-Z])"  # a tag list run into the text before it
+)
+_NUMBER_WORD = re.compile(
+    r"(?<= )(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen"
+    r"|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty"
+    r"|Seventy|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands|At least|More than)\b"
 )
 # Where a claim's quote cannot be found again, its sentence is looked for this far either
 # side of the number (a line break ends a sentence too).
@@ -68,10 +73,21 @@ def _without_subheading(text: str, start: int, end: int) -> list[tuple[int, int]
 def _run_ons(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for found in _RUN_ON_START.finditer(text, start, end):
-        spans.append((start, found.start() - 1))
+        spans.extend(_tag_list_split(text, start, found.start() - 1))
         start = found.start()
-    spans.append((start, end))
+    spans.extend(_tag_list_split(text, start, end))
     return spans
+
+
+def _tag_list_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A tag list ends where a capitalised number word opens the lead, whatever follows
+    it ("Tags Aleppo Syria Hizbollah Four Hizballah members were killed")."""
+    if not text.startswith("Tags ", start):
+        return [(start, end)]
+    lead = _NUMBER_WORD.search(text, start, end)
+    if lead is None:
+        return [(start, end)]
+    return [(start, lead.start() - 1), (lead.start(), end)]
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
