@@ -314,3 +314,14 @@ def test_according_to_outranks_a_quotation_the_marks_around_it_imply(nlp: Langua
         'it had fired on a "large gathering" of fighters. The claim said 40 had died.'
     )
     assert claims_of(text, nlp)["About 100"].source == "the medical source in the city"
+
+
+def test_a_verb_of_saying_read_as_a_reduced_relative_on_its_subject(nlp: Language) -> None:
+    claims = claims_of(
+        "The US-led coalition reported earlier on Friday it had conducted nine airstrikes on "
+        "militants in Raqqa. A video posted on social media shows fighters parading the "
+        "corpses of 30 militants.",
+        nlp,
+    )
+    assert claims["nine"].source == "The US-led coalition"
+    assert claims["30"].source is None  # a video posted is no speaker

@@ -132,6 +132,10 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
     if subject is None:
         subject = passive_agent(verb)  # "three deaths were reported by the rescuers"
+    if subject is None and verb.dep_ == "acl" and _can_speak(verb.head):
+        # "The coalition reported earlier it had conducted nine airstrikes": the parser
+        # reads the verb as a reduced relative on its own subject
+        subject = verb.head
     if subject is None and _infinitive_of(verb):
         subject = _subject_of(verb.head)  # "The ministry went on to say that ..."
     handed_on = any(c.dep_ == "dobj" for c in verb.children)  # "citing a source that"
@@ -179,6 +183,11 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
     if subject.lower_ in PRONOUNS:
         return _embedding_speaker(verb, memory) or memory.last
     return _subject_attribution(subject, verb, memory)
+
+
+def _can_speak(noun: Token) -> bool:
+    """Whether ``noun`` names a speaker: a name, an actor, or a noun such as "ministry"."""
+    return noun.pos_ == "PROPN" or noun.lower_ in SPEAKER_NOUNS or org_of(noun.text) is not None
 
 
 def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> Attribution | None:
@@ -506,6 +515,13 @@ def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
         return False
     if token.i > verb.i and any(c.lower_ == "what" for c in verb.children):
         return True  # "in what two groups claimed was an attack that killed dozens"
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "nsubj"
+        and verb.head.head.i in ancestors
+        and _can_speak(verb.head)
+    ):
+        return True  # "The coalition reported earlier it had conducted nine airstrikes"
     conditional = any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in verb.children)
     framing = verb.dep_ in {"ROOT", "parataxis", "conj"} or (
         verb.i > token.i and (verb.dep_ != "advcl" or _trailing_report(verb))
