@@ -627,6 +627,13 @@ def test_place_named_before_or_with_its_kind(
             "Akrameh al-Makhzumi school",
         ),
         ("A bomb killed 18 people in the Damascus suburb of Jaramana.", "18", "Jaramana"),
+        # "the suburb" is the one named as a suburb
+        (
+            "A bomb killed 18 people in the Damascus suburb of Jaramana. Last year another car "
+            "bomb killed at least 27 people in the southeastern suburb.",
+            "at least 27",
+            "Jaramana",
+        ),
         # "the school" is one named so, not the town last named
         (
             "Jets hit the village of Hass. Four rescue workers searched after a strike on the "
@@ -747,6 +754,8 @@ def test_place_of_facilities_speakers_and_parts(
         ("Six civilians suffer suffocation in gas attack on Mare city Aleppo", "Mare"),
         # a country before the speaker that closes a headline is the place, not a modifier
         ("School bombing kills 30 children in Syria monitor", "Syria"),
+        # "Damascus" owns no institution: it is no possessive of a village "Damascu"
+        ("Bomb kills 18 in Damascus suburb state TV", "Damascus"),
     ],
 )
 def test_headline_run_of_places(headline: str, place: str, nlp: Language) -> None:

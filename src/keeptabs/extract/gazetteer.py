@@ -93,7 +93,10 @@ def possessive_place(word: str) -> str | None:
     """The place a possessive names: "Syria's" or, with the apostrophe lost in scraping,
     "Syrias" -> "Syria"; None for other words."""
     stem = _POSSESSIVE.sub("", word)
-    return stem if stem != word and is_place_name(stem) else None
+    if stem == word or not is_place_name(stem):
+        return None
+    # "Damascus" is no possessive of a village "Damascu": a known name stands for itself
+    return None if word[-1:] in "sS" and is_place_name(word) else stem
 
 
 @cache

@@ -50,7 +50,7 @@ ROUTE_KINDS = frozenset({"road", "highway"})  # "the key Aleppo road" leads to A
 # Nouns that, with "the", mean a place named before ("the city", "the country").
 BACK_NOUNS = frozenset(
     {"city", "town", "village", "camp", "country", "capital", "pocket", "neighbourhood"}
-    | {"neighborhood", "district", "province", "governorate", "hospital", "place"}
+    | {"neighborhood", "district", "province", "governorate", "hospital", "place", "suburb"}
     | SITE_KINDS
     | {"nation"}  # "the nation's pre-war population": the country
 )
