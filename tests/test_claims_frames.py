@@ -240,6 +240,21 @@ def test_the_span_of_an_event_is_the_period(nlp: Language) -> None:
     assert claims["at least six"].period == "During the day Friday"
 
 
+def test_lives_claimed_and_parts_among_the_dead_are_killings(nlp: Language) -> None:
+    claims = claims_of(
+        "Dozens of militants were also claimed in two towns of rural Damascus. "
+        "The group claimed 20 soldiers were killed.",
+        nlp,
+    )
+    assert claims["Dozens"].action == "kill"
+    assert (claims["20"].action, claims["20"].source) == ("kill", "The group")
+    headline = "2 medics among at least 31 dead in regime shelling of opposition-held town"
+    text = f"{headline}\n\nThe shelling went on all day, the agency said.\n"
+    found = extract_claims(text, segment_text(text, title=headline), doc_id="d", nlp=nlp)
+    medics = next(c for c in found if c.number_text == "2")
+    assert (medics.action, medics.part_of) == ("kill", 31)
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "

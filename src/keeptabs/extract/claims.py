@@ -334,6 +334,8 @@ def _read_frame(
         frame.counted = "population"  # "a pre-war population of 1.5 million"
     frame.action, verb = governing_action(counted_token)
     frame.action = settled_action(token, counted_token, frame.action)
+    if frame.action == "claim" and verb is not None and _claimed_as_lost(counted_token, verb):
+        frame.action = "kill"  # "dozens of militants were also claimed in al-Thayabiya"
     casualty = casualty_frame(token, frame.counted, frame.action)
     if casualty is not None:
         frame.counted, frame.action = casualty
@@ -356,6 +358,14 @@ def _read_frame(
     )
     frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
+
+
+def _claimed_as_lost(counted: Token, verb: Token) -> bool:
+    """ "33 militants claimed in Syria", "dozens were claimed": people a verb "claim"
+    takes (the passive, or its participle on them) are lives claimed, not a statement."""
+    passive = counted.dep_ == "nsubjpass" and counted.head.i == verb.i
+    participle = verb.dep_ == "acl" and verb.head.i == counted.i and verb.tag_ == "VBN"
+    return passive or participle
 
 
 def _spans_an_event(period: str | None) -> bool:
@@ -526,7 +536,7 @@ def _link_parts(sentence: Span, offset: int, claims: list[Claim]) -> list[Claim]
                 first -= 1
             for earlier in range(first, len(linked)):
                 if linked[earlier].part_of is None:
-                    linked[earlier] = _as_part(linked[earlier], claim)
+                    linked[earlier] = _as_part(linked[earlier], claim, among=True)
             whole = claim
         elif not in_parentheses:
             whole = claim
@@ -555,12 +565,15 @@ def _in_one_list(sentence: Span, end: int, start: int) -> bool:
     )
 
 
-def _as_part(claim: Claim, whole: Claim) -> Claim:
+def _as_part(claim: Claim, whole: Claim, *, among: bool = False) -> Claim:
+    """``claim`` as a part of ``whole``; one named "among" a toll ("2 medics among at least
+    31 dead in regime shelling") suffered what the toll counts."""
+    shares = claim.action in _PART_ACTIONS or claim.action is None
     return replace(
         claim,
         part_of=whole.value,
         action=whole.action
-        if claim.action in _PART_ACTIONS or claim.action is None
+        if shares or (among and names_an_outcome(whole.action))
         else claim.action,
         place=claim.place or whole.place,
         period=claim.period or whole.period,
