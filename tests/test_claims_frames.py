@@ -255,6 +255,17 @@ def test_lives_claimed_and_parts_among_the_dead_are_killings(nlp: Language) -> N
     assert (medics.action, medics.part_of) == ("kill", 31)
 
 
+def test_fractions_count_a_fraction_and_the_victims_were_killed(nlp: Language) -> None:
+    claims = claims_of(
+        "Daesh controls roughly one quarter of the province. A car bomb killed at least 26 "
+        "people on Monday. The Observatory said 12 children were among the victims of the "
+        "attack.",
+        nlp,
+    )
+    assert claims["roughly one quarter"].counted == "fraction"
+    assert (claims["12"].action, claims["12"].part_of) == ("kill", 26)
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "

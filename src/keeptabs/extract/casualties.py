@@ -204,6 +204,8 @@ def _among_casualties(token: Token) -> str | None:
         for word in preposition.subtree:
             if word.lower_ in vocab.casualty_words:
                 return vocab.casualty_words[word.lower_]
+        if any(c.dep_ == "pobj" and c.lower_ == "victims" for c in preposition.children):
+            return "kill"  # "12 children were among the victims of the attack"
     return None
 
 

@@ -48,6 +48,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     """
     if quantity.kind == "percent":
         return "percent", _percent_token(token)
+    if quantity.unit == "fraction":
+        return "fraction", token  # "roughly one quarter", "three quarters", "a third"
     if quantity.kind in {"measure", "money"}:
         unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip()
         return unit_words or quantity.unit, token
