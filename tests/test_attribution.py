@@ -16,6 +16,22 @@ def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
     return {claim.number_text: claim for claim in claims}
 
 
+@pytest.mark.parametrize(
+    ("speaker", "organisation"),
+    [
+        ("Homs governor Talal al-Barazi", "Homs Governorate"),
+        ("An official at the governors office in Homs", "Homs Governorate"),
+        ("A source at Aleppo Governorate", "Aleppo Governorate"),
+        ("a military source in the Aleppo Governorate", None),  # where, not whose
+        ("The governor", None),
+    ],
+)
+def test_a_governor_speaks_for_the_governorate_of_his_place(
+    speaker: str, organisation: str | None
+) -> None:
+    assert org_of(speaker) == organisation
+
+
 def test_org_aliases_read_possessives_and_skip_relation_compounds() -> None:
     assert org_of("Jane Doe MSFs head of mission") == "Doctors Without Borders"
     assert org_of("An ISIS-affiliated news page") is None

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import entities_in, entities_of, entity_label
 from keeptabs.extract.entities import is_nationality
-from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.gazetteer import is_country, is_place_name
 from keeptabs.extract.vocab import ActorTable, actor_table
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -188,7 +188,29 @@ def org_of(text: str | None) -> str | None:
     if found is None:
         text = re.sub(r"(?<=\w)['’]s\b", "", re.sub(r"\b([A-Z]{2,})s\b", r"\1", text))
         found = table.organisation(text)
-    return found
+    return found or _governorate(text)
+
+
+# "Homs governor", "the governor's office in Homs", "a source at Aleppo Governorate"
+_GOVERNOR = re.compile(
+    r"\b(?P<before>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) [Gg]overnor(?:ate)?\b"
+    r"|\b[Gg]overnor(?:ate)?(?:s|['’]s)?(?: office)? (?:of|in) (?:the )?"
+    r"(?P<after>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+)
+
+
+def _governorate(text: str) -> str | None:
+    """The governorate a governor or his office speaks for, named by its place."""
+    for match in _GOVERNOR.finditer(text):
+        if match.group("before") and re.search(r"\bin (?:the )?$", text[: match.start()]):
+            continue  # "a military source in the Aleppo Governorate": where, not whose
+        place = match.group("before") or match.group("after")
+        words = place.split()
+        for size in range(len(words), 0, -1):  # "Syrian Homs": the longest known place
+            name = " ".join(words[-size:]) if match.group("before") else " ".join(words[:size])
+            if is_place_name(name) and not is_country(name):
+                return f"{name} Governorate"
+    return None
 
 
 def _unless_relation(word: str, table: ActorTable) -> str:
