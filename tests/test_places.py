@@ -664,6 +664,19 @@ def test_place_named_before_or_with_its_kind(
             "at least one",
             "Castello Road",
         ),
+        # a place in what another clause reports is not the figure's; a cause's place is
+        (
+            "Four Hezbollah members have been killed in Syria amid reports that dozens of "
+            "fighters were killed in clashes outside Aleppo.",
+            "Four",
+            "Syria",
+        ),
+        (
+            "Two Russian pilots were killed in Syria after militants shot down a helicopter "
+            "near Palmyra.",
+            "Two",
+            "Palmyra",
+        ),
         # two compass parts coordinated before the place
         (
             "At least 35 militants were killed in northern and northeastern Syria.",

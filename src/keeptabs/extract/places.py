@@ -246,6 +246,9 @@ def find_place(
         )
         if not candidates:
             return None
+    own_clause = [c for c in candidates if not _in_other_clause(c, clause.root, anchor)]
+    if own_clause:  # "killed in Syria amid reports that dozens were killed outside Aleppo"
+        candidates = own_clause
     span = min(
         candidates,
         key=lambda s: (
@@ -298,6 +301,26 @@ def _outside(
     for token in tokens:
         if not any(low <= token.i < high and not low <= anchor < high for low, high in speakers):
             yield token
+
+
+_CAUSE_MARKS = frozenset({"when", "after", "as", "while", "before", "because", "since"})
+
+
+def _in_other_clause(span: Span, root: Token, anchor: int) -> bool:
+    """Whether ``span`` lies in what a noun below ``root`` reports, a clause with a subject
+    of its own that does not hold the figure ("killed in Syria amid reports that dozens
+    were killed outside Aleppo"); not in a clause of the event's cause ("killed when
+    airstrikes hit the village of Hayan"), whose place is the figure's."""
+    for verb in span.root.ancestors:
+        if verb.i == root.i:
+            return False
+        low, high = verb.left_edge.i, verb.right_edge.i
+        marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}}
+        cause = verb.dep_ == "advcl" and bool(marks & _CAUSE_MARKS)
+        other = verb.dep_ not in {"relcl"} and not cause
+        if other and verb.pos_ == "VERB" and has_subject(verb) and not low <= anchor <= high:
+            return True
+    return False
 
 
 def _first_resolved(tokens: Iterable[Token], named: PlaceMemory) -> str | None:
