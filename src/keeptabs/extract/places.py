@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc, Span, Token
 
-from keeptabs.extract.doctext import doc_text
+from keeptabs.extract.doctext import doc_text, span_text
 from keeptabs.extract.gazetteer import (
     city_population,
     is_country,
@@ -314,11 +314,12 @@ def _in_other_clause(span: Span, root: Token, anchor: int) -> bool:
     for verb in span.root.ancestors:
         if verb.i == root.i:
             return False
-        low, high = verb.left_edge.i, verb.right_edge.i
+        if verb.pos_ != "VERB" or verb.dep_ == "relcl" or not has_subject(verb):
+            continue
         marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}}
-        cause = verb.dep_ == "advcl" and bool(marks & _CAUSE_MARKS)
-        other = verb.dep_ not in {"relcl"} and not cause
-        if other and verb.pos_ == "VERB" and has_subject(verb) and not low <= anchor <= high:
+        if verb.dep_ == "advcl" and marks & _CAUSE_MARKS:
+            continue
+        if not verb.left_edge.i <= anchor <= verb.right_edge.i:
             return True
     return False
 
@@ -392,7 +393,7 @@ def _find_speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
     # an opening "according to" phrase is all source
     opening = [
         (token.i, token.right_edge.i + 1)
-        for token in sentence
+        for token in (sentence if "ccording to" in span_text(sentence) else ())
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children)
     ]
     return named_after + opening
