@@ -266,6 +266,18 @@ def test_fractions_count_a_fraction_and_the_victims_were_killed(nlp: Language) -
     assert (claims["12"].action, claims["12"].part_of) == ("kill", 26)
 
 
+def test_a_window_keeps_the_activity_it_was_spent_on(nlp: Language) -> None:
+    claims = claims_of(
+        "At least 70 fighters have been killed in 24 hours of battle in Aleppo province. "
+        "Seven days of airstrikes had left more than 75 civilians dead. "
+        "Some 12 people died over the past two days.",
+        nlp,
+    )
+    assert claims["At least 70"].period == "24 hours of battle"
+    assert claims["more than 75"].period == "Seven days of airstrikes"
+    assert claims["Some 12"].period == "past two days"
+
+
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
     text = (
         "Shelling hit the city on Friday Tags Syria Aleppo UN Fatah al-Sham Eleven people "

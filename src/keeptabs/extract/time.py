@@ -30,6 +30,18 @@ _SINCE_END = re.compile(
     r"|(?=\s+to\s+\d)",  # "since the agreement came into effect to 465": the figure
     re.IGNORECASE,
 )
+# What a window of days was spent on: "24 hours of battle", "two days of air and ground
+# operations", "three weeks of operations".
+_ACTIVITIES = (
+    "fighting|battles?|clashes|combat|airstrikes|air\\s+strikes|strikes|raids|air\\s+raids"
+    "|bombing|bombardment|shelling|operations|offensive|attacks|violence|siege|war|conflict"
+)
+_OF_ACTIVITY = re.compile(
+    rf"\s+of\s+(?:(?:heavy|fierce|intense|continuous|air|ground|and|military)\s+){{0,4}}"
+    rf"(?:{_ACTIVITIES})\b",
+    re.IGNORECASE,
+)
+_UNIT_END = re.compile(r"\b(?:hours?|days?|nights?|weeks?|months?)$", re.IGNORECASE)
 # A window right after a verb of saying dates the report: "said earlier today that five".
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|added|stated|told\s+\w+)\s+$", re.IGNORECASE
@@ -69,6 +81,9 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
             day = _DAY_AFTER.match(sentence, end)
             if day is not None:  # "at dawn yesterday", "so far today", "overnight Friday"
                 end = day.end()
+            activity = _OF_ACTIVITY.match(sentence, end)
+            if activity is not None and _UNIT_END.search(sentence, start, end):
+                end = activity.end()  # "in the past 24 hours of fighting"
             stop = _SINCE_END.search(sentence, start, end)
             if sentence[start:end].lower().startswith("since") and stop is not None:
                 end = stop.end()  # "since ... in March 2011 a series of car bombs"
