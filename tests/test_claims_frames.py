@@ -276,6 +276,8 @@ def test_a_window_keeps_the_activity_it_was_spent_on(nlp: Language) -> None:
     assert claims["At least 70"].period == "24 hours of battle"
     assert claims["more than 75"].period == "Seven days of airstrikes"
     assert claims["Some 12"].period == "past two days"
+    raids = claims_of("The Tuesday raids killed at least 27 people in several districts.", nlp)
+    assert raids["at least 27"].period == "Tuesday"  # the day of the attack that killed them
 
 
 def test_a_tag_list_run_into_the_lead_is_a_sentence_of_its_own(nlp: Language) -> None:
