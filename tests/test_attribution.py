@@ -24,9 +24,12 @@ def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
         ("A source at Aleppo Governorate", "Aleppo Governorate"),
         ("a military source in the Aleppo Governorate", None),  # where, not whose
         ("The governor", None),
+        ("a watchdog", "Syrian Observatory for Human Rights"),
+        ("the rights watchdog Human Rights Watch", "Human Rights Watch"),  # the name described
+        ("the monitor and a civil defence official", "Syrian Observatory for Human Rights"),
     ],
 )
-def test_a_governor_speaks_for_the_governorate_of_his_place(
+def test_organisations_named_by_role_place_or_description(
     speaker: str, organisation: str | None
 ) -> None:
     assert org_of(speaker) == organisation

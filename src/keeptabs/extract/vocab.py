@@ -171,6 +171,9 @@ class ActorTable:
         if not found:
             return None
         best = max(found, key=lambda match: len(match.group()))
+        named = self.pattern.match(name, best.end() + 1) if best.group().islower() else None
+        if named is not None and name[best.end()] == " ":
+            best = named  # "the rights watchdog Human Rights Watch": the name it describes
         return self.organisations.get(_alias_key(best.group()))
 
     def is_actor(self, name: str) -> bool:
