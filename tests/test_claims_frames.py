@@ -195,6 +195,12 @@ def test_a_window_right_after_a_verb_of_saying_dates_the_report(nlp: Language) -
     )
     assert claims["five"].period is None
     assert claims["12"].period == "Earlier today"
+    later = claims_of(
+        "The monitor said earlier in the day that 213 civilians have been killed since a "
+        "cease-fire collapsed on Monday.",
+        nlp,
+    )
+    assert later["213"].period == "since a cease-fire collapsed on Monday"
 
 
 def test_coordinated_modifiers_share_the_plural_noun(nlp: Language) -> None:

@@ -44,7 +44,8 @@ _OF_ACTIVITY = re.compile(
 _UNIT_END = re.compile(r"\b(?:hours?|days?|nights?|weeks?|months?)$", re.IGNORECASE)
 # A window right after a verb of saying dates the report: "said earlier today that five".
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|reported|announced|added|stated|told\s+\w+)\s+$", re.IGNORECASE
+    r"\b(?:said|says|reported|announced|added|stated|told\s+\w+)\s+(?:earlier\s+|later\s+)?$",
+    re.IGNORECASE,
 )
 # A figure in a clause on the period's own event: "since the attack when 30 were killed".
 _TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
