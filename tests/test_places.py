@@ -683,6 +683,12 @@ def test_place_named_before_or_with_its_kind(
             "At least 35",
             "North and Northeast Syria",
         ),
+        # an unknown name that opens like an Arabic place name, where a place goes
+        (
+            "The monitor said three children were killed in air strikes on Tel Minis.",
+            "three",
+            "Tel Minis",
+        ),
         # a square is a site named with its kind; "the same square" is that one
         (
             "A car bomb exploded in Siouf square in Jaramana. A similar bombing in the same "

@@ -71,6 +71,18 @@ def place_first_words() -> frozenset[str]:
     return frozenset(name.split()[0] for name in place_names())
 
 
+@cache
+def toponym_prefixes() -> frozenset[str]:
+    """First words of Arabic place names ("Tel", "Kafr", "Deir"; places.json)."""
+    return frozenset(load_data("places.json").get("toponym_prefixes", ()))
+
+
+def has_toponym_prefix(text: str) -> bool:
+    """ "Tel Minis", "Kafr Nabl": a name of two or more words opening like a place's."""
+    words = text.split()
+    return len(words) > 1 and words[0] in toponym_prefixes()
+
+
 def is_place_name(text: str) -> bool:
     return text in place_names()
 

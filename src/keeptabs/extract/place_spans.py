@@ -18,6 +18,7 @@ from keeptabs.extract.doctext import doc_text, entities_in, entity_label, proper
 from keeptabs.extract.entities import entity_vocab, is_nationality
 from keeptabs.extract.gazetteer import (
     country_of,
+    has_toponym_prefix,
     is_country,
     is_place_name,
     place_first_words,
@@ -471,6 +472,12 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return True
     if actor_table().is_actor(ent.text):
         return False  # "raids on the Islamic State"
+    if (
+        has_toponym_prefix(ent.text)
+        and not _in_title_case(ent)
+        and _governing_preposition(ent) in _PERSON_AS_PLACE_PREPOSITIONS
+    ):
+        return True  # "air strikes on Tel Minis": a name that opens like a place's
     if untagged and not _could_be_place_name(ent):
         return False
     text = doc_text(ent.doc)
