@@ -683,6 +683,9 @@ def test_place_named_before_or_with_its_kind(
             "At least 35",
             "North and Northeast Syria",
         ),
+        # a known name of several words written in another case; a hyphen after an
+        # Arabic article binds a lower-case part
+        ("An airstrike killed 38 civilians in Deir az-zor on Wednesday.", "38", "Deir az-zor"),
         # an unknown name that opens like an Arabic place name, where a place goes
         (
             "The monitor said three children were killed in air strikes on Tel Minis.",
@@ -781,3 +784,9 @@ def test_headline_run_of_places(headline: str, place: str, nlp: Language) -> Non
     text = f"{headline}\n\nThe attacks went on all day, the agency said.\n"
     claims = extract_claims(text, segment_text(text, title=headline), doc_id="d", nlp=nlp)
     assert claims[0].place == place
+
+
+def test_case_folded_names_of_several_words_only() -> None:
+    assert is_place_name("Deir az-zor")  # "Deir az-Zor"
+    assert is_place_name("Ras Al-Ain") == is_place_name("Ras al-Ain")
+    assert not is_place_name("most")  # a town "Most" exists; one word keeps its case

@@ -170,7 +170,13 @@ def _joins_name(doc: Doc, token: Token) -> bool:
     if index + 1 >= len(doc):
         return False
     if text == "-":
-        return index > 0 and doc[index + 1].text[:1].isupper() and doc[index - 1].text[:1].isalpha()
+        before = doc[index - 1] if index > 0 else None
+        if before is None or not before.text[:1].isalpha():
+            return False
+        # "Deir az-zor": after an Arabic article the hyphen binds a lower-case part too
+        return doc[index + 1].text[:1].isupper() or (
+            before.lower_ in _NAME_ARTICLES and doc[index + 1].is_alpha
+        )
     return doc[index + 1].text == "-" and index + 2 < len(doc) and doc[index + 2].text[:1].isupper()
 
 

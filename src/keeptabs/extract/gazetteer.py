@@ -84,7 +84,19 @@ def has_toponym_prefix(text: str) -> bool:
 
 
 def is_place_name(text: str) -> bool:
-    return text in place_names()
+    """A known place name, as written; a name of several words also in another case
+    ("Deir az-zor"), never a single word ("most" is no town "Most")."""
+    if text in place_names():
+        return True
+    return (
+        (" " in text or "-" in text) and text[:1].isupper() and text.casefold() in _folded_names()
+    )
+
+
+@cache
+def _folded_names() -> frozenset[str]:
+    """The known names of several words, case-folded."""
+    return frozenset(name.casefold() for name in place_names() if " " in name or "-" in name)
 
 
 @cache
