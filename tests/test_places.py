@@ -686,6 +686,12 @@ def test_place_named_before_or_with_its_kind(
         # a known name of several words written in another case; a hyphen after an
         # Arabic article binds a lower-case part
         ("An airstrike killed 38 civilians in Deir az-zor on Wednesday.", "38", "Deir az-zor"),
+        # a name followed by "area" is a place
+        (
+            "Nineteen people were killed by missiles on the Hara area in southern Daraa.",
+            "Nineteen",
+            "Hara",
+        ),
         # an unknown name that opens like an Arabic place name, where a place goes
         (
             "The monitor said three children were killed in air strikes on Tel Minis.",

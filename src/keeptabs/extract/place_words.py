@@ -69,7 +69,7 @@ COMPASS_WORD = re.compile(
 SETTLEMENT_AFTER = re.compile(
     r"\s+(?:(?:refugee|displacement|IDP)\s+)?"  # "Sarmada refugee camp"
     r"(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb"
-    r"|countryside|hospital)s?\b",
+    r"|countryside|hospital|area)s?\b",
     re.IGNORECASE,
 )
 
