@@ -686,6 +686,8 @@ def test_place_named_before_or_with_its_kind(
         # a known name of several words written in another case; a hyphen after an
         # Arabic article binds a lower-case part
         ("An airstrike killed 38 civilians in Deir az-zor on Wednesday.", "38", "Deir az-zor"),
+        # a place a possessive place owns is the inner one
+        ("Airstrikes killed 61 civilians in Aleppos opposition-held Atareb.", "61", "Atareb"),
         # a name followed by "area" is a place
         (
             "Nineteen people were killed by missiles on the Hara area in southern Daraa.",

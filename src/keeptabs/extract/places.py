@@ -41,6 +41,7 @@ from keeptabs.extract.place_words import (
     SUBJECTS,
     bare_name,
     has_subject,
+    is_possessive_place,
 )
 from keeptabs.extract.vocab import action_vocab
 
@@ -99,6 +100,7 @@ _CONTAINED_BY = re.compile(
     r"|(?:[a-z-]+\s+){0,3}(?:town|city|village|district|suburb)\s+in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+MAX_OWNED_GAP = 4  # tokens from a possessive place to the place it owns ("opposition-held")
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 _PLURAL_KIND_OF = re.compile(
     r"\b(?:towns|villages|cities|districts|neighbou?rhoods|quarters|areas|provinces|regions)"
@@ -517,7 +519,20 @@ def _contained(span: Span, spans: list[Span]) -> Span | None:
         (
             other
             for other in spans
-            if other.start >= span.end and _part_of_city(other, span, city_first=True)
+            if other.start >= span.end
+            and (
+                _part_of_city(other, span, city_first=True)
+                # "in Aleppos opposition-held Atareb": a place the possessive owns
+                or (
+                    len(span) == 1
+                    and is_possessive_place(span.text)
+                    and other.start - span.end <= MAX_OWNED_GAP
+                    and all(
+                        t.pos_ in {"ADJ", "VERB", "NOUN"} or t.text == "-"
+                        for t in span.doc[span.end : other.start]
+                    )
+                )
+            )
         ),
         None,
     )
