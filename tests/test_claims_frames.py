@@ -270,6 +270,11 @@ def test_fractions_count_a_fraction_and_the_victims_were_killed(nlp: Language) -
     )
     assert claims["roughly one quarter"].counted == "fraction"
     assert (claims["12"].action, claims["12"].part_of) == ("kill", 26)
+    included = claims_of(
+        "Those killed included six women and five children. The wounded included 4 medics.", nlp
+    )
+    assert included["six"].action == included["five"].action == "kill"
+    assert included["4"].action == "wound"
 
 
 def test_a_window_keeps_the_activity_it_was_spent_on(nlp: Language) -> None:

@@ -36,6 +36,23 @@ _HEADLINE_TOLL_VERBS = {
 _QUALIFIER_WORDS = frozenset({"least", "than", "over", "nearly", "almost", "about", "some"})
 
 
+def included_in_toll(verb: Token) -> str | None:
+    """ "Those killed included six women", "the dead include 11 children": what befell the
+    group a verb "include" takes its figures from."""
+    if verb.lemma_.lower() not in {"include", "comprise"}:
+        return None
+    words = counted_vocab().casualty_words
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    if subject.lower_ in words:
+        return words[subject.lower_]  # "the dead included"
+    if subject.lemma_.lower() == "victim":
+        return "kill"  # "the victims included"
+    participle = next((c for c in subject.children if c.dep_ == "acl" and c.lower_ in words), None)
+    return words[participle.lower_] if participle is not None else None  # "those killed"
+
+
 def headline_toll_verb(number: Token) -> str | None:
     """The action a toll verb just before a headline's figure names (headlines are parsed
     re-cased, so their capitals are gone)."""
