@@ -156,6 +156,7 @@ def find_place(
         if not first and where is not None:
             first = [span for span in spans if span.end == where.i][:1]
         return " and ".join(normalize_place(part) for part in first) or None
+    speakers = _speaker_phrases(sentence)  # a place in a speaker's phrase is no scene
     own_back = _own_back_reference(counted, spans)
     resolved = named.resolve(own_back) if own_back is not None and named is not None else None
     if resolved is not None:  # "three attacks in the country"
@@ -171,7 +172,7 @@ def find_place(
         own_back = next(
             (
                 t
-                for t in _outside(back_words(clause), _speaker_phrases(sentence), anchor)
+                for t in _outside(back_words(clause), speakers, anchor)
                 if back_noun(t) not in {None, "country"}
             ),
             None,
@@ -190,7 +191,6 @@ def find_place(
     if not candidates and len(clause) < len(sentence):
         # a misattached place ("claims ... flee Aleppo"): the one after the number
         candidates = [span for span in spans if span.start > anchor][:1]
-    speakers = _speaker_phrases(sentence)
     # "in Douma, the largest town in Eastern Ghouta, where raids killed 16": the container
     # only locates the place it contains, which stands in for it
     candidates = list(
