@@ -686,6 +686,19 @@ def test_place_named_before_or_with_its_kind(
         # a known name of several words written in another case; a hyphen after an
         # Arabic article binds a lower-case part
         ("An airstrike killed 38 civilians in Deir az-zor on Wednesday.", "38", "Deir az-zor"),
+        # a name with an Arabic article joined by "and" to a place is a place too
+        (
+            "Two people were killed and 5 others were injured due to a rocket attack on "
+            "al-Qosour and al-Jora residential neighborhoods in Deir Ezzor city.",
+            "Two",
+            "al-Qosour and al-Jora",
+        ),
+        # a name before a bearing ("north of Aleppo") is located by it, not a modifier
+        (
+            "The monitor said 39 fighters were killed in battles around Al-Maleh north of Aleppo.",
+            "39",
+            "Al-Maleh",
+        ),
         # a place a possessive place owns is the inner one
         ("Airstrikes killed 61 civilians in Aleppos opposition-held Atareb.", "61", "Atareb"),
         # a name followed by "area" is a place

@@ -108,6 +108,10 @@ _STRIKING_VERBS = frozenset({"hit", "target", "strike", "bomb", "shell", "attack
 _FACILITY_PREPOSITIONS = frozenset({"near", "at", "in", "inside", "outside", "on", "from"})
 
 
+def _within(part: Span, whole: Span) -> bool:
+    return whole.start <= part.start and part.end <= whole.end
+
+
 _ARTICLE_NAME = re.compile(
     r"\b(?:in|on|at|near|into|inside|outside|towards?)\s+(?:the\s+)?"
     r"(?P<name>(?:[A-Z][\w'’]+\s+)?(?:al|el|Al|El)-[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)"
@@ -197,6 +201,8 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     if facilities:  # "Research" and "Tests Center" were parts of one facility's name
         spans = [s for s in spans if not any(f.start <= s.start < f.end for f in facilities)]
     spans.extend(facilities)
+    for name in _coordinated_names(entities, spans):  # "al-Qosour and al-Jora"
+        spans = [s for s in spans if not _within(s, name)] + [name]
     if not spans:
         return spans
     text = doc_text(sentence.doc)
@@ -500,6 +506,7 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         and head.pos_ == "NOUN"
         and head.i >= ent.end
         and head.lemma_.lower() not in PLACE_KIND_NOUNS  # "the Sumaria area"
+        and not _bearing_from(head)  # "around Al-Maleh north of Aleppo"
     ):
         return False  # "in Assad clans hometown": a name describing a common noun
     preposition = _governing_preposition(ent)
@@ -508,6 +515,37 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     if untagged:  # "the western MSM": a compass word alone does not make a place
         return preposition in _LOCATIVE_PREPOSITIONS
     return preposition in _LOCATIVE_PREPOSITIONS or bool(DIRECTION.search(before))
+
+
+def _coordinated_names(entities: list[Span], spans: list[Span]) -> list[Span]:
+    """ "on al-Qosour and al-Jora neighborhoods": a name joined by "and" to a place, that
+    opens with an Arabic article or a place name's first word, is a place too."""
+    found: list[Span] = []
+    ends = {span.end for span in spans}
+    for ent in entities:
+        if ent.label_ not in {"PERSON", "ORG"} or ent.start < 2 or (ent.start - 1) not in ends:
+            continue
+        if ent.doc[ent.start - 1].lower_ != "and" or any(
+            _overlap(ent, s) and not _within(s, ent) for s in spans
+        ):
+            continue
+        if _OPENS_WITH_ARTICLE.match(ent.text) or has_toponym_prefix(ent.text):
+            found.append(Span(ent.doc, ent.start, ent.end, label="GPE"))
+            ends.add(ent.end)
+    return found
+
+
+_OPENS_WITH_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz])-[A-Z]")
+
+
+def _bearing_from(word: Token) -> bool:
+    """ "north of", "southeast of": a compass word locating the name before it."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        bool(COMPASS_WORD.fullmatch(word.lower_))
+        and following is not None
+        and (following.lower_ == "of")
+    )
 
 
 def _unknown_in_title_case(ent: Span) -> bool:
