@@ -686,6 +686,13 @@ def test_place_named_before_or_with_its_kind(
         # a known name of several words written in another case; a hyphen after an
         # Arabic article binds a lower-case part
         ("An airstrike killed 38 civilians in Deir az-zor on Wednesday.", "38", "Deir az-zor"),
+        # a name written with its kind ends before the speaker run on after it
+        (
+            "A car bomb killed 20 people near the city of Deir al-Zor Syrias SANA state news "
+            "agency said.",
+            "20",
+            "Deir al-Zor",
+        ),
         # a name with an Arabic article joined by "and" to a place is a place too
         (
             "Two people were killed and 5 others were injured due to a rocket attack on "

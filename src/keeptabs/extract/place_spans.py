@@ -144,13 +144,23 @@ TITLE_RUN = 4  # tokens either side of a name read for Title Case
 MIN_TITLE_WORD = 3  # "in", "of" and "the" stay lower case in Title Case
 
 
+def _before_run_on(name: str) -> str:
+    """ "the city of Deir al-Zor Syrias SANA ...": a name ends before a possessive place
+    or an actor that opens the next phrase (the comma lost)."""
+    words = name.split()
+    for index in range(1, len(words)):
+        if is_possessive_place(words[index]) or actor_table().is_actor(words[index]):
+            return " ".join(words[:index])
+    return name
+
+
 def kind_names(text: str, start: int, end: int) -> dict[int, str]:
     """Names written with their kind in ``text[start:end]`` ("the town of Turmanin", "in
     the Leramun district"), by where they start: the parser may not tag them."""
     found = {}
     for match in _KIND_OF_NAME.finditer(text, start, end):
         group = next(key for key in ("name", "before", "site") if match.group(key))
-        name = match.group(group)
+        name = _before_run_on(match.group(group))
         if not (
             _CALENDAR_WORD.match(name)  # "on Monday village elders"
             or is_nationality(name.split()[0])  # "in Kurdish town"
