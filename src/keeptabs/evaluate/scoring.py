@@ -269,6 +269,7 @@ def match_claims(
     for index, claim in enumerate(predicted):
         predicted_by_doc.setdefault(claim.get("doc"), []).append(index)
     candidates: list[tuple[bool, int, int, int]] = []
+    predicted_numbers: dict[int, set[int]] = {}  # each prediction's number, located once
     for gold_index, gold_claim in enumerate(gold):
         doc = gold_claim.get("doc")
         gold_number: set[int] | None = None
@@ -283,7 +284,11 @@ def match_claims(
                 continue
             if gold_number is None:
                 gold_number = locator.number_places(str(doc), gold_claim)
-            same_number = bool(gold_number & locator.number_places(str(doc), predicted_claim))
+            if predicted_index not in predicted_numbers:
+                predicted_numbers[predicted_index] = locator.number_places(
+                    str(doc), predicted_claim
+                )
+            same_number = bool(gold_number & predicted_numbers[predicted_index])
             candidates.append((not same_number, -shared, gold_index, predicted_index))
     pairs: list[tuple[int, int]] = []
     used_gold: set[int] = set()

@@ -33,7 +33,10 @@ _HEADLINE_TOLL_VERBS = {
     "injure": "injure",
     "wound": "wound",
 }
-_QUALIFIER_WORDS = frozenset({"least", "than", "over", "nearly", "almost", "about", "some"})
+# Words of a qualifier between a headline's verb and its figure ("Kill At Least 20")
+_QUALIFIER_WORDS = frozenset(
+    {"at", "least", "more", "than", "over", "nearly", "almost", "about", "some"}
+)
 
 
 def included_in_toll(verb: Token) -> str | None:
@@ -57,8 +60,8 @@ def headline_toll_verb(number: Token) -> str | None:
     """The action a toll verb just before a headline's figure names (headlines are parsed
     re-cased, so their capitals are gone)."""
     index = number.i - 1
-    while index > 0 and number.doc[index].lower_ in _QUALIFIER_WORDS | {"at", "more"}:
-        index -= 1  # "Kill At Least 20"
+    while index > 0 and number.doc[index].lower_ in _QUALIFIER_WORDS:
+        index -= 1
     if index < 0:
         return None
     return _HEADLINE_TOLL_VERBS.get(number.doc[index].lower_)

@@ -166,18 +166,19 @@ def find_place(
     own = [span for span in candidates if counted.left_edge.i <= span.start <= counted.right_edge.i]
     if antecedent is not None and not own:  # "in Raqqa where 8000 people remain trapped"
         candidates = [antecedent]
-    if not candidates and named is not None:
+    # "the city" in the claim's own clause, outside a speaker's phrase
+    back = next(
+        (
+            token
+            for token in _outside(back_words(clause), speakers, anchor)
+            if back_noun(token) not in {None, "country"}
+        ),
+        None,
+    )
+    if not candidates and named is not None and back is not None:
         # "while six others were killed in a village near the city": the claim's own
         # clause refers back before a clause it hangs from names a place
-        own_back = next(
-            (
-                t
-                for t in _outside(back_words(clause), speakers, anchor)
-                if back_noun(t) not in {None, "country"}
-            ),
-            None,
-        )
-        resolved = named.resolve(own_back) if own_back is not None else None
+        resolved = named.resolve(back)
         if resolved is not None:
             return resolved
     parent: Span | None = clause
@@ -198,18 +199,8 @@ def find_place(
             _innermost(span, spans)
             for span in candidates
             if not _across_divider(span, anchor)
-            and not any(
-                low <= span.start < high and not low <= anchor < high for low, high in speakers
-            )
+            and not _in_speaker_phrase(span.start, speakers, anchor)
         )
-    )
-    back = next(
-        (
-            token
-            for token in _outside(back_words(clause), speakers, anchor)
-            if back_noun(token) not in {None, "country"}
-        ),
-        None,
     )
     if back is not None and named is not None and all(is_country(bare_name(c)) for c in candidates):
         # "placed in tunnels under historic parts of the city": the city beats a country
@@ -300,18 +291,21 @@ def _outside(
 ) -> Iterator[Token]:
     """``tokens`` not in a speaker's phrase ("according to the medical source in the
     city"), unless the figure is in it too."""
-    for token in tokens:
-        if not any(low <= token.i < high and not low <= anchor < high for low, high in speakers):
-            yield token
+    return (token for token in tokens if not _in_speaker_phrase(token.i, speakers, anchor))
+
+
+def _in_speaker_phrase(index: int, speakers: list[tuple[int, int]], anchor: int) -> bool:
+    """Whether token ``index`` is in a speaker's phrase that does not hold the figure."""
+    return any(low <= index < high and not low <= anchor < high for low, high in speakers)
 
 
 _CAUSE_MARKS = frozenset({"when", "after", "as", "while", "before", "because", "since"})
 
 
 def _in_other_clause(span: Span, root: Token, anchor: int) -> bool:
-    """Whether ``span`` lies in what a noun below ``root`` reports, a clause with a subject
-    of its own that does not hold the figure ("killed in Syria amid reports that dozens
-    were killed outside Aleppo"); not in a clause of the event's cause ("killed when
+    """Whether ``span`` lies in a clause below ``root`` with a subject of its own that does
+    not hold the figure ("killed in Syria amid reports that dozens were killed outside
+    Aleppo"); not in a relative clause, nor in a clause of the event's cause ("killed when
     airstrikes hit the village of Hayan"), whose place is the figure's."""
     for verb in span.root.ancestors:
         if verb.i == root.i:
