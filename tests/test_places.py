@@ -345,6 +345,24 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "at least 18",
             "East Aleppo",
         ),
+        # a bearing from a place lies outside it and is kept as written
+        (
+            "Separate air strikes southwest of Kafr Takharim killed at least 12 people.",
+            "at least 12",
+            "southwest of Kafr Takharim",
+        ),
+        (
+            "A woman was killed and 25 others were wounded in a town south of the Syrian "
+            "city of Homs on Saturday.",
+            "25",
+            "south of Homs",
+        ),
+        (
+            "Government forces killed 1300 people with chemical weapons east and southwest of "
+            "Damascus.",
+            "1300",
+            "east and southwest of Damascus",
+        ),
         # "the country's north" is a part of the country
         (
             "Fighting in Syria went on. A car bomb in a town in the countrys north killed 22.",

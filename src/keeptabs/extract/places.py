@@ -52,6 +52,14 @@ _DIRECTION_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+# "killed south of Homs", "strikes west of the city of Raqqa": a bearing from the place,
+# which lies outside it, kept as written
+_BEARING_OF = re.compile(
+    r"(?:^|[^\w\s]\s*|\b(?!the\b)\w+\s+)(?P<dir>north|south|east|west|north-?east|north-?west"
+    r"|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
 # A second compass word coordinated before the one that closes on the place
 _PAIRED_DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -635,6 +643,13 @@ def normalize_place(span: Span) -> str:
     around = _SURROUNDINGS.match(text, span.end_char)
     if around:  # "Aleppo and its countryside"
         name += around.group()
+    bearing = None if match else _BEARING_OF.search(before)
+    if bearing:
+        direction = bearing.group("dir").lower()
+        paired = _PAIRED_DIRECTION.search(before[: bearing.start("dir")])
+        if paired:  # "east and southwest of Damascus"
+            direction = f"{paired.group('dir').lower()} and {direction}"
+        return f"{direction} of {name}"
     if match:
         direction = match.group("dir").capitalize()
         direction = _CENTRE.get(direction, direction)
