@@ -794,6 +794,30 @@ def test_place_of_counted_places_and_references(
             "at least 40",
             None,
         ),
+        # a site the gazetteer does not know, named with its kind in lower case
+        (
+            "A suicide bomber blew himself up inside al-Rawda hall killing 30 people.",
+            "30",
+            "al-Rawda hall",
+        ),
+        (
+            "The army ambushed a group of fighters on Hawra barrens in Qalamoun killing 15.",
+            "15",
+            "Hawra barrens",
+        ),
+        # ... and inside a district named for its city
+        (
+            "Shells landed in Saha market in New Homs area claiming two lives.",
+            "two",
+            "Saha market",
+        ),
+        # a place that only says where the speaker is
+        (
+            "The missile strike on the airport killed four soldiers a source in Homs told "
+            "reporters.",
+            "four",
+            None,
+        ),
         # "a western district of the city" is some district, not the west of the city
         (
             "A bomb hit Qamishli on Wednesday. It killed 44 people in a western district of "

@@ -46,7 +46,7 @@ _BACK_WORDS = BACK_NOUNS | {f"{noun}s" for noun in BACK_NOUNS}  # with lost apos
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
 # Sites that a town has many of: "the school" is one named so, not the town last named
-_NAMED_SITES_ONLY = frozenset({"school", "square", "valley"})
+_NAMED_SITES_ONLY = frozenset({"school", "square", "valley", "market", "hall", "street", "court"})
 _SETTLEMENT_PLURALS = frozenset({"towns", "villages"})  # "the villages": places named together
 _JOINED = re.compile(r"\s*(?:,|and|, and)\s*")  # between places named together
 # "the district of X" ... "the same neighbourhood": words for one kind of place

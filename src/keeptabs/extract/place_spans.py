@@ -85,10 +85,12 @@ _BORDER = re.compile(
 _KIND_OF_NAME = re.compile(
     r"\bthe\s+(?P<kind>town|village|city|district|neighbou?rhood|quarter|camp|suburb)\s+of\s+"
     r"(?P<name>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
-    r"|\b(?:in|of|on|at|from|near)\s+(?:the\s+)?"
+    r"|\b(?:in|of|on|at|from|near|inside|targeted|targeting|hit|hitting|struck|shelled|rocked)"
+    r"\s+(?:the\s+)?"
     r"(?P<before>(?:(?:al|el)[- ])?[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,3})"
     r"\s+(?:(?:military|border|air)\s+)?"
-    r"(?P<after>village|town|district|neighbou?rhood|quarter|camp|airport|base|crossing|road|square)\b"
+    r"(?P<after>village|town|district|neighbou?rhood|quarter|camp|airport|airbase|base|crossing"
+    r"|road|square|checkpoint|market|hall|street|barrens|court)\b"
     # "the Castello road", "the Tishrin Dam": a site with its kind
     r"|\b[Tt]he\s+(?:[a-z]+\s+)?(?P<site>[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}?)"
     r"\s+(?i:(?:military\s+|border\s+)?(?:road|highway|airport|air\s+base|airbase|base|crossing|dam))\b"
@@ -243,7 +245,15 @@ def _common_word(span: Span, text: str) -> bool:
 
 def _completed(span: Span, sentence: Span) -> Span:
     """ "Sheikh" before "Said" read as a verb: the gazetteer's longer name, when the words
-    after the span complete one ("Sheikh Said")."""
+    after the span complete one ("Sheikh Said"); "New Aleppo", a district named for its
+    city."""
+    before = span.start - 1
+    if (
+        before > sentence.start
+        and span.doc[before].text in {"New", "Old"}
+        and not _in_title_case(span.doc[before : span.end])
+    ):
+        return Span(span.doc, before, span.end, label=span.label_ or "GPE")
     for size in (2, 1):
         end = span.end + size
         if end <= sentence.end and span.doc[end - 1].text[:1].isupper():

@@ -38,6 +38,7 @@ LOCATIVE_NOUN = re.compile(
 SITE_KINDS = frozenset(
     {"airport", "airbase", "base", "crossing", "dam", "road", "highway", "shrine", "cemetery"}
     | {"prison", "checkpoint", "square", "valley", "school"}
+    | {"market", "hall", "street", "barrens", "court"}
 )
 
 SITE_AFTER = re.compile(
