@@ -205,6 +205,12 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "Five",
             "Aleppo Hama Damascus and its countryside",
         ),
+        (
+            "Three people were injured in terrorist attacks in Hama its countryside Homs Latakia "
+            "and Tartus.",
+            "Three",
+            "Hama its countryside Homs Latakia and Tartus",
+        ),
         # ... but a town and its province are no list
         (
             "A truck bomb exploded in the city of Qamishli Hasaka killing 48 people.",

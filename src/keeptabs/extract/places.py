@@ -85,9 +85,9 @@ _COORDINATION = re.compile(
 )
 # Between the names of a headline's run of places that lost its commas ("attacks in
 # Daraa countryside Aleppo Damascus"): nothing, or the kind of the name before.
-_UNSEPARATED = re.compile(r"\s+(?:countryside\s+)?", re.IGNORECASE)
+_UNSEPARATED = re.compile(r"\s+(?:(?:its\s+)?countryside\s+)?", re.IGNORECASE)
 _UNSEPARATED_NAME = re.compile(
-    r"\s+(?:countryside\s+)?(?P<last>and\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+    r"\s+(?:(?:its\s+)?countryside\s+)?(?P<last>and\s+)?(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
 )
 # "the southern (rebel-held) neighbourhood of X": X is that neighbourhood, not a part of X
 _THE_ONE_PART = re.compile(
