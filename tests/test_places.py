@@ -351,6 +351,17 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "at least 18",
             "East Aleppo",
         ),
+        # the part of a place's countryside, named before or after it
+        (
+            "Jets intensified their bombardment on northern rural Homs leaving 12 civilians dead.",
+            "12",
+            "North Homs",
+        ),
+        (
+            "A family of 6 persons was able to get out of Aleppo eastern countryside on Sunday.",
+            "6",
+            "East Aleppo",
+        ),
         # a bearing from a place lies outside it and is kept as written
         (
             "Separate air strikes southwest of Kafr Takharim killed at least 12 people.",

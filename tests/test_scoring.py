@@ -370,6 +370,8 @@ def test_scoring_action_class_falls_back_to_the_head_verb() -> None:
         ("Rural Idlib", "Idlib"),
         ("Idlib countryside", "Idlib"),
         ("Rural Damascus", "Rural Damascus"),
+        ("Aleppo eastern countryside", "East Aleppo"),
+        ("northern rural Homs", "North Homs"),
         # a list is the list of its normalised parts, however it is joined
         ("Aleppo, Idlib and Hama", "Aleppo and Idlib and Hama"),
         ("eastern Aleppo and the city of Idlib", "East Aleppo and Idlib"),

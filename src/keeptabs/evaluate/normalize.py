@@ -272,6 +272,8 @@ _DIRECTION_PLACE = (
     re.compile(rf"^(.+?)['’]s\s+({_DIRECTION})(?:\s+{_PART})?$", re.IGNORECASE),
     # "eastern Aleppo", "East Aleppo"
     re.compile(rf"^({_DIRECTION})\s+(.+)$", re.IGNORECASE),
+    # "Aleppo eastern countryside" (its "countryside" dropped before)
+    re.compile(r"^(.+?)\s+((?:north|south|east|west)(?:-?(?:east|west))?ern)$"),
 )
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # Transliterations keep or drop the Arabic article: "Al Raqqa" = "al-Raqqa" = "Raqqa".

@@ -24,7 +24,7 @@ DIRECTION = re.compile(
     # "the eastern suburbs of the capital Damascus", but "the northern city of Aleppo" is
     # all of Aleppo
     r"(?:\s+the)?(?:\s+(?:capital|city|town|village|province)(?:\s+of)?)?)?"
-    r"(?:\s+the)?\s*$",
+    r"(?:\s+rural)?(?:\s+the)?\s*$",  # "northern rural Homs"
     re.IGNORECASE,
 )
 

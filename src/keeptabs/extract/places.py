@@ -60,6 +60,12 @@ _BEARING_OF = re.compile(
     r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+# "Aleppo eastern countryside": the part named after the place
+_DIRECTION_AFTER = re.compile(
+    r"\s+(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
+    r"\s+(?:countryside|suburbs|outskirts|districts|neighbou?rhoods|parts)\b",
+    re.IGNORECASE,
+)
 # A second compass word coordinated before the one that closes on the place
 _PAIRED_DIRECTION = re.compile(
     r"\b(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -675,6 +681,9 @@ def normalize_place(span: Span) -> str:
     around = _SURROUNDINGS.match(text, span.end_char)
     if around:  # "Aleppo and its countryside"
         name += around.group()
+    after = None if match else _DIRECTION_AFTER.match(text, span.end_char)
+    if after:
+        return f"{after.group('dir').capitalize()} {name}"
     bearing = None if match else _BEARING_OF.search(before)
     if bearing:
         direction = bearing.group("dir").lower()
