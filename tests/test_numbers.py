@@ -45,6 +45,9 @@ def claims(text: str) -> list[Quantity]:
         ("Nearly 8,500 Civilians", "Nearly 8,500", 8500, None, 8500, "nearly"),
         ("almost 3,000 children", "almost 3,000", 3000, None, 3000, "nearly"),
         ("Over 4,000 fled", "Over 4,000", 4000, 4000, None, "more_than"),
+        # "over" as a verb's particle qualifies nothing
+        ("they took over two oil fields", "two", 2, 2, 2, "exact"),
+        ("rebels handed over 20 prisoners", "20", 20, 20, 20, "exact"),
         ("the 250,000 – 300,000 civilians", "250,000 – 300,000", 250000, 250000, 300000, "range"),
         ("between 20 and 30 people", "between 20 and 30", 20, 20, 30, "range"),
         ("around 2.5 million people", "around 2.5 million", 2.5e6, 2.5e6, 2.5e6, "approx"),

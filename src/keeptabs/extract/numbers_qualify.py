@@ -20,6 +20,11 @@ _RANGE_SEP: Final = re.compile(r"\s*(?:-\s*)?(?:to|and|or|-|–|—|through)\s*"
 _DIMENSION_SEP: Final = re.compile(r"\s*-?\s*[x×]\s*-?\s*|(?:\s*-\s*|\s+)by(?:\s*-\s*|\s+)")
 _CHAIN_AFTER: Final = re.compile(r"[-/–]\d")
 _SIGN_WORDS: Final = frozenset({"minus", "negative"})
+# Verbs that take "over" as a particle: "took over two towns", "handed over 20 prisoners"
+_OVER_VERBS: Final = frozenset(
+    {"take", "takes", "took", "taken", "taking", "hand", "hands", "handed", "handing"}
+    | {"turn", "turns", "turned", "turning", "win", "wins", "won", "winning"}
+)
 _SIGN_WORD: Final = re.compile(r"(?i)(?<![\w-])(?:minus|negative)\s+$")
 
 
@@ -124,6 +129,8 @@ def apply_prefix(text: str, num: NumberMatch) -> str:
     cue = patterns().prefix_cue.search(text, lo, num.start)
     if not cue:
         return prev
+    if norm(cue.group("cue")) == "over" and prev_word(text, cue.start()).lower() in _OVER_VERBS:
+        return prev  # "took over two oil fields": the verb's particle, no qualifier
     set_qualifier(num, tables().prefix_cues[norm(cue.group("cue"))])
     num.start, num.cue = cue.start(), cue.group("cue")
     return prev_word(text, num.start).lower()
