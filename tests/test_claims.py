@@ -194,6 +194,14 @@ def test_claims_kind_compounds_stay_with_the_counted_noun(nlp: Language) -> None
     text = "Jets launched at least 60 air raids and dropped 34 barrel bombs on Daraya.\n"
     found = by_number(claims_of(text, nlp))
     assert (found["at least 60"].counted, found["34"].counted) == ("air raids", "barrel bombs")
+    text = "The militants took over two oil fields and 14 armoured personnel carriers.\n"
+    found = by_number(claims_of(text, nlp))
+    assert (found["two"].counted, found["14"].counted) == ("oil fields", "personnel carriers")
+
+
+def test_claims_money_written_with_a_sign_counts_its_currency(nlp: Language) -> None:
+    text = "They said they received $400 a month from the group.\n"
+    assert by_number(claims_of(text, nlp))["$400"].counted == "dollars"
 
 
 def test_claims_first_figure_without_a_noun_takes_the_next_ones(nlp: Language) -> None:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from keeptabs.extract.doctext import entity_label
 from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.numbers_tables import tables
 from keeptabs.extract.vocab import counted_vocab
 from keeptabs.types import Quantity
 
@@ -52,7 +53,9 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         return "fraction", token  # "roughly one quarter", "three quarters", "a third"
     if quantity.kind in {"measure", "money"}:
         unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip()
-        return unit_words or quantity.unit, token
+        if unit_words or quantity.unit is None:
+            return unit_words or None, token
+        return tables().unit_names.get(quantity.unit, quantity.unit), token  # "$400": dollars
     noun = token.head if token.dep_ in NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
     if noun is not None and not noun.text[0].isalpha():
         noun = None  # "kills three | Jordan Times": a divider tagged as a noun

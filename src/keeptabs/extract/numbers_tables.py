@@ -92,6 +92,7 @@ class Tables:
     unit_words: dict[str, Unit]  # lowercased, spaces collapsed
     unit_symbols: dict[str, Unit]  # case-sensitive
     currency_prefixes: dict[str, str]  # written before the number: '$' -> 'USD'
+    unit_names: dict[str, str]  # a unit's first word, its plain name: 'USD' -> 'dollars'
     year_nouns: dict[str, frozenset[str]]  # word lists of the year-versus-count rule
 
 
@@ -115,14 +116,17 @@ def _check_qualifiers(table: dict[str, str], where: str) -> dict[str, Qualifier]
     return {norm(cue): cls for cue, cls in table.items()}  # type: ignore[misc]
 
 
-def _load_units() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, str]]:
+def _load_units() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, str], dict[str, str]]:
     words: dict[str, Unit] = {}
     symbols: dict[str, Unit] = {}
     prefixes: dict[str, str] = {}
+    names: dict[str, str] = {}
     for entry in _load_json("number_units.json")["units"]:
         if entry["kind"] not in _UNIT_KINDS:
             raise ConfigError(f"number_units.json: bad kind in {entry}. Use {sorted(_UNIT_KINDS)}.")
         unit = Unit(entry["unit"], entry["kind"], frozenset(entry.get("not_before", ())))
+        if entry["words"]:
+            names.setdefault(unit.unit, entry["words"][0])
         for word in entry["words"]:
             words.setdefault(norm(word), unit)
         for symbol in entry["symbols"]:
@@ -131,7 +135,7 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, str]]:
             if unit.kind != "money":
                 raise ConfigError(f"number_units.json: prefixes are for money only: {entry}.")
             prefixes.setdefault(prefix, unit.unit)
-    return words, symbols, prefixes
+    return words, symbols, prefixes, names
 
 
 def _word_lists(table: dict[str, Any]) -> dict[str, frozenset[str]]:
@@ -146,7 +150,7 @@ def tables() -> Tables:
     vague = {k: (float(v[0]), float(v[1])) for k, v in words["vague"].items() if k != "_doc"}
     if any(lo > hi for lo, hi in vague.values()):
         raise ConfigError("number_words.json: a vague amount has lower > upper. Fix its bounds.")
-    unit_words, unit_symbols, prefixes = _load_units()
+    unit_words, unit_symbols, prefixes, unit_names = _load_units()
     return Tables(
         prefix_cues=_check_qualifiers(qualifiers["prefix"], "prefix"),
         suffix_cues=_check_qualifiers(qualifiers["suffix"], "suffix"),
@@ -161,6 +165,7 @@ def tables() -> Tables:
         unit_words=unit_words,
         unit_symbols=unit_symbols,
         currency_prefixes=prefixes,
+        unit_names=unit_names,
         year_nouns=_word_lists(words.get("year_nouns", {})),
     )
 
