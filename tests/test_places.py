@@ -811,6 +811,13 @@ def test_place_of_counted_places_and_references(
             "at least 40",
             None,
         ),
+        # a second clause whose subject the parser joined to the first one's object
+        (
+            "Explosions in Homs killed 20 people and civilian casualties were also reported "
+            "in Hama Aleppo and Idlib.",
+            "20",
+            "Homs",
+        ),
         # a site the gazetteer does not know, named with its kind in lower case
         (
             "A suicide bomber blew himself up inside al-Rawda hall killing 30 people.",

@@ -324,7 +324,9 @@ def _in_other_clause(span: Span, root: Token, anchor: int) -> bool:
     for verb in span.root.ancestors:
         if verb.i == root.i:
             return False
-        if verb.pos_ != "VERB" or verb.dep_ == "relcl" or not has_subject(verb):
+        if verb.pos_ != "VERB" or verb.dep_ == "relcl":
+            continue
+        if not (has_subject(verb) or _subject_joined_to_object(verb)):
             continue
         marks = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}}
         if verb.dep_ == "advcl" and marks & _CAUSE_MARKS:
@@ -332,6 +334,19 @@ def _in_other_clause(span: Span, root: Token, anchor: int) -> bool:
         if not verb.left_edge.i <= anchor <= verb.right_edge.i:
             return True
     return False
+
+
+def _subject_joined_to_object(verb: Token) -> bool:
+    """ "killed 20 people and civilian casualties were also reported in X": a second
+    clause whose subject the parser joined to the first one's object; its auxiliary
+    still opens a clause of its own."""
+    if verb.dep_ != "conj":
+        return False
+    auxiliary = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), None)
+    if auxiliary is None or auxiliary.i > verb.i or auxiliary.i == 0:
+        return False
+    before = verb.doc[auxiliary.i - 1]
+    return before.pos_ in {"NOUN", "PROPN"} and before.dep_ == "conj" and before.head.i < verb.i
 
 
 def _first_resolved(tokens: Iterable[Token], named: PlaceMemory) -> str | None:
