@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 
 from keeptabs.extract.claims import extract_claims
-from keeptabs.extract.gazetteer import is_place_name
+from keeptabs.extract.gazetteer import city_population, is_place_name
 from keeptabs.segment.text import segment_text
 from keeptabs.types import Segment
 
@@ -307,6 +307,7 @@ def test_gazetteer_keeps_local_spellings_in_focus_countries() -> None:
     assert is_place_name("Idleb")
     assert is_place_name("Hamah")
     assert not is_place_name("Human")  # still not in Ukraine
+    assert city_population("Hama") == city_population("Hamah") > 0  # a city by either name
 
 
 def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language) -> None:
@@ -810,6 +811,13 @@ def test_place_of_counted_places_and_references(
             '"The dead number at least 40," said Ahmed Saleh, a member of parliament for Hama.',
             "at least 40",
             None,
+        ),
+        # "the town" is no great city named since
+        (
+            "Jets struck Al Bab which is held by IS. The town is close to regime-held parts of "
+            "Aleppo. In May more than 60 civilians were killed by barrel bombs on the town.",
+            "more than 60",
+            "Al Bab",
         ),
         # a second clause whose subject the parser joined to the first one's object
         (

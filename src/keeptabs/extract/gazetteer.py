@@ -102,9 +102,13 @@ def _folded_names() -> frozenset[str]:
 @cache
 def _populations() -> dict[str, int]:
     cache_ = geonames()
+    focus = frozenset(load_data("places.json").get("focus_countries", ()))
     found: dict[str, int] = {}
     for city in cache_.get_cities().values():
-        found[city["name"]] = max(found.get(city["name"], 0), int(city["population"]))
+        # in the focus countries the outlets' spellings too: "Hama" for Hamah
+        aliases = city.get("alternatenames", ()) if city["countrycode"] in focus else ()
+        for name in (city["name"], *(a for a in aliases if _is_latin_name(a) and not a.isupper())):
+            found[name] = max(found.get(name, 0), int(city["population"]))
     return found
 
 

@@ -44,6 +44,7 @@ _A_PART_OF = re.compile(
 _ONLY_WITH_SAME = frozenset({"place"})  # "in the same place", but not "took place"
 _BACK_WORDS = BACK_NOUNS | {f"{noun}s" for noun in BACK_NOUNS}  # with lost apostrophes
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
+GREAT_CITY = 1_000_000  # people: a city this big is no "the town" or "the village"
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
 # Sites that a town has many of: "the school" is one named so, not the town last named
 _NAMED_SITES_ONLY = frozenset({"school", "square", "valley", "market", "hall", "street", "court"})
@@ -80,6 +81,7 @@ class PlaceMemory:
     last: str | None = None  # the last place other than a country
     last_run: str | None = None  # the last places named together ("Foua and Kefraya")
     last_city: str | None = None  # the last the gazetteer knows as a city
+    last_town: str | None = None  # the last that is no great city, for "the town"
     country: str | None = None
     by_kind: dict[str, str] = field(default_factory=dict)
 
@@ -179,8 +181,11 @@ class PlaceMemory:
             ADMIN_WORDS
         ):
             self.last = name  # a province or a camp is no "the town"
-            if city_population(name) > 0:
+            population = city_population(name)
+            if population > 0:
                 self.last_city = name
+            if population < GREAT_CITY:
+                self.last_town = name
 
     def resolve(self, token: Token) -> str | None:
         """The place "the city", "the village", "the country" or "the capital" means,
@@ -218,6 +223,8 @@ class PlaceMemory:
             name = self.by_kind.get(noun) or self.last_city or self.last
         elif noun in _SETTLEMENT_NOUNS:
             name = self.by_kind.get(noun) or self.last
+            if noun != "city" and name == self.last and city_population(name or "") >= GREAT_CITY:
+                name = self.last_town or name  # "the town" is Al Bab, not Aleppo named since
         elif noun == "towns":  # "the villages", "the two towns": those named together
             name = self.last_run
         elif noun in _ONLY_WITH_SAME:  # "in the same place": the place last named
