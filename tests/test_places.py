@@ -812,6 +812,13 @@ def test_place_of_counted_places_and_references(
             "at least 40",
             None,
         ),
+        # a name said to be one of some "other neighbourhoods"
+        (
+            "Attacks on Sunday on Hamadaniyah Midan and other neighbourhoods by insurgents "
+            "killed at least 20 people.",
+            "at least 20",
+            "Hamadaniyah Midan",
+        ),
         # "the town" is no great city named since
         (
             "Jets struck Al Bab which is held by IS. The town is close to regime-held parts of "

@@ -138,6 +138,14 @@ _CALENDAR_WORD = re.compile(
 )
 
 
+# "X and other neighbourhoods": X is one of them
+_AND_OTHER_KINDS = re.compile(
+    r"\s+and\s+(?:the\s+)?other\s+(?:\w+\s+)?(?:towns|villages|neighbou?rhoods|districts|areas"
+    r"|cities|suburbs|quarters|provinces|regions)\b",
+    re.IGNORECASE,
+)
+
+
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 
 
@@ -512,6 +520,8 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     before = text[max(0, ent.start_char - DIRECTION_WINDOW) : ent.start_char]
     if LOCATIVE_NOUN.search(before) or SETTLEMENT_AFTER.match(text, ent.end_char):
         return True
+    if _AND_OTHER_KINDS.match(text, ent.end_char):
+        return True  # "on Hamadaniyah Midan and other neighbourhoods"
     if SITE_AFTER.match(text, ent.end_char):
         return True  # "the Castello road", "Tabqa base"
     if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
