@@ -352,6 +352,12 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "at least 18",
             "East Aleppo",
         ),
+        (
+            "Heavy fighting went on. At least 70 were killed in north of Syrias Aleppo on "
+            "Thursday.",
+            "At least 70",
+            "north of Aleppo",
+        ),
         # the part of a place's countryside, named before or after it
         (
             "Jets intensified their bombardment on northern rural Homs leaving 12 civilians dead.",
@@ -851,6 +857,19 @@ def test_place_of_counted_places_and_references(
             "Saha market",
         ),
         # a place that only says where the speaker is
+        (
+            "Some 120 fighters were killed in Russian air strikes in Syria over the past 24 "
+            "hours the defence ministry in Moscow said.",
+            "Some 120",
+            "Syria",
+        ),
+        # what "including" names only narrows the place of a share
+        (
+            "The war in Syria began in 2011. The government has regained control of 55 percent "
+            "of the country including major cities Damascus Aleppo Homs and Hama.",
+            "55 percent",
+            "Syria",
+        ),
         (
             "The missile strike on the airport killed four soldiers a source in Homs told "
             "reporters.",

@@ -57,7 +57,8 @@ _DIRECTION_OF = re.compile(
 _BEARING_OF = re.compile(
     r"(?:^|[^\w\s]\s*|\b(?!the\b)\w+\s+)(?P<dir>north|south|east|west|north-?east|north-?west"
     r"|south-?east|south-?west)\s+of\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?$",
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?"
+    r"(?:(?-i:[A-Z][a-z]+)['’]?s\s+)?$",  # "north of Syrias Aleppo"
     re.IGNORECASE,
 )
 # "Aleppo eastern countryside": the part named after the place
@@ -435,6 +436,7 @@ def _find_speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
 _PLACED_SPEAKERS = frozenset(
     {"source", "official", "activist", "resident", "correspondent", "reporter", "doctor"}
     | {"medic", "spokesman", "spokeswoman", "witness", "journalist", "governor", "monitor"}
+    | {"ministry", "agency", "office", "embassy", "council"}  # "the ministry in Moscow said"
 )
 MAX_PLACED_SPEAKER = 6  # tokens from "source in" to the verb of saying
 
@@ -473,6 +475,9 @@ def _own_back_reference(counted: Token, spans: list[Span]) -> Token | None:
     if counted.pos_ not in {"NOUN", "PROPN"}:
         return None
     low, high = counted.i, counted.right_edge.i + 1
+    # "55 percent of the country including major cities Damascus ...": what "including"
+    # names only narrows the phrase
+    high = next((t.i for t in counted.doc[low:high] if t.lower_ == "including"), high)
     if any(low <= span.start < high for span in spans):
         return None
     return next((t for t in back_words(counted.doc[low:high]) if back_noun(t)), None)
