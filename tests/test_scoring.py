@@ -168,6 +168,20 @@ def test_scoring_matching_pairs_the_same_number_before_the_larger_overlap() -> N
     assert score(gold, predicted, texts={"a.txt": text}).pairs == ((0, 1), (1, 0))
 
 
+def test_scoring_gold_number_written_twice_in_its_quote_is_the_one_its_noun_follows() -> None:
+    text = "Among those killed were three children and three women it said."
+    sentence = "Among those killed were three children and three women it said"
+    children = claim(quote=sentence, number_text="three", counted="children")
+    women = claim(quote=sentence, number_text="three", counted="women")
+    predicted = [
+        women | {"quote": sentence, "start": text.index("three women")},
+        children | {"quote": sentence, "start": text.index("three children")},
+    ]
+    report = score([women, children], predicted, texts={"a.txt": text})
+    assert report.pairs == ((0, 0), (1, 1))
+    assert report.fields["counted"].accuracy == 1.0
+
+
 def test_scoring_vague_claims_match_when_quotes_overlap() -> None:
     vague = claim(
         quote="Thousands of residents fled",

@@ -250,10 +250,26 @@ class _QuoteLocator:
             if self._flat_text(doc).startswith(flat_number, at):
                 return {at}
         flat_quote = _flatten(quote)
-        found = re.search(rf"(?<!\w){re.escape(flat_number)}(?!\w)", flat_quote)
-        if found is None:
+        found = list(re.finditer(rf"(?<!\w){re.escape(flat_number)}(?!\w)", flat_quote))
+        if not found:
             return set()
-        return {begin + found.start() for begin, _ in self._spans(doc, flat_quote)}
+        at = _counted_occurrence(found, flat_quote, _text(claim.get("counted")))
+        return {begin + at for begin, _ in self._spans(doc, flat_quote)}
+
+
+COUNTED_AFTER = 3  # words after a number searched for the noun it counts
+
+
+def _counted_occurrence(found: list[re.Match[str]], quote: str, counted: str | None) -> int:
+    """Where, of a number written more than once in a quote ("three children and three
+    women"), the one counting ``counted`` starts; else the first."""
+    if len(found) > 1 and counted:
+        stem = _flatten(counted).split()[-1][:-1]  # "women" -> "wome", "children" -> "childre"
+        for match in found:
+            following = quote[match.end() :].split()[:COUNTED_AFTER]
+            if stem and any(word.startswith(stem) for word in following):
+                return match.start()
+    return found[0].start()
 
 
 def match_claims(
