@@ -286,6 +286,7 @@ def test_scoring_source_rules(
         ("action", "evacuate", "have been evacuated"),
         ("action", "flee", "fled"),
         ("action", "leave", "left"),
+        ("counted", "policemen", "police"),
         ("place", "East Aleppo", "eastern Aleppo"),
         ("place", "East Aleppo", "east aleppo"),
         ("place", "East Aleppo", "eastern parts of Aleppo"),

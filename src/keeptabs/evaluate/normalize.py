@@ -46,6 +46,7 @@ _IRREGULAR: dict[str, str] = {
     "kilometre": "kilometer", "kilometres": "kilometer", "litre": "liter",
     "litres": "liter", "centre": "center", "centres": "center",
     "neighbourhood": "neighborhood", "neighbourhoods": "neighborhood",
+    "policemen": "police", "policeman": "police",  # "five Kurdish police" are policemen
     # verbs: irregular past tenses and participles, and forms the rules get wrong
     "fled": "flee", "left": "leave", "took": "take", "taken": "take", "laid": "lay",
     "held": "hold", "was": "be", "were": "be", "been": "be", "being": "be", "is": "be",
