@@ -199,6 +199,15 @@ def test_claims_kind_compounds_stay_with_the_counted_noun(nlp: Language) -> None
     assert (found["two"].counted, found["14"].counted) == ("oil fields", "personnel carriers")
 
 
+def test_claims_of_them_counts_what_them_refers_to(nlp: Language) -> None:
+    text = "The army clashed with the terrorists in Jabal al-Turkman killing 16 of them.\n"
+    found = by_number(claims_of(text, nlp))["16"]
+    assert (found.counted, found.action) == ("terrorists", "kill")
+    # ... but a group's members are not the group
+    text = "Jets struck the gatherings of armed groups killing dozens of them.\n"
+    assert by_number(claims_of(text, nlp))["dozens"].counted != "gatherings"
+
+
 def test_claims_money_written_with_a_sign_counts_its_currency(nlp: Language) -> None:
     text = "They said they received $400 a month from the group.\n"
     assert by_number(claims_of(text, nlp))["$400"].counted == "dollars"

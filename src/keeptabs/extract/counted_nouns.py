@@ -76,7 +76,11 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         if measured is not None:
             return _noun_phrase(measured), measured
         named = named_by_copula(token)
-        return (None, token) if named is None else (_noun_phrase(named), named)
+        if named is not None:
+            return _noun_phrase(named), named
+        antecedent = _them_antecedent(token)  # "killing 16 of them": what they are; the
+        # figure's own verb says what happened
+        return (None, token) if antecedent is None else (_noun_phrase(antecedent), token)
     noun = _shared_head(token, noun)
     return _noun_phrase(noun), noun
 
@@ -116,6 +120,27 @@ def _named_after_them(token: Token) -> Token | None:
     while noun.dep_ == "compound" and noun.head.i > noun.i:
         noun = noun.head  # "two of them ambulance crew"
     return noun if noun.pos_ == "NOUN" else None
+
+
+_ARGUMENT_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "conj"})
+_COLLECTIVE_NOUNS = frozenset(
+    {"organization", "organisation", "group", "gathering", "faction", "position", "unit"}
+)
+
+
+def _them_antecedent(token: Token) -> Token | None:
+    """ "clashed with the terrorists ... killing 16 of them": the plural noun "them" refers
+    back to, the nearest before it in the sentence."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.lower_ == "them" for c in of.children):
+        return None
+    for word in reversed(token.doc[token.sent.start : token.i]):
+        if word.like_num:
+            return None  # "killed 34 people, 16 of them": the figure before says it
+        if word.tag_ == "NNS" and word.pos_ == "NOUN" and word.dep_ in _ARGUMENT_DEPS:
+            collective = word.lemma_.lower() in _COLLECTIVE_NOUNS  # their members are meant
+            return None if collective or is_place_name(word.text) else word
+    return None
 
 
 def _partitive_whole(token: Token) -> Token | None:
