@@ -199,6 +199,13 @@ def test_claims_kind_compounds_stay_with_the_counted_noun(nlp: Language) -> None
     assert (found["two"].counted, found["14"].counted) == ("oil fields", "personnel carriers")
 
 
+def test_claims_copula_of_a_group_of_casualties_says_what_befell_them(nlp: Language) -> None:
+    text = "Twelve people died in the raid. Of those killed six were children.\n"
+    assert by_number(claims_of(text, nlp))["six"].action == "kill"
+    text = "Among the killed civilians there are four children.\n"
+    assert by_number(claims_of(text, nlp))["four"].action == "kill"
+
+
 def test_claims_of_them_counts_what_them_refers_to(nlp: Language) -> None:
     text = "The army clashed with the terrorists in Jabal al-Turkman killing 16 of them.\n"
     found = by_number(claims_of(text, nlp))["16"]

@@ -11,6 +11,7 @@ from keeptabs.extract.counted_nouns import (
     HEADLINE_VERBS,
     NUMBER_DEPS,
     VAGUE_HEADS,
+    casualty_group,
     named_by_copula,
 )
 from keeptabs.extract.vocab import counted_vocab
@@ -54,6 +55,20 @@ def included_in_toll(verb: Token) -> str | None:
         return "kill"  # "the victims included"
     participle = next((c for c in subject.children if c.dep_ == "acl" and c.lower_ in words), None)
     return words[participle.lower_] if participle is not None else None  # "those killed"
+
+
+def said_of_casualties(verb: Token) -> str | None:
+    """ "Of those killed six were children", "among the killed civilians there are four
+    children": what befell the group a copula's figure is taken from."""
+    group = casualty_group(verb)
+    if group is None:
+        return None
+    words = counted_vocab().casualty_words
+    if group.lower_ in words:
+        return words[group.lower_]  # "of the dead"
+    described = (c for c in group.children if c.dep_ in {"acl", "amod"})
+    found = next((c for c in described if c.lower_ in words), None)
+    return words[found.lower_] if found is not None else "kill"  # "of the victims"
 
 
 def headline_toll_verb(number: Token) -> str | None:

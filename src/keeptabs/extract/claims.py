@@ -19,7 +19,12 @@ from keeptabs.extract.asides import without_legal_asides
 from keeptabs.extract.attribution import attribute, remember_sources
 from keeptabs.extract.breakdowns import link_breakdowns
 from keeptabs.extract.casing import is_title_case, proper_names, sentence_case
-from keeptabs.extract.casualties import casualty_frame, headline_toll_verb, included_in_toll
+from keeptabs.extract.casualties import (
+    casualty_frame,
+    headline_toll_verb,
+    included_in_toll,
+    said_of_casualties,
+)
 from keeptabs.extract.counted_nouns import counted_noun
 from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text, with_text
@@ -344,6 +349,8 @@ def _read_frame(
         frame.action = headline_toll_verb(token) or frame.action
     if frame.action in {"include", "comprise"} and verb is not None:
         frame.action = included_in_toll(verb) or frame.action  # "Those killed included six"
+    if frame.action == "be" and verb is not None:
+        frame.action = said_of_casualties(verb) or frame.action  # "Of those killed six were"
     root = verb if verb is not None else sentence.root
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence

@@ -168,6 +168,22 @@ def named_by_copula(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOUN_TAGS), None)
 
 
+def casualty_group(verb: Token) -> Token | None:
+    """The group of casualties a copula takes its figure from: "Of those killed six were
+    children", "among the killed civilians there are four", "of the victims"."""
+    if verb.lemma_.lower() != "be":
+        return None
+    words = counted_vocab().casualty_words
+    for preposition in verb.children:
+        if preposition.dep_ != "prep" or preposition.lower_ not in {"of", "among"}:
+            continue
+        for group in preposition.children:
+            described = (c.lower_ for c in group.children if c.dep_ in {"acl", "amod"})
+            if _names_casualties(group) or any(word in words for word in described):
+                return group
+    return None
+
+
 def _names_casualties(word: Token) -> bool:
     """ "the dead", "the victims": a group of casualties a part is taken from."""
     return word.lower_ in counted_vocab().casualty_words or word.lemma_.lower() in {"victim"}
