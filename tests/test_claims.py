@@ -343,6 +343,13 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"at least six": "June 19"},
         ),
         ("Rockets killed 14 and left dozens wounded Wednesday.", {"dozens": "Wednesday"}),
+        # a shelling that did it, misread as a verb on a verb joined to the claim's
+        (
+            "Activists in Deir Ezzor said that three civilians were killed and many more "
+            "injured in mortar shelling by ISIS militants on the regime-held parts of the city "
+            "on Wednesday.",
+            {"three": "Wednesday"},
+        ),
         # ... and before "where"; a misparsed clause verb still hangs the figure from it
         (
             "The council condemns the massacre in Idlib today where 65 civilians were killed.",

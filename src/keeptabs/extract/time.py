@@ -121,10 +121,12 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         for c in root.children
         if c.dep_ == "advcl" and any(m.lower_ in _CAUSING_MARKS for m in c.children)
     }
-    # "killed in rebel shelling of X on Friday": the attack's noun misread as a verb
+    # "killed in rebel shelling of X on Friday": the attack's noun misread as a verb, on
+    # the claim's verb or one joined to it ("were killed and many injured in shelling")
     event_verbs |= {
         c.i
-        for c in root.children
+        for verb in list(event_verbs)
+        for c in sentence.doc[verb].children
         if c.dep_ == "advcl"
         and c.tag_ == "VBG"
         and not any(m.dep_ in {"mark", "nsubj", "advmod"} for m in c.children)
@@ -139,8 +141,8 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         for participle in obj.children
         if participle.dep_ == "acl" and participle.tag_ == "VBN"
     }
-    for entity in entities_in(sentence):
-        if entity.label_ not in _DATE_LABELS or entity.start <= number.i < entity.end:
+    for entity in _dates_in(sentence):
+        if entity.start <= number.i < entity.end:
             continue
         before = sentence.doc[entity.start - 1] if entity.start > 0 else None
         if _is_dateline_day(entity):
@@ -167,6 +169,25 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             continue  # a date of the report itself
         return _with_part_of_day(entity)
     return None
+
+
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _dates_in(sentence: Span) -> list[Span]:
+    """The sentence's dates: the model's, and weekdays it left untagged ("shelling on the
+    regime-held parts of the city on Wednesday")."""
+    dates = [entity for entity in entities_in(sentence) if entity.label_ in _DATE_LABELS]
+    taken = {token.i for entity in dates for token in entity}
+    doc = sentence.doc
+    for token in sentence:
+        if token.i in taken or token.lower_ not in _WEEKDAY_NAMES or not token.text[0].isupper():
+            continue
+        end = token.i + 1
+        if end < sentence.end and doc[end].lower_ in _DAY_PARTS:
+            end += 1  # "Thursday evening"
+        dates.append(Span(doc, token.i, end, label="DATE"))
+    return sorted(dates, key=lambda span: span.start)
 
 
 def _dates_the_event_noun(entity: Span, root: Token) -> bool:
