@@ -344,3 +344,15 @@ def test_a_verb_of_saying_read_as_a_reduced_relative_on_its_subject(nlp: Languag
     )
     assert claims["nine"].source == "The US-led coalition"
     assert claims["30"].source is None  # a video posted is no speaker
+
+
+def test_according_to_a_name_joined_to_a_figure_keeps_the_name(nlp: Language) -> None:
+    text = (
+        "Air strikes on Eastern Ghouta have killed at least 66 civilians according to the "
+        "Syrian Observatory for Human Rights as well as three rescue workers.\n"
+    )
+    found = claims_of(text, nlp)["at least 66"]
+    assert found.source_org == "Syrian Observatory for Human Rights"
+    # ... but a toll is no speaker
+    text = "Rockets hit the district killing according to the latest toll 44 civilians.\n"
+    assert claims_of(text, nlp)["44"].source is None

@@ -48,7 +48,7 @@ from keeptabs.extract.speakers import (
     organisation,
     without_article,
 )
-from keeptabs.extract.vocab import action_vocab
+from keeptabs.extract.vocab import action_vocab, counted_vocab
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
@@ -468,7 +468,13 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
             if objects:
                 phrase = without_article(_subject_phrase(objects[0]))
                 if any(t.like_num for t in phrase):
-                    return None  # "killing according to the latest toll 44 civilians"
+                    # "according to the Observatory as well as three rescue workers": the
+                    # named source before the figure; but "killing according to the latest
+                    # toll 44 civilians" names none
+                    named = _before_number(phrase)
+                    if named is None:
+                        return None
+                    phrase = named
                 if objects[0].lemma_.lower() in GENERIC_SOURCES and not any(
                     t.pos_ == "PROPN" for t in phrase
                 ):
@@ -480,6 +486,20 @@ def _according_to(sentence: Span, token: Token, memory: SourceMemory) -> Attribu
                     organisation = earlier.source_org if earlier else None
                 return Attribution(source, organisation)
     return None
+
+
+_JOINING_WORDS = frozenset({"as", "well", "and", "plus", ","})
+
+
+def _before_number(phrase: Span) -> Span | None:
+    """The name that opens ``phrase`` before a figure joined to it, if it names one."""
+    end = next(t.i for t in phrase if t.like_num)
+    while end > phrase.start and phrase.doc[end - 1].lower_ in _JOINING_WORDS:
+        end -= 1
+    named = phrase.doc[phrase.start : end]
+    if not named or named[-1].lemma_.lower() in counted_vocab().toll_nouns:
+        return None  # "according to teh latest toll 44 civilians"
+    return named if any(t.pos_ == "PROPN" for t in named) else None
 
 
 def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
