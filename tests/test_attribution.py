@@ -356,3 +356,13 @@ def test_according_to_a_name_joined_to_a_figure_keeps_the_name(nlp: Language) ->
     # ... but a toll is no speaker
     text = "Rockets hit the district killing according to the latest toll 44 civilians.\n"
     assert claims_of(text, nlp)["44"].source is None
+
+
+def test_known_agency_closing_the_sentence_with_its_verb_is_the_source(nlp: Language) -> None:
+    text = (
+        "Terrorists shelled the town killing 23 civilians in al-Haal and 21 others in "
+        "al-Sinaah FNA reports.\n"
+    )
+    found = claims_of(text, nlp)
+    assert (found["21"].source, found["21"].source_org) == ("FNA", "Fars News Agency")
+    assert found["21"].place == "al-Sinaah"

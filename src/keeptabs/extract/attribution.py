@@ -48,7 +48,7 @@ from keeptabs.extract.speakers import (
     organisation,
     without_article,
 )
-from keeptabs.extract.vocab import action_vocab, counted_vocab
+from keeptabs.extract.vocab import action_vocab, actor_table, counted_vocab
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
@@ -378,6 +378,7 @@ def attribute(
         _according_to,
         _verb_read_as_noun,
         _reporting_verb,
+        _closing_report,
         _tallied_by,
         _report_noun,
     ):
@@ -387,6 +388,26 @@ def attribute(
     if headline:
         return headline_speaker(sentence, token)
     return colon_speaker(sentence, token)
+
+
+_CLOSING_REPORT = re.compile(
+    r"(?P<who>(?:[\w'’-]+\s+){0,3}[A-Z][\w'’-]*)\s+(?:reports|reported|says|said)\W*$"
+)
+
+
+def _closing_report(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
+    """ "... and 21 others in al-Sinaah FNA reports": a known organisation closing the
+    sentence with its verb of saying, which the parser read as a noun ("FNA reports")."""
+    found = _CLOSING_REPORT.search(span_text(sentence))
+    if found is None or sentence.start_char + found.start() < token.idx:
+        return None
+    words = found.group("who").split()
+    for start in range(len(words)):  # the longest tail naming one: "al-Sinaah FNA": FNA
+        name = " ".join(words[start:])
+        organisation = org_of(name)
+        if organisation is not None and actor_table().is_actor(name):
+            return Attribution(name, organisation)
+    return None
 
 
 def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:

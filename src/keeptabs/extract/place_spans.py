@@ -417,7 +417,8 @@ def _article_names(sentence: Span, found: list[Span]) -> list[Span]:
     text = doc_text(sentence.doc)
     names = []
     for match in _ARTICLE_NAME.finditer(text, sentence.start_char, sentence.end_char):
-        span = sentence.doc.char_span(match.start("name"), match.end("name"))
+        name = _before_run_on(match.group("name"))  # "in al-Sinaah FNA reports"
+        span = sentence.doc.char_span(match.start("name"), match.start("name") + len(name))
         if span is None or any(_overlap(span, other) for other in found):
             continue
         if any(word in entity_vocab().org_words for word in span.text.replace("-", " ").split()):
