@@ -366,3 +366,13 @@ def test_known_agency_closing_the_sentence_with_its_verb_is_the_source(nlp: Lang
     found = claims_of(text, nlp)
     assert (found["21"].source, found["21"].source_org) == ("FNA", "Fars News Agency")
     assert found["21"].place == "al-Sinaah"
+
+
+def test_agency_closing_the_sentence_with_a_day_after_its_verb(nlp: Language) -> None:
+    text = (
+        "A car bomb killed 20 people at a site where displaced families are located near the "
+        "city of Deir al-Zor Syrias SANA state news agency reported on Friday.\n"
+    )
+    found = claims_of(text, nlp)["20"]
+    assert found.source_org == "SANA"
+    assert found.source is not None and not found.source.startswith("Deir")

@@ -24,6 +24,7 @@ from keeptabs.extract.doctext import (
     span_text,
 )
 from keeptabs.extract.entities import WEEKDAYS
+from keeptabs.extract.gazetteer import possessive_place
 from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
     colon_speaker,
@@ -391,23 +392,30 @@ def attribute(
 
 
 _CLOSING_REPORT = re.compile(
-    r"(?P<who>(?:[\w'’-]+\s+){0,3}[A-Z][\w'’-]*)\s+(?:reports|reported|says|said)\W*$"
+    r"(?P<who>(?:[\w'’-]+\s+){0,5}[\w'’-]+)\s+(?:reports|reported|says|said)"
+    # "... SANA state news agency reported on Friday"
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday)(?:\s+(?:morning|afternoon|evening))?)?"
+    r"\W*$"
 )
 
 
 def _closing_report(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
-    """ "... and 21 others in al-Sinaah FNA reports": a known organisation closing the
-    sentence with its verb of saying, which the parser read as a noun ("FNA reports")."""
+    """ "... and 21 others in al-Sinaah FNA reports", "... near the city of Deir al-Zor
+    Syrias SANA state news agency reported on Friday": a known organisation closing the
+    sentence with its verb of saying, which the parser hung elsewhere or read as a noun."""
     found = _CLOSING_REPORT.search(span_text(sentence))
-    if found is None or sentence.start_char + found.start() < token.idx:
-        return None
+    if found is None or sentence.start_char + found.end("who") <= token.idx + len(token):
+        return None  # none, or the figure is in the speaker's phrase
     words = found.group("who").split()
-    for start in range(len(words)):  # the longest tail naming one: "al-Sinaah FNA": FNA
-        name = " ".join(words[start:])
-        organisation = org_of(name)
-        if organisation is not None and actor_table().is_actor(name):
-            return Attribution(name, organisation)
-    return None
+    table = actor_table()
+    first = next((i for i, word in enumerate(words) if table.is_actor(word)), None)
+    if first is None:
+        return None
+    if first > 0 and possessive_place(words[first - 1]) is not None:
+        first -= 1  # "Syrias SANA"
+    name = " ".join(words[first:])
+    organisation = org_of(name)
+    return Attribution(name, organisation) if organisation is not None else None
 
 
 def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
