@@ -387,6 +387,13 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "1300",
             "east and southwest of Damascus",
         ),
+        # two parts named together
+        (
+            "The war in Syria goes on. Air strikes killed at least 21 civilians in the south "
+            "and northeast of the country.",
+            "at least 21",
+            "South and Northeast Syria",
+        ),
         # "the country's north" is a part of the country
         (
             "Fighting in Syria went on. A car bomb in a town in the countrys north killed 22.",

@@ -256,8 +256,22 @@ def compass_of(token: Token) -> str | None:
     for word in (part, *part.children):
         found = COMPASS_WORD.fullmatch(word.lower_)
         if found:
-            return found.group("dir").capitalize()
+            return _paired_compass(word, found.group("dir").capitalize())
     return None
+
+
+def _paired_compass(word: Token, direction: str) -> str:
+    """ "the north and the east of the town", "the south and northeast of the country":
+    both parts."""
+    other = word.head if word.dep_ == "conj" else None
+    if other is None:
+        other = next((c for c in word.children if c.dep_ == "conj"), None)
+    paired = COMPASS_WORD.fullmatch(other.lower_) if other is not None else None
+    if other is None or paired is None:
+        return direction
+    first, second = sorted((word, other), key=lambda token: token.i)
+    names = {word.i: direction, other.i: paired.group("dir").capitalize()}
+    return f"{names[first.i]} and {names[second.i]}"
 
 
 def back_words(span: Span) -> Iterator[Token]:
