@@ -392,21 +392,24 @@ def attribute(
 
 
 _CLOSING_REPORT = re.compile(
-    r"(?P<who>(?:[\w'’-]+\s+){0,5}[\w'’-]+)\s+(?:reports|reported|says|said)"
+    r"\s(?:reports|reported|says|said)"
     # "... SANA state news agency reported on Friday"
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday)(?:\s+(?:morning|afternoon|evening))?)?"
     r"\W*$"
 )
+MAX_CLOSING_SPEAKER = 6  # words before the closing verb read for the speaker
 
 
 def _closing_report(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
     """ "... and 21 others in al-Sinaah FNA reports", "... near the city of Deir al-Zor
     Syrias SANA state news agency reported on Friday": a known organisation closing the
     sentence with its verb of saying, which the parser hung elsewhere or read as a noun."""
-    found = _CLOSING_REPORT.search(span_text(sentence))
-    if found is None or sentence.start_char + found.end("who") <= token.idx + len(token):
+    text = span_text(sentence)
+    found = _CLOSING_REPORT.search(text)
+    after_number = token.idx + len(token) - sentence.start_char
+    if found is None or found.start() <= after_number:
         return None  # none, or the figure is in the speaker's phrase
-    words = found.group("who").split()
+    words = text[after_number : found.start()].split()[-MAX_CLOSING_SPEAKER:]
     table = actor_table()
     first = next((i for i, word in enumerate(words) if table.is_actor(word)), None)
     if first is None:

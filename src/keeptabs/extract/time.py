@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import doc_text, entities_in
+from keeptabs.extract.doctext import doc_text, entities_in, span_text
 from keeptabs.extract.entities import WEEKDAYS
 from keeptabs.extract.vocab import action_vocab, period_patterns
 
@@ -172,12 +172,15 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
 
 
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_WEEKDAY_WORD = re.compile(r"\b(?:" + WEEKDAYS + r")\b")
 
 
 def _dates_in(sentence: Span) -> list[Span]:
     """The sentence's dates: the model's, and weekdays it left untagged ("shelling on the
     regime-held parts of the city on Wednesday")."""
     dates = [entity for entity in entities_in(sentence) if entity.label_ in _DATE_LABELS]
+    if not _WEEKDAY_WORD.search(span_text(sentence)):
+        return dates  # most sentences: no Token made for each word
     taken = {token.i for entity in dates for token in entity}
     doc = sentence.doc
     for token in sentence:
