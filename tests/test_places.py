@@ -863,6 +863,14 @@ def test_place_of_counted_places_and_references(
             "two",
             "Saha market",
         ),
+        # a toll of a whole war is not located by the scene the sentence sets
+        (
+            "Peace talks in Geneva and the Kazakh capital Astana have failed to end the "
+            "conflict in which hundreds of thousands of civilians are believed to have been "
+            "killed.",
+            "hundreds of thousands",
+            None,
+        ),
         # a place that only says where the speaker is
         (
             "Some 120 fighters were killed in Russian air strikes in Syria over the past 24 "

@@ -282,6 +282,8 @@ def _sentence_scene(span: Span, clause: Span, anchor: int, speakers: list[tuple[
     root = span.root
     if is_country(bare_name(span)) or _across_divider(span, anchor):
         return False
+    if _of_a_war(clause.root):
+        return False  # "talks in Astana failed to end the conflict in which thousands died"
     verb = clause.root
     if verb.dep_ == "conj" and has_subject(verb):
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
@@ -639,10 +641,25 @@ def _is_destination(span: Span) -> bool:
     )
 
 
+_WAR_NOUNS = frozenset({"war", "conflict", "crisis", "uprising", "revolution", "insurgency"})
+
+
+def _of_a_war(verb: Token) -> bool:
+    """Whether ``verb`` is in a relative clause on a war ("the conflict in which hundreds
+    of thousands are believed to have been killed", "the civil war that began in 2011 and
+    has since killed 300000"): a toll of the whole war, not of a scene the sentence sets."""
+    for word in (verb, *verb.ancestors):
+        if word.dep_ == "relcl":
+            return word.head.lemma_.lower() in _WAR_NOUNS
+    return False
+
+
 def _event_parent(clause: Span) -> Span | None:
     """The clause of the verb that ``clause`` depends on, unless that is a verb of saying."""
     root = clause.root
     head = root.head
+    if root.dep_ == "relcl" and head.lemma_.lower() in _WAR_NOUNS:
+        return None  # a war's toll is located by its own words only (see _of_a_war)
     if root.dep_ in {"relcl", "acl"} and head.i < root.i:
         # "an attack on X which killed 86", "clashes near X left 40 dead": the noun's phrase
         return head.doc[head.left_edge.i : root.left_edge.i]
