@@ -44,6 +44,7 @@ GOLD_SETS = {
     "fakes-check16": ("tests/gold/fakes-check16.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check17": ("tests/gold/fakes-check17.jsonl", "../shared/corpus/fakes-dev.csv"),
     "fakes-check18": ("tests/gold/fakes-check18.jsonl", "../shared/corpus/fakes-dev.csv"),
+    "fakes-check19": ("tests/gold/fakes-check19.jsonl", "../shared/corpus/fakes-dev.csv"),
 }
 ROUNDING = 3  # digits kept; floors sit a hair under the score so float noise never trips them
 
