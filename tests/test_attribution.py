@@ -376,3 +376,25 @@ def test_agency_closing_the_sentence_with_a_day_after_its_verb(nlp: Language) ->
     found = claims_of(text, nlp)["20"]
     assert found.source_org == "SANA"
     assert found.source is not None and not found.source.startswith("Deir")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # an outlet's sections after the headline's speaker
+        ("Air raid kills 21 at Syria market Monitor - Region - World - Ahram Online", "Jets hit."),
+        # the headline repeated in the body before the wire's dateline
+        (
+            "Market raid in the north",
+            "Air raid kills 21 at Syria market Monitor AFP Thursday 24 Apr 2014\n\nJets hit.",
+        ),
+    ],
+)
+def test_headline_speaker_before_sections_or_a_wire_dateline(
+    title: str, body: str, nlp: Language
+) -> None:
+    text = f"{title}\n\n{body}"
+    claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
+    found = next(claim for claim in claims if claim.number_text == "21")
+    assert found.source_org == "Syrian Observatory for Human Rights"
+    assert found.place is None or "Ahram" not in found.place

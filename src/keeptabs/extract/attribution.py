@@ -27,6 +27,7 @@ from keeptabs.extract.entities import WEEKDAYS
 from keeptabs.extract.gazetteer import possessive_place
 from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
+    WIRE_DATELINE,
     colon_speaker,
     headline_speaker,
     trailing_speaker,
@@ -364,7 +365,9 @@ def attribute(
     owned = _possessor(token) or (_possessor(token.head) if token.dep_ == "nummod" else None)
     if owned is not None:
         return owned
-    if headline:  # "... kill 8 IS group militants Report": the wire style, before any parse
+    if headline or WIRE_DATELINE.search(span_text(sentence)):
+        # "... kill 8 IS group militants Report": the wire style, before any parse, in a
+        # headline or its repeat in the body before the wire's dateline
         found = trailing_speaker(sentence, token)
         if found is not None:
             return found

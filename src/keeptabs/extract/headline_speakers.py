@@ -33,6 +33,16 @@ _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
 
 # The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")
+# The sections an outlet files a headline under, two or more: "... Monitor - Region - World
+# - Ahram Online" (one alone may be the speaker: "... kill 13 - monitor")
+_SECTION_SUFFIX = re.compile(r"(?:\s+-\s+[a-z]+(?:\s+[a-z]+)?){2,}$", re.IGNORECASE)
+# A wire dateline closing a headline repeated in the body: "... Monitor AFP Thursday",
+# "... Monitor AFP Thursday 30 Jun 2016"
+WIRE_DATELINE = re.compile(
+    r"\s+(?:AFP|AP|Reuters|dpa|Xinhua)(?:\s+and\s+(?:AFP|AP|Reuters))?\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2,3}\s+\d{4})?\W*$"
+)
 
 
 def colon_speaker(sentence: Span, token: Token) -> Attribution | None:
@@ -44,8 +54,10 @@ def colon_speaker(sentence: Span, token: Token) -> Attribution | None:
 
 
 def _headline_text(sentence: Span) -> str:
-    """The sentence without surrounding space or a closing "| Outlet Name"."""
-    return _OUTLET_SUFFIX.sub("", span_text(sentence).strip())
+    """The sentence without surrounding space, a closing "| Outlet Name", a section ("-
+    Region") or a wire dateline ("AFP Thursday")."""
+    text = _OUTLET_SUFFIX.sub("", span_text(sentence).strip())
+    return _SECTION_SUFFIX.sub("", WIRE_DATELINE.sub("", text))
 
 
 def _trailing_attribution(

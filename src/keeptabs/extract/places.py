@@ -155,6 +155,8 @@ def find_place(
     spans = place_spans(sentence)
     if skip is not None:
         spans = [span for span in spans if not skip[0] <= span.start_char < skip[1]]
+    if headline:  # "... Monitor - Region - World - Ahram Online": the outlet's sections
+        spans = [span for span in spans if not _after_dash(span, anchor)]
     counted = _counted_head(sentence.doc[anchor])
     if counted.lemma_.lower() in PLACE_KIND_NOUNS:
         # "two other locations", "4 Syrian towns": places counted, located only by their
@@ -547,6 +549,15 @@ def _unseparated_run(span: Span, spans: list[Span], *, headline: bool) -> str | 
     if names < 2 or not (headline or closed):
         return None
     return text[start:end]
+
+
+def _after_dash(span: Span, anchor: int) -> bool:
+    """Whether a spaced dash stands between the figure and ``span``, after the figure."""
+    doc = span.doc
+    return any(
+        token.text == "-" and token.whitespace_ and doc[token.i - 1].whitespace_
+        for token in doc[anchor + 1 : span.start]
+    )
 
 
 def _across_divider(span: Span, anchor: int) -> bool:
