@@ -215,6 +215,11 @@ def test_claims_of_them_counts_what_them_refers_to(nlp: Language) -> None:
     assert by_number(claims_of(text, nlp))["dozens"].counted != "gatherings"
 
 
+def test_claims_hyphenated_measure_counts_its_unit(nlp: Language) -> None:
+    text = "Rebels massed on a 15-kilometre front.\n"
+    assert by_number(claims_of(text, nlp))["15-kilometre"].counted == "kilometre"
+
+
 def test_claims_money_written_with_a_sign_counts_its_currency(nlp: Language) -> None:
     text = "They said they received $400 a month from the group.\n"
     assert by_number(claims_of(text, nlp))["$400"].counted == "dollars"

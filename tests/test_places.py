@@ -358,6 +358,19 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "At least 70",
             "north of Aleppo",
         ),
+        # its edges, named before or after it
+        (
+            "About 1500 rebels have massed along the western edges of Aleppo since Friday.",
+            "About 1500",
+            "West Aleppo",
+        ),
+        # a word cut from a hyphenated one names nothing
+        (
+            "A car bombing killed at least 100 people in a majority-Alawite district of the "
+            "central city of Homs.",
+            "at least 100",
+            "Homs",
+        ),
         # the part of a place's countryside, named before or after it
         (
             "Jets intensified their bombardment on northern rural Homs leaving 12 civilians dead.",
@@ -870,6 +883,13 @@ def test_place_of_counted_places_and_references(
             "killed.",
             "hundreds of thousands",
             None,
+        ),
+        # a place in what the speaker's verb says besides
+        (
+            "Air strikes on a market in the rebel-held northwestern city of Idlib Saturday killed "
+            "24 people a monitor said a day after Russia and the US agreed a truce for Syria.",
+            "24",
+            "Idlib",
         ),
         # a place that only says where the speaker is
         (

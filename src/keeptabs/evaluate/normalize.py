@@ -263,7 +263,7 @@ _DIRECTION = "|".join(sorted(map(re.escape, _DIRECTIONS), key=len, reverse=True)
 # Words for a part of a place: "the eastern PARTS of Aleppo".
 _PART = (
     r"(?:parts?|sections?|districts?|neighbou?rhoods?|areas?|sectors?|quarters?|half|"
-    r"side|outskirts|suburbs?|zones?|territory|territories|pocket)"
+    r"side|edges?|outskirts|suburbs?|zones?|territory|territories|pocket)"
 )
 _HELD_PART = re.compile(rf"^[\w’'-]+-(?:held|controlled)\s+{_PART}\s+of\s+", re.IGNORECASE)
 _DIRECTION_PLACE = (

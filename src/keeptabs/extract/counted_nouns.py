@@ -52,7 +52,7 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     if quantity.unit == "fraction":
         return "fraction", token  # "roughly one quarter", "three quarters", "a third"
     if quantity.kind in {"measure", "money"}:
-        unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip()
+        unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip(" -")
         if unit_words or quantity.unit is None:
             return unit_words or None, token
         return tables().unit_names.get(quantity.unit, quantity.unit), token  # "$400": dollars

@@ -243,8 +243,8 @@ def _common_word(span: Span, text: str) -> bool:
     """An unknown one-word name that the text also writes in lower case is an ordinary
     word capitalised ("Besieged Towns", "Directorate of Health", "across Country"); a
     broken token ("mid-" of "mid-July") names nothing."""
-    if span.text.endswith("-"):
-        return True
+    if span.text.endswith("-") or span.text.startswith("-"):
+        return True  # "mid-" of "mid-July", "-Alawite" of "majority-Alawite"
     if len(span) != 1 or is_place_name(span.text):
         return False
     word = span.text.lower()

@@ -20,7 +20,8 @@ DIRECTION = re.compile(
     r"(?:ern)?\b(?:"
     # "western regime-held neighbourhoods of": who holds the part does not change it
     r"(?:\s+\w+-\w+|\s+(?:rebel|regime|opposition|government|residential|besieged))*"
-    r"\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?|half)\s+(?:of|in)"
+    r"\s+(?:parts?|neighbou?rhoods?|districts?|areas?|sides?|outskirts|suburbs|countryside|sectors?|half"
+    r"|edges?)\s+(?:of|in)"
     # "the eastern suburbs of the capital Damascus", but "the northern city of Aleppo" is
     # all of Aleppo
     r"(?:\s+the)?(?:\s+(?:capital|city|town|village|province)(?:\s+of)?)?)?"

@@ -64,7 +64,7 @@ _BEARING_OF = re.compile(
 # "Aleppo eastern countryside": the part named after the place
 _DIRECTION_AFTER = re.compile(
     r"\s+(?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern"
-    r"\s+(?:countryside|suburbs|outskirts|districts|neighbou?rhoods|parts)\b",
+    r"\s+(?:countryside|suburbs|outskirts|districts|neighbou?rhoods|parts|edges)\b",
     re.IGNORECASE,
 )
 # A second compass word coordinated before the one that closes on the place
@@ -326,9 +326,16 @@ def _in_other_clause(span: Span, root: Token, anchor: int) -> bool:
     not hold the figure ("killed in Syria amid reports that dozens were killed outside
     Aleppo"); not in a relative clause, nor in a clause of the event's cause ("killed when
     airstrikes hit the village of Hayan"), whose place is the figure's."""
+    reporting = action_vocab().reporting
     for verb in span.root.ancestors:
         if verb.i == root.i:
             return False
+        if (
+            verb.pos_ == "VERB"
+            and verb.lemma_.lower() in reporting
+            and not verb.left_edge.i <= anchor <= verb.right_edge.i
+        ):
+            return True  # "killed 24 people a monitor said a day after Russia and the US agreed"
         if verb.pos_ != "VERB" or verb.dep_ == "relcl":
             continue
         if not (has_subject(verb) or _subject_joined_to_object(verb)):
