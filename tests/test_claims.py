@@ -348,6 +348,20 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"at least six": "June 19"},
         ),
         ("Rockets killed 14 and left dozens wounded Wednesday.", {"dozens": "Wednesday"}),
+        # a count of time spent on an activity, whatever words describe it
+        (
+            "Two days of such heavy rebel bombardment have killed 38 civilians.",
+            {"38": "Two days of such heavy rebel bombardment"},
+        ),
+        (
+            "Upwards of 162000 people have been killed in more than three years of conflict.",
+            {"Upwards of 162000": "more than three years of conflict"},
+        ),
+        # ... also right after a verb of saying, whose report it is not
+        (
+            "The Observatory says a month of infighting has killed nearly 300 fighters.",
+            {"nearly 300": "a month of infighting"},
+        ),
         # a shelling that did it, misread as a verb on a verb joined to the claim's
         (
             "Activists in Deir Ezzor said that three civilians were killed and many more "

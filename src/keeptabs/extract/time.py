@@ -35,13 +35,14 @@ _SINCE_END = re.compile(
 _ACTIVITIES = (
     "fighting|battles?|clashes|combat|airstrikes|air\\s+strikes|strikes|raids|air\\s+raids"
     "|bombing|bombardment|shelling|operations|offensive|attacks|violence|siege|war|conflict"
+    "|infighting"
 )
 _OF_ACTIVITY = re.compile(
-    rf"\s+of\s+(?:(?:heavy|fierce|intense|continuous|air|ground|and|military)\s+){{0,4}}"
-    rf"(?:{_ACTIVITIES})\b",
+    rf"\s+of\s+(?:(?-i:[a-z][a-z-]*)\s+){{0,3}}?(?:{_ACTIVITIES})\b",  # "of such heavy rebel"
     re.IGNORECASE,
 )
-_UNIT_END = re.compile(r"\b(?:hours?|days?|nights?|weeks?|months?)$", re.IGNORECASE)
+_SPENT_ON = re.compile(rf"\bof\s+(?:[a-z-]+\s+){{0,3}}?(?:{_ACTIVITIES})$", re.IGNORECASE)
+_UNIT_END = re.compile(r"\b(?:hours?|days?|nights?|weeks?|months?|years?)$", re.IGNORECASE)
 # A window right after a verb of saying dates the report: "said earlier today that five".
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|reported|announced|added|stated|told\s+\w+)\s+(?:earlier\s+|later\s+)?$",
@@ -62,8 +63,11 @@ def find_period(sentence: str, number_offset: int) -> str | None:
     for start, end, period in _periods_in(sentence):
         if end <= number_offset and _TOLL_OF_ITS_EVENT.match(sentence, end, number_offset):
             continue  # "since the attack in X when at least 30 were killed": its toll
-        if _SAID_BEFORE.search(sentence, max(0, start - 40), start):
-            continue  # "the centre said earlier today that five were killed": the report's
+        if _SAID_BEFORE.search(sentence, max(0, start - 40), start) and not _SPENT_ON.search(
+            period
+        ):
+            continue  # "the centre said earlier today that five were killed": the report's;
+            # but "says a month of infighting has killed 300" is the event's
         distance = start - number_offset if start >= number_offset else number_offset - end
         if best is None or distance < best[0]:
             best = (distance, period)
