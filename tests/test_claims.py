@@ -215,6 +215,11 @@ def test_claims_of_them_counts_what_them_refers_to(nlp: Language) -> None:
     assert by_number(claims_of(text, nlp))["dozens"].counted != "gatherings"
 
 
+def test_claims_part_of_a_counted_group_counts_the_group(nlp: Language) -> None:
+    text = "The raid on the convoy destroyed at least 18 of 31 vehicles.\n"
+    assert by_number(claims_of(text, nlp))["at least 18"].counted == "vehicles"
+
+
 def test_claims_hyphenated_measure_counts_its_unit(nlp: Language) -> None:
     text = "Rebels massed on a 15-kilometre front.\n"
     assert by_number(claims_of(text, nlp))["15-kilometre"].counted == "kilometre"

@@ -152,7 +152,11 @@ def _partitive_whole(token: Token) -> Token | None:
         return _named_after_them(token)
     if _names_casualties(whole) or whole.pos_ != "NOUN":
         return None
-    definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in whole.children)
+    # "three of its fighters", "18 of 31 vehicles": a group the text defines or counts
+    definite = any(
+        c.lower_ in _DEFINITE or c.dep_ == "poss" or (c.dep_ == "nummod" and c.like_num)
+        for c in whole.children
+    )
     return whole if definite else None
 
 
