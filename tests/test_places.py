@@ -383,6 +383,13 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "East Aleppo",
         ),
         # a bearing from a place lies outside it and is kept as written
+        # ... but a place the bearing locates, even at a distance, is the place
+        (
+            "Air raids in the town of Maarat al-Numan about 30 km (20 miles) south of Idlib "
+            "killed another six people.",
+            "six",
+            "Maarat al-Numan",
+        ),
         (
             "Separate air strikes southwest of Kafr Takharim killed at least 12 people.",
             "at least 12",

@@ -27,7 +27,8 @@ LOOKAROUND = 40  # characters of context read on either side of a number
 _MODIFIER = re.compile(r"^-[a-z]")  # "20-member", "five-storey": the number modifies a noun
 # A fixed distance between places: "25 kilometres west of Raqqa", "3 km (2 miles) from".
 _PLACE_DISTANCE = re.compile(
-    r"^\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east"
+    # "30 km (20 miles) south of": the conversion in brackets too
+    r"^\s*\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east"
     r"|south-?west)(?:ern)?\s+of|from|away from|outside|off)\b",
     re.IGNORECASE,
 )

@@ -108,7 +108,10 @@ _CONTAINED_BY = re.compile(
     r"(?:(?:north|south|east|west|central)\w*\s+(?:parts?\s+of\s+(?:the\s+)?)?)?(?:rural\s+)?"
     r"(?:(?:countryside|outskirts|suburbs|province|governorate)\s+of\s+(?:the\s+)?)?(?:(?:al|el)-)?"
     # "Al-Quriyah southeast of Deir Ezzor": a bearing from the second locates the first
-    r"|\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
+    # ... also at a distance: "Maarat al-Numan about 30 km (20 miles) south of Idlib"
+    r"|(?:\s+(?:about|some|around|nearly|only)?\s*\d+\s*(?:km|kilometres|kilometers|miles)"
+    r"(?:\s*\(\d+\s*(?:km|miles)\))?)?"
+    r"\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?"
     # "Douma, the largest town in the Eastern Ghouta": an apposition says where it lies
     # ("the village of Hassadjek" right after a name names the village, not its container)
     r"|,?\s+(?:the|a)\s+(?:(?:[a-z-]+\s+){1,3}(?:town|city|village|district|suburb)\s+of"
