@@ -407,6 +407,13 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "1300",
             "east and southwest of Damascus",
         ),
+        # "the country" of a text that names it only as an owner
+        (
+            "A minister in Syrias opposition government died. At least 12 people were killed in "
+            "a car bomb attack in the south of the country on Thursday.",
+            "At least 12",
+            "South Syria",
+        ),
         # two parts named together
         (
             "The war in Syria goes on. Air strikes killed at least 21 civilians in the south "

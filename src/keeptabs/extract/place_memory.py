@@ -21,6 +21,7 @@ from keeptabs.extract.gazetteer import (
     is_country,
     is_place_name,
     place_first_words,
+    possessive_place,
 )
 from keeptabs.extract.place_spans import kind_names, place_spans
 from keeptabs.extract.place_words import (
@@ -58,6 +59,7 @@ _KIND_SYNONYMS = {
 }
 _NAMED_KINDS_AFTER = re.compile(r"\s+(?:camp|pocket|hospital)s?\b")
 _BUILDING_KINDS = frozenset({"hospital"})
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*)*")
 _TOWARDS = frozenset({"to", "into", "towards", "toward"})
 _STATE_OF = re.compile(
@@ -153,6 +155,14 @@ class PlaceMemory:
         for found in _STATE_OF.finditer(text, start, end):
             country = country_of(found.group("adjective"))
             if country is not None:
+                self.country = country
+                return
+        for found in _CAPITALISED_WORD.finditer(text, start, end):
+            # "in Syrias opposition government", "dead in Syria car bomb": a country named
+            # only as an owner or a modifier
+            word = found.group()
+            country = word if is_country(word) else possessive_place(word)
+            if country is not None and is_country(country):
                 self.country = country
                 return
 
