@@ -866,6 +866,12 @@ def test_place_of_counted_places_and_references(
             "more than 60",
             "Al Bab",
         ),
+        # a name that only ends like a nationality ("Iraqi"), after "in"
+        (
+            "The Observatory said nine civilians were killed in Qaterji and two others in Mayssar.",
+            "nine",
+            "Qaterji",
+        ),
         # a second clause whose subject the parser joined to the first one's object
         (
             "Explosions in Homs killed 20 people and civilian casualties were also reported "

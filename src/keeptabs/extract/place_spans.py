@@ -71,6 +71,7 @@ _PERSON_AS_PLACE_PREPOSITIONS = frozenset(
 )
 
 
+_WITHIN_PREPOSITIONS = frozenset({"in", "inside", "near"})
 _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 
 
@@ -525,7 +526,14 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return True  # "on Hamadaniyah Midan and other neighbourhoods"
     if SITE_AFTER.match(text, ent.end_char):
         return True  # "the Castello road", "Tabqa base"
-    if _NATIONALITY.search(ent.text) or ent.label_ == "ORG":
+    if ent.label_ == "ORG":
+        return False
+    if _NATIONALITY.search(ent.text) and not (
+        # "killed in Qaterji": a name that only ends like "Iraqi", after "in"
+        ent.label_ == "PERSON"
+        and ent.text.endswith("i")  # not "in Arabic"
+        and _governing_preposition(ent) in _WITHIN_PREPOSITIONS
+    ):
         return False
     if not _could_be_place_name(ent) or _in_title_case(ent):
         return False  # "Casualties", "District"; any name in "Killed in Suspected Gas Attack"
