@@ -199,6 +199,11 @@ def test_claims_kind_compounds_stay_with_the_counted_noun(nlp: Language) -> None
     assert (found["two"].counted, found["14"].counted) == ("oil fields", "personnel carriers")
 
 
+def test_claims_casualty_participle_read_as_a_noun_rules_its_figure(nlp: Language) -> None:
+    text = "At least 21 people were killed and 50 hurt on Sunday in a rebel mortar attack.\n"
+    assert by_number(claims_of(text, nlp))["50"].action == "injure"
+
+
 def test_claims_copula_of_a_group_of_casualties_says_what_befell_them(nlp: Language) -> None:
     text = "Twelve people died in the raid. Of those killed six were children.\n"
     assert by_number(claims_of(text, nlp))["six"].action == "kill"

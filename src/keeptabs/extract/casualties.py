@@ -161,8 +161,13 @@ def _casualty_participle(token: Token) -> str | None:
     if index < len(doc) and doc[index].text == "+":
         index += 1  # "20+ killed"
     following = doc[index] if index < len(doc) else None
-    if following is None or following.tag_ not in {"VBN", "VBD"}:
-        return None  # "2 killed": a headline participle the tagger may read as a past tense
+    if following is None:
+        return None
+    # "2 killed": a headline participle the tagger may read as a past tense; "killed and 50
+    # hurt": a participle read as a noun the figure is the subject of
+    misread = following.tag_ in {"NN", "JJ"} and token.dep_ == "nsubj" and token.head == following
+    if following.tag_ not in {"VBN", "VBD"} and not misread:
+        return None
     if following.lower_ not in counted_vocab().casualty_words:
         return None
     noun = following.head
