@@ -199,6 +199,13 @@ def test_claims_kind_compounds_stay_with_the_counted_noun(nlp: Language) -> None
     assert (found["two"].counted, found["14"].counted) == ("oil fields", "personnel carriers")
 
 
+def test_claims_headline_verb_read_as_a_noun_names_the_action(nlp: Language) -> None:
+    title = "ISIL crucifies 9 men in Syrias Aleppo NGO"
+    text = f"{title}\n\nFighting went on.\n"
+    claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
+    assert by_number(claims)["9"].action == "crucify"
+
+
 def test_claims_casualty_participle_read_as_a_noun_rules_its_figure(nlp: Language) -> None:
     text = "At least 21 people were killed and 50 hurt on Sunday in a rebel mortar attack.\n"
     assert by_number(claims_of(text, nlp))["50"].action == "injure"

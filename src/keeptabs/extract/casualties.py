@@ -14,7 +14,8 @@ from keeptabs.extract.counted_nouns import (
     casualty_group,
     named_by_copula,
 )
-from keeptabs.extract.vocab import counted_vocab
+from keeptabs.extract.nlp import verb_lemma
+from keeptabs.extract.vocab import action_vocab, counted_vocab
 
 VERB_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -74,12 +75,25 @@ def said_of_casualties(verb: Token) -> str | None:
 def headline_toll_verb(number: Token) -> str | None:
     """The action a toll verb just before a headline's figure names (headlines are parsed
     re-cased, so their capitals are gone)."""
+    before = _word_before_figure(number)
+    return _HEADLINE_TOLL_VERBS.get(before.lower_) if before is not None else None
+
+
+def headline_verb_before(number: Token) -> str | None:
+    """ "ISIL crucifies 9 men": a verb in the third person right before a headline's
+    figure, which the tagger, reading a headline, may take for a plural noun."""
+    before = _word_before_figure(number)
+    if before is None or not before.lower_.endswith("s"):
+        return None
+    lemma = verb_lemma(before.lower_)
+    return None if lemma is None or lemma in action_vocab().reporting else lemma
+
+
+def _word_before_figure(number: Token) -> Token | None:
     index = number.i - 1
     while index > 0 and number.doc[index].lower_ in _QUALIFIER_WORDS:
         index -= 1
-    if index < 0:
-        return None
-    return _HEADLINE_TOLL_VERBS.get(number.doc[index].lower_)
+    return number.doc[index] if index >= 0 else None
 
 
 def casualty_frame(

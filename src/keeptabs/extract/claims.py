@@ -22,6 +22,7 @@ from keeptabs.extract.casing import is_title_case, proper_names, sentence_case
 from keeptabs.extract.casualties import (
     casualty_frame,
     headline_toll_verb,
+    headline_verb_before,
     included_in_toll,
     said_of_casualties,
 )
@@ -346,7 +347,7 @@ def _read_frame(
         frame.counted, frame.action = casualty
     frame.action = _outcome_of_noun(frame.counted, frame.action)
     if headline:
-        frame.action = headline_toll_verb(token) or frame.action
+        frame.action = headline_toll_verb(token) or frame.action or headline_verb_before(token)
     if frame.action in {"include", "comprise"} and verb is not None:
         frame.action = included_in_toll(verb) or frame.action  # "Those killed included six"
     if frame.action == "be" and verb is not None:
