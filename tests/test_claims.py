@@ -206,6 +206,11 @@ def test_claims_headline_verb_read_as_a_noun_names_the_action(nlp: Language) -> 
     assert by_number(claims)["9"].action == "crucify"
 
 
+def test_claims_vague_figure_of_a_noun_then_a_casualty_word(nlp: Language) -> None:
+    text = "Dozens of civilians dead in rebel assault on Aleppo.\n"
+    assert by_number(claims_of(text, nlp))["Dozens"].action == "kill"
+
+
 def test_claims_casualty_participle_read_as_a_noun_rules_its_figure(nlp: Language) -> None:
     text = "At least 21 people were killed and 50 hurt on Sunday in a rebel mortar attack.\n"
     assert by_number(claims_of(text, nlp))["50"].action == "injure"

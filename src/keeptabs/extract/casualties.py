@@ -276,6 +276,8 @@ def _casualty_token_after(token: Token) -> Token | None:
     of_others = index + 1 < len(doc) and doc[index].lower_ == "of"
     if of_others and doc[index + 1].lower_ in vocab.referring_nouns:
         index += 2  # "tens of others injured"
+    elif of_others and token.lemma_.lower() in VAGUE_HEADS | {"dozens", "scores", "tens"}:
+        index += 1  # "Dozens of civilians dead"
     while index < len(doc) and index - token.i <= MAX_CASUALTY_GAP:
         if doc[index].lower_ in vocab.casualty_words:
             return doc[index]
