@@ -398,3 +398,19 @@ def test_headline_speaker_before_sections_or_a_wire_dateline(
     found = next(claim for claim in claims if claim.number_text == "21")
     assert found.source_org == "Syrian Observatory for Human Rights"
     assert found.place is None or "Ahram" not in found.place
+
+
+def test_unnamed_ngo_of_a_headline_is_the_observatory_the_body_names(nlp: Language) -> None:
+    title = "20 dead in Syria barrel bomb attack in Aleppo NGO"
+    body = (
+        "Helicopters dropped barrel bombs on Aleppo killing at least 20 people the Syrian "
+        "Observatory for Human Rights said.\n"
+    )
+    text = f"{title}\n\n{body}"
+    claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
+    headline = next(c for c in claims if c.section == "headline")
+    assert (headline.source, headline.source_org) == ("NGO", "Syrian Observatory for Human Rights")
+    # ... but not where the body names no Observatory
+    text = f"{title}\n\nHelicopters dropped barrel bombs on Aleppo on Monday.\n"
+    claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
+    assert next(c for c in claims if c.section == "headline").source_org is None

@@ -148,8 +148,29 @@ def extract_claims_many(
             uses[id(doc)] -= 1
             if not uses[id(doc)]:
                 doc.user_data.clear()
-        results.append(link_breakdowns(_repeats_as_headline(_headline_nouns(claims)), item.text))
+        claims = _repeats_as_headline(_headline_nouns(claims))
+        results.append(link_breakdowns(_watchdog_named_in_body(claims), item.text))
     return results
+
+
+# What wire headlines call the monitor whose figures the body gives ("... Aleppo NGO")
+_WATCHDOG_WORDS = frozenset({"ngo", "monitoring group", "monitors", "rights group"})
+_WATCHDOG = "Syrian Observatory for Human Rights"
+
+
+def _watchdog_named_in_body(claims: list[Claim]) -> list[Claim]:
+    """ "20 dead in Syria barrel bomb attack in Aleppo NGO": an unnamed "NGO" or
+    "monitoring group" is the Observatory when the document names the Observatory."""
+    if not any(claim.source_org == _WATCHDOG for claim in claims):
+        return claims
+    return [
+        replace(claim, source_org=_WATCHDOG)
+        if claim.source_org is None
+        and claim.source is not None
+        and re.sub(r"^(?:an?|the)\s+", "", claim.source.casefold()) in _WATCHDOG_WORDS
+        else claim
+        for claim in claims
+    ]
 
 
 def _headline_nouns(claims: list[Claim]) -> list[Claim]:
