@@ -414,3 +414,12 @@ def test_unnamed_ngo_of_a_headline_is_the_observatory_the_body_names(nlp: Langua
     text = f"{title}\n\nHelicopters dropped barrel bombs on Aleppo on Monday.\n"
     claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
     assert next(c for c in claims if c.section == "headline").source_org is None
+
+
+def test_headline_repeat_run_into_the_body_before_a_dateline(nlp: Language) -> None:
+    text = (
+        "Bomb in Syrias Idlib kills 30 government fighters Monitoring group Reuters Tuesday 6 "
+        "May 2014 About 30 Syrian government fighters were killed when rebels set off a bomb "
+        "activists said on Tuesday.\n"
+    )
+    assert claims_of(text, nlp)["30"].source == "Monitoring group"

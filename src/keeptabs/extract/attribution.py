@@ -365,10 +365,20 @@ def attribute(
     owned = _possessor(token) or (_possessor(token.head) if token.dep_ == "nummod" else None)
     if owned is not None:
         return owned
-    if headline or WIRE_DATELINE.search(span_text(sentence)):
+    dateline = None if headline else WIRE_DATELINE.search(span_text(sentence))
+    if headline or dateline is not None:
         # "... kill 8 IS group militants Report": the wire style, before any parse, in a
-        # headline or its repeat in the body before the wire's dateline
-        found = trailing_speaker(sentence, token)
+        # headline or its repeat in the body before the wire's dateline ("... Monitoring
+        # group Reuters Tuesday 6 May 2014 About 30 ...")
+        end = sentence.start_char + dateline.start() if dateline is not None else 0
+        repeat = (
+            sentence.doc.char_span(sentence.start_char, end, alignment_mode="contract")
+            if dateline is not None
+            else sentence
+        )
+        found = (
+            trailing_speaker(repeat, token) if repeat is not None and token.i < repeat.end else None
+        )
         if found is not None:
             return found
     if not any(mark in span_text(sentence) for mark in _QUOTE_MARKS):

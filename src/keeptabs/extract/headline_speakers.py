@@ -41,8 +41,9 @@ _SECTION_SUFFIX = re.compile(r"(?:\s+-\s+[a-z]+(?:\s+[a-z]+)?){2,}$", re.IGNOREC
 WIRE_DATELINE = re.compile(
     r"\s+(?:AFP|AP|Reuters|dpa|Xinhua)(?:\s+and\s+(?:AFP|AP|Reuters))?\s+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2,3}\s+\d{4})?\W*$"
+    r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2,3}\s+\d{4})?\b"
 )
+_CLOSING_DATELINE = re.compile(WIRE_DATELINE.pattern + r"\W*$")
 
 
 def colon_speaker(sentence: Span, token: Token) -> Attribution | None:
@@ -57,7 +58,7 @@ def _headline_text(sentence: Span) -> str:
     """The sentence without surrounding space, a closing "| Outlet Name", a section ("-
     Region") or a wire dateline ("AFP Thursday")."""
     text = _OUTLET_SUFFIX.sub("", span_text(sentence).strip())
-    return _SECTION_SUFFIX.sub("", WIRE_DATELINE.sub("", text))
+    return _SECTION_SUFFIX.sub("", _CLOSING_DATELINE.sub("", text))
 
 
 def _trailing_attribution(
