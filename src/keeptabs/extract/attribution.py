@@ -370,12 +370,10 @@ def attribute(
         # "... kill 8 IS group militants Report": the wire style, before any parse, in a
         # headline or its repeat in the body before the wire's dateline ("... Monitoring
         # group Reuters Tuesday 6 May 2014 About 30 ...")
-        end = sentence.start_char + dateline.start() if dateline is not None else 0
-        repeat = (
-            sentence.doc.char_span(sentence.start_char, end, alignment_mode="contract")
-            if dateline is not None
-            else sentence
-        )
+        repeat: Span | None = sentence
+        if dateline is not None:
+            end = sentence.start_char + dateline.start()
+            repeat = sentence.doc.char_span(sentence.start_char, end, alignment_mode="contract")
         found = (
             trailing_speaker(repeat, token) if repeat is not None and token.i < repeat.end else None
         )

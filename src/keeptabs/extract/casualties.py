@@ -269,6 +269,9 @@ def _casualty_after(token: Token) -> str | None:
     return found.lower_ if found is not None else None
 
 
+_VAGUE_GROUPS = VAGUE_HEADS | {"dozens", "scores", "tens"}  # lemmas the tagger may leave plural
+
+
 def _casualty_token_after(token: Token) -> Token | None:
     vocab = counted_vocab()
     doc = token.doc
@@ -276,7 +279,7 @@ def _casualty_token_after(token: Token) -> Token | None:
     of_others = index + 1 < len(doc) and doc[index].lower_ == "of"
     if of_others and doc[index + 1].lower_ in vocab.referring_nouns:
         index += 2  # "tens of others injured"
-    elif of_others and token.lemma_.lower() in VAGUE_HEADS | {"dozens", "scores", "tens"}:
+    elif of_others and token.lemma_.lower() in _VAGUE_GROUPS:
         index += 1  # "Dozens of civilians dead"
     while index < len(doc) and index - token.i <= MAX_CASUALTY_GAP:
         if doc[index].lower_ in vocab.casualty_words:
