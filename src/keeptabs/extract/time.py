@@ -41,7 +41,6 @@ _OF_ACTIVITY = re.compile(
     rf"\s+of\s+(?:(?-i:[a-z][a-z-]*)\s+){{0,3}}?(?:{_ACTIVITIES})\b",  # "of such heavy rebel"
     re.IGNORECASE,
 )
-_SPENT_ON = re.compile(rf"\bof\s+(?:[a-z-]+\s+){{0,3}}?(?:{_ACTIVITIES})$", re.IGNORECASE)
 _UNIT_END = re.compile(r"\b(?:hours?|days?|nights?|weeks?|months?|years?)$", re.IGNORECASE)
 # A window right after a verb of saying dates the report: "said earlier today that five".
 _SAID_BEFORE = re.compile(
@@ -63,7 +62,7 @@ def find_period(sentence: str, number_offset: int) -> str | None:
     for start, end, period in _periods_in(sentence):
         if end <= number_offset and _TOLL_OF_ITS_EVENT.match(sentence, end, number_offset):
             continue  # "since the attack in X when at least 30 were killed": its toll
-        if _SAID_BEFORE.search(sentence, max(0, start - 40), start) and not _SPENT_ON.search(
+        if _SAID_BEFORE.search(sentence, max(0, start - 40), start) and not _OF_ACTIVITY.search(
             period
         ):
             continue  # "the centre said earlier today that five were killed": the report's;
