@@ -16,6 +16,12 @@ def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
     return {claim.number_text: claim for claim in claims}
 
 
+def titled_claims(title: str, body: str, nlp: Language) -> list[Claim]:
+    """The claims of an article whose headline is ``title``."""
+    text = f"{title}\n\n{body}"
+    return extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
+
+
 @pytest.mark.parametrize(
     ("speaker", "organisation"),
     [
@@ -393,9 +399,7 @@ def test_agency_closing_the_sentence_with_a_day_after_its_verb(nlp: Language) ->
 def test_headline_speaker_before_sections_or_a_wire_dateline(
     title: str, body: str, nlp: Language
 ) -> None:
-    text = f"{title}\n\n{body}"
-    claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
-    found = next(claim for claim in claims if claim.number_text == "21")
+    found = next(claim for claim in titled_claims(title, body, nlp) if claim.number_text == "21")
     assert found.source_org == "Syrian Observatory for Human Rights"
     assert found.place is None or "Ahram" not in found.place
 
@@ -406,14 +410,12 @@ def test_unnamed_ngo_of_a_headline_is_the_observatory_the_body_names(nlp: Langua
         "Helicopters dropped barrel bombs on Aleppo killing at least 20 people the Syrian "
         "Observatory for Human Rights said.\n"
     )
-    text = f"{title}\n\n{body}"
-    claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
-    headline = next(c for c in claims if c.section == "headline")
+    headline = next(c for c in titled_claims(title, body, nlp) if c.section == "headline")
     assert (headline.source, headline.source_org) == ("NGO", "Syrian Observatory for Human Rights")
     # ... but not where the body names no Observatory
-    text = f"{title}\n\nHelicopters dropped barrel bombs on Aleppo on Monday.\n"
-    claims = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
-    assert next(c for c in claims if c.section == "headline").source_org is None
+    body = "Helicopters dropped barrel bombs on Aleppo on Monday.\n"
+    headline = next(c for c in titled_claims(title, body, nlp) if c.section == "headline")
+    assert headline.source_org is None
 
 
 def test_headline_repeat_run_into_the_body_before_a_dateline(nlp: Language) -> None:
