@@ -938,6 +938,11 @@ def test_place_of_counted_places_and_references(
             "44",
             "Qamishli",
         ),
+        # a building named by a common noun, where the clauses name no place
+        ("Four pupils were killed inside a classroom on Sunday.", "Four", "classroom"),
+        ("An air strike wounded 12 shoppers in a fish market.", "12", "fish market"),
+        ("An air strike wounded 12 shoppers in a market in Idlib.", "12", "Idlib"),
+        ("Some 40 of the wounded were taken to a hospital.", "Some 40", None),
     ],
 )
 def test_place_of_facilities_speakers_and_parts(

@@ -29,6 +29,7 @@ from keeptabs.extract.place_memory import (
     named_kind,
     site_name,
 )
+from keeptabs.extract.place_sites import building_site
 from keeptabs.extract.place_spans import place_spans, tagged
 from keeptabs.extract.place_words import (
     DIRECTION,
@@ -257,8 +258,8 @@ def find_place(
                 if _sentence_scene(span, clause, anchor, speakers)
             )
         )
-        if not candidates:
-            return None
+        if not candidates:  # "killed seven students inside a classroom"
+            return building_site([clause, *climbed])
     own_clause = [c for c in candidates if not _in_other_clause(c, clause.root, anchor)]
     if own_clause:  # "killed in Syria amid reports that dozens were killed outside Aleppo"
         candidates = own_clause
