@@ -964,6 +964,7 @@ def test_place_of_facilities_speakers_and_parts(
         ("Six civilians suffer suffocation in gas attack on Mare city Aleppo", "Mare"),
         # a country before the speaker that closes a headline is the place, not a modifier
         ("School bombing kills 30 children in Syria monitor", "Syria"),
+        ("Shelling kills 12 in northern Iraq State media", "North Iraq"),
         # "Damascus" owns no institution: it is no possessive of a village "Damascu"
         ("Bomb kills 18 in Damascus suburb state TV", "Damascus"),
     ],

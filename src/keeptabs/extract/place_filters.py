@@ -3,12 +3,14 @@ as adjectives or owners ("Syria evacuees", "Syrias state-run news agency")."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text
 from keeptabs.extract.gazetteer import is_country
+from keeptabs.extract.headline_speakers import WIRE_DATELINE
 from keeptabs.extract.place_words import (
     BACK_NOUNS,
     DIRECTION,
@@ -110,15 +112,22 @@ def _person_nouns() -> frozenset[str]:
 
 _CLOSING_SPEAKERS = frozenset(
     {"monitor", "observatory", "activists", "report", "reports", "sources", "officials", "media"}
+    | {"state"}
+)
+_CLOSING_SPEAKER = re.compile(
+    r"(?:state\s+)?(?:monitor|observatory|activists|reports?|sources|officials|media|tv)\W*$",
+    re.IGNORECASE,
 )
 
 
 def _closing_speaker(word: Token) -> bool:
-    """A speaker noun that closes its sentence, as wire headlines name their source."""
+    """A speaker that closes its sentence, as wire headlines name their source: "... in
+    Syria monitor", "... in eastern Syria State media", also before a wire dateline
+    ("... State media Reuters Friday 17 Nov 2017")."""
     if word.lower_ not in _CLOSING_SPEAKERS:
         return False
-    rest = word.doc[word.i + 1 : word.sent.end]
-    return all(token.is_punct or token.is_space for token in rest)
+    rest = doc_text(word.doc)[word.idx : word.sent.end_char]
+    return _CLOSING_SPEAKER.match(WIRE_DATELINE.split(rest, maxsplit=1)[0].rstrip()) is not None
 
 
 def is_country_modifier(span: Span) -> bool:
@@ -126,10 +135,10 @@ def is_country_modifier(span: Span) -> bool:
     noun it modifies works as an adjective, not as the place of the event; so does one
     that owns an institution ("Syrias state-run news agency", "Russia's defence ministry")."""
     root = span.root
+    if span.end < len(span.doc) and _closing_speaker(span.doc[span.end]):
+        return False  # "kills 30 children in Syria monitor": the headline's speaker run on
     if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in _INSTITUTION_NOUNS:
         return is_country(bare_name(span)) or is_possessive_place(span.text)
-    if root.head.i == span.end and _closing_speaker(root.head):
-        return False  # "kills 30 children in Syria monitor": the headline's speaker run on
     before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     return (
         not DIRECTION.search(before)  # "Central Syria Attack" names a region
