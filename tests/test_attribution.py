@@ -425,3 +425,35 @@ def test_headline_repeat_run_into_the_body_before_a_dateline(nlp: Language) -> N
         "activists said on Tuesday.\n"
     )
     assert claims_of(text, nlp)["30"].source == "Monitoring group"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        # a related headline quoted in the body: its source after the dash, run on
+        (
+            "More reading. Related Rebel Shelling Kills 6 in Hama Suburb - Reports Tags Syria "
+            "Hama.\n",
+            "6",
+            "Reports",
+        ),
+        (
+            "More reading. Related US-Led Coalition Hits 14 Daesh Targets Near Raqqa - CENTCOM "
+            "Syrian Army Advances Near Palmyra.\n",
+            "14",
+            "CENTCOM",
+        ),
+        (
+            "Photo Reuters Car Bomb Kills 9 Near Checkpoint in Homs - Provincial Governor "
+            "Earlier reports gave no toll.\n",
+            "9",
+            "Provincial Governor",
+        ),
+        # a dash inside a sentence that is no headline names nobody
+        ("Rebels killed 12 soldiers near the town - Army units pulled back later.\n", "12", None),
+    ],
+)
+def test_headline_quoted_in_the_body_names_its_source_after_a_dash(
+    text: str, number: str, source: str | None, nlp: Language
+) -> None:
+    assert claims_of(text, nlp)[number].source == source

@@ -29,6 +29,7 @@ from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
     WIRE_DATELINE,
     colon_speaker,
+    dashed_speaker,
     headline_speaker,
     trailing_speaker,
 )
@@ -379,6 +380,9 @@ def attribute(
         )
         if found is not None:
             return found
+    dashed = dashed_speaker(sentence, token)  # "... Leave 31 Civilians Dead - Reports"
+    if dashed is not None:
+        return dashed
     if not any(mark in span_text(sentence) for mark in _QUOTE_MARKS):
         # "... were wounded according to the medical source": a sentence with no quotation
         # mark of its own names its source before any quotation the marks around it imply

@@ -117,7 +117,8 @@ def extract_claims_many(
         names: frozenset[str] | None = None  # read from the whole text, once, if needed
         for w in windows:
             text = item.text[w.start : w.end]
-            if is_title_case(text):
+            recased = is_title_case(text)
+            if recased:
                 names = proper_names(item.text) if names is None else names
                 text = sentence_case(text, names)
             window_texts.append(
@@ -125,6 +126,7 @@ def extract_claims_many(
                     without_legal_asides(text),
                     tuple(s - w.start for s in w.starts),
                     tuple((low - w.start, high - w.start) for low, high in w.whole),
+                    recased,
                 )
             )
     docs = _parse(nlp or load_nlp(), window_texts)
@@ -242,7 +244,7 @@ def _unnamed(claim: Claim) -> bool:
 _ACRONYM_NORMS = {"IS": "isil"}
 _NOT_A_START = 2**64 - 1  # SENT_START -1 as the uint64 array spaCy reads and writes
 
-_ToParse = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]
+_ToParse = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...], bool]
 
 
 def _parse(nlp: Language, texts: list[_ToParse]) -> list[Doc]:
@@ -257,11 +259,15 @@ def _parse(nlp: Language, texts: list[_ToParse]) -> list[Doc]:
 
 
 def _with_sentences(
-    doc: Doc, text: str, starts: tuple[int, ...], whole: tuple[tuple[int, int], ...]
+    doc: Doc,
+    text: str,
+    starts: tuple[int, ...],
+    whole: tuple[tuple[int, int], ...],
+    recased: bool,
 ) -> Doc:
     """``doc`` with the sentence starts the windows found set before parsing: the parser
     keeps them, and adds its own only within sentences not marked ``whole``."""
-    with_text(doc, text)
+    with_text(doc, text, recased=recased)
     if any(acronym in text for acronym in _ACRONYM_NORMS):
         for token in doc[1:]:
             if token.text in _ACRONYM_NORMS and doc[token.i - 1].like_num:

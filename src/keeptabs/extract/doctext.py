@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 _TEXT = "keeptabs.text"
 _ENTS = "keeptabs.ents"
 _LABELS = "keeptabs.labels"
+_RECASED = "keeptabs.recased"
 
 
 def doc_text(doc: Doc) -> str:
@@ -20,10 +21,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def with_text(doc: Doc, text: str) -> Doc:
-    """``doc``, told the text it was made from (``Doc.text`` would rebuild it)."""
+def with_text(doc: Doc, text: str, *, recased: bool = False) -> Doc:
+    """``doc``, told the text it was made from (``Doc.text`` would rebuild it) and
+    whether that text is a Title Case headline sentence-cased for the parser."""
     doc.user_data[_TEXT] = text
+    if recased:
+        doc.user_data[_RECASED] = True
     return doc
+
+
+def is_recased(doc: Doc) -> bool:
+    """Whether ``doc`` was made from a Title Case text that lost its capitals."""
+    return bool(doc.user_data.get(_RECASED))
 
 
 def span_text(span: Span) -> str:

@@ -8,12 +8,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import entities_in, span_text
+from keeptabs.extract.doctext import entities_in, is_recased, span_text
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.speakers import (
     Attribution,
     org_of,
 )
+from keeptabs.extract.vocab import actor_table
 
 # Wire headlines name their source last: "Bombs kill 13 fighters: monitor", "... 43 Monitor".
 _HEADLINE_TRAILING_SPEAKER = re.compile(
@@ -44,6 +45,52 @@ WIRE_DATELINE = re.compile(
     r"(?:\s+\d{1,2}\s+[A-Z][a-z]{2,3}\s+\d{4})?\b"
 )
 _CLOSING_DATELINE = re.compile(WIRE_DATELINE.pattern + r"\W*$")
+
+
+# A headline quoted in the body names its source after a dash, and the page runs on
+# with no break: "... Leave 31 Civilians Dead - Reports REUTERS Social Media Website",
+# "... Near Syrias Manbij - CENTCOM Syrian Arab Coalition Moves ...".
+_DASHED_SPEAKER = re.compile(
+    r"\s[-–]\s(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}?"
+    r"(?:Reports?|Governor|Television|TV|Staff|Force|Ministry|Media|Monitor|Sources?"
+    r"|Officials?|Agency|Observatory|Activists|Army|Military|Police|Command|Spokesman))\b"
+)
+_DASHED_SPEAKER_ANY_CASE = re.compile(_DASHED_SPEAKER.pattern, re.IGNORECASE)
+_DASHED_ACTOR = re.compile(r"\s[-–]\s(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+# Between the figure and the dash a headline has only capitalised words, numbers and
+# the small words of title case: "Kill 3 Civilians", "Strike on School Near Raqqa"
+_TITLE_WORD = re.compile(
+    r"[A-Z0-9][\w.'’-]*|in|of|on|at|to|the|and|for|near|with|by|from|after|as|over|a|an"
+)
+MAX_DASHED_HEADLINE = 12  # words between a figure and the dash of its headline
+
+
+def dashed_speaker(sentence: Span, token: Token) -> Attribution | None:
+    """The source a headline quoted in the body names after a dash ("Dozens Killed in
+    Likely US-Led Coalition Strike on School Near Raqqa - Reports Tags ...")."""
+    text = span_text(sentence)
+    after = token.idx + len(token) - sentence.start_char
+    dash = re.search(r"\s[-–]\s", text[after:])
+    if dash is None:
+        return None
+    between = text[after : after + dash.start()].split()
+    recased = is_recased(sentence.doc)  # a Title Case line, its capitals lost to the parser
+    title = recased or all(_TITLE_WORD.fullmatch(word) for word in between)
+    if len(between) > MAX_DASHED_HEADLINE or not title:
+        return None
+    rest = text[after + dash.start() :]
+    named = _DASHED_ACTOR.match(rest)
+    words = named.group("who").split() if named is not None else []
+    for size in range(len(words), 0, -1):  # "CENTCOM Syrian Arab Coalition": the known actor
+        who = " ".join(words[:size])
+        organisation = org_of(who)
+        if organisation is not None and actor_table().is_actor(who):
+            return Attribution(who, organisation)
+    spoken = (_DASHED_SPEAKER_ANY_CASE if recased else _DASHED_SPEAKER).match(rest)
+    if spoken is None:
+        return None
+    who = spoken.group("who")
+    return Attribution(who, org_of(who))
 
 
 def colon_speaker(sentence: Span, token: Token) -> Attribution | None:
