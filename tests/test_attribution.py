@@ -276,6 +276,14 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "The Russian coordination center in Hmeimim",
             "Russian Ministry of Defence",
         ),
+        # "point out" says what follows; "point the finger" does not
+        (
+            "The governor pointed out that 14 people were wounded by the shells.",
+            "14",
+            "The governor",
+            None,
+        ),
+        ("Officials pointed the finger at rebels after 14 people were wounded.", "14", None, None),
     ],
 )
 def test_speaker_and_organisation(

@@ -30,8 +30,10 @@ REPORT_NOUNS = frozenset(
     }
 )
 
-# Verbs of finding that report when they take a clause: "an inquiry found that ...".
-_FINDING_VERBS = frozenset({"determine", "find", "conclude"})
+# Verbs of finding that report when they take a clause: "an inquiry found that ...";
+# and "point", which says only with its particle: "the source pointed out that ...".
+_FINDING_VERBS = frozenset({"determine", "find", "conclude", "point"})
+_WITH_PARTICLE = {"point": "out"}
 
 # Publishing verbs whose object is a picture, not a statement: "posted a video showing".
 _MEDIA_NOUNS = frozenset(
@@ -92,6 +94,11 @@ def reports(verb: Token) -> bool:
     if lemma in vocab.reporting:
         return _says_something(verb)
     if lemma in _FINDING_VERBS:  # "the investigation determined (that) the regime ..."
+        particle = _WITH_PARTICLE.get(lemma)
+        if particle is not None and not any(
+            c.dep_ == "prt" and c.lower_ == particle for c in verb.children
+        ):
+            return False  # "pointed the finger at", not "pointed out that"
         return _says_something(verb) and any(c.dep_ == "ccomp" for c in verb.children)
     if lemma in vocab.figure_verbs:
         objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
