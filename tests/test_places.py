@@ -943,6 +943,14 @@ def test_place_of_counted_places_and_references(
         ("An air strike wounded 12 shoppers in a fish market.", "12", "fish market"),
         ("An air strike wounded 12 shoppers in a market in Idlib.", "12", "Idlib"),
         ("Some 40 of the wounded were taken to a hospital.", "Some 40", None),
+        # a headline run into the story before a wire dateline does not locate its figures
+        (
+            "After Kurdish militia expelled jihadists in Qamishli last month rebels hit back "
+            "killing 9 AFP Saturday 17 Aug 2013 Rebels attacked a mainly Kurdish town "
+            "sparking fighting in which 12 people were killed a watchdog said on Saturday.",
+            "12",
+            None,
+        ),
     ],
 )
 def test_place_of_facilities_speakers_and_parts(

@@ -21,6 +21,7 @@ from keeptabs.extract.gazetteer import (
     is_place_name,
     possessive_place,
 )
+from keeptabs.extract.headline_speakers import WIRE_DATELINE
 from keeptabs.extract.place_memory import (
     PlaceMemory,
     back_noun,
@@ -161,6 +162,9 @@ def find_place(
         spans = [span for span in spans if not skip[0] <= span.start_char < skip[1]]
     if headline:  # "... Monitor - Region - World - Ahram Online": the outlet's sections
         spans = [span for span in spans if not _after_dash(span, anchor)]
+    # "... mercenaries in Syria Moscow AFP Saturday 7 Oct 2017 Some 120 fighters ...": the
+    # headline repeated before a wire dateline does not locate the story's figures
+    spans = [span for span in spans if not _before_dateline(span, anchor)]
     counted = _counted_head(sentence.doc[anchor])
     if counted.lemma_.lower() in PLACE_KIND_NOUNS:
         # "two other locations", "4 Syrian towns": places counted, located only by their
@@ -569,6 +573,16 @@ def _after_dash(span: Span, anchor: int) -> bool:
         token.text == "-" and token.whitespace_ and doc[token.i - 1].whitespace_
         for token in doc[anchor + 1 : span.start]
     )
+
+
+def _before_dateline(span: Span, anchor: int) -> bool:
+    """Whether a wire dateline ("AFP Saturday 7 Oct 2017") stands between ``span`` and
+    the figure after it."""
+    doc = span.doc
+    if span.end > anchor:
+        return False
+    between = doc_text(doc)[span.end_char : doc[anchor].idx]
+    return WIRE_DATELINE.search(between) is not None
 
 
 def _across_divider(span: Span, anchor: int) -> bool:
