@@ -441,6 +441,12 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "The toll from Friday March 27 2015 to Friday April 10 2015 reached 236 people.",
             {"236": "from Friday March 27 2015 to Friday April 10 2015"},
         ),
+        # a headline run in before a wire dateline dates none of the story's figures
+        (
+            "Rebels who lost Qamishli last month hit back killing 9 AFP Saturday 17 Aug 2013 "
+            "Rebels attacked a town sparking fighting in which 12 people were killed.",
+            {"12": None},
+        ),
         # "since ..." stops before the figure it was raised to
         (
             "This raises the number of breaches since the agreement came into effect to 465.",
