@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from keeptabs.extract.casing import related_headlines
 from keeptabs.extract.claims import _share_with_list, extract_claims
 from keeptabs.segment.text import segment_text
 from keeptabs.types import Claim
@@ -625,3 +626,27 @@ def test_parts_among_which_and_others_of_the_same_group(nlp: Language) -> None:
     assert found["67"].part_of == 130
     text = "The army ambushed a group of terrorists killing 15 and injuring dozens of them.\n"
     assert by_number(claims_of(text, nlp))["dozens"].part_of is None
+
+
+def test_related_headlines_run_together_are_read_like_headlines(nlp: Language) -> None:
+    text = (
+        "Kurdish-led forces killed dozens of militants near the city in the last day, the "
+        "agency reported. The move has been protested by Damascus. ... 87 Related Jordan "
+        "Detains 49 Smuggling Suspects in Showcase Operation Ahead of Sunday Vote Syrian "
+        "Army Frees Territories Near Homs Airbase From Daesh Four Senior Daesh Commanders "
+        "Killed in Afghanistan by US Mother of All Bombs US Coalition Strikes Kill 3 Daesh "
+        "Senior Leaders 12 Militants Near Iraqi Sinjar Tags militants Kurds\n"
+    )
+    found = by_number(claims_of(text, nlp))
+    assert (found["3"].counted, found["3"].action) == ("leaders", "kill")
+    assert found["12"].action == "kill"
+    assert found["Four"].period is None  # "Sunday" belongs to another headline
+
+
+def test_related_headline_runs_are_recased_in_place() -> None:
+    text = "Prose here. Related Army Frees 12 Villages Near Homs Rebels Lose Ground Tags Syria"
+    cased, runs = related_headlines(text, frozenset())
+    assert len(cased) == len(text)
+    assert runs == ((text.index("Army"), text.index(" Tags")),)
+    assert "frees 12 villages near Homs" in cased
+    assert cased.endswith("Tags Syria")  # the tag list is left alone

@@ -67,9 +67,29 @@ def _mid_sentence_names(line: str) -> list[str]:
     return names
 
 
-def sentence_case(line: str, names: frozenset[str]) -> str:
-    """``line`` with Title Case words lowered unless they are names; other lines as they are."""
-    if not is_title_case(line):
+# Sputnik closes a story with the headlines of related stories run together, no stop
+# between them: "Related Turkey Detains 49 Daesh Suspects in Showcase Operation Syrian
+# Army Frees Territories Near ... Tags ...".
+_RELATED_RUN = re.compile(r"\bRelated\s+(?P<run>[^\n]+?)(?=\s+Tags\b|\n|$)")
+
+
+def related_headlines(text: str, names: frozenset[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` with its runs of related headlines sentence-cased like a headline, and
+    where those runs are (lengths never change)."""
+    runs = []
+    for match in _RELATED_RUN.finditer(text):
+        start, end = match.span("run")
+        cased = sentence_case(match.group("run"), names, any_length=True)
+        if cased != match.group("run"):
+            text = text[:start] + cased + text[end:]
+            runs.append((start, end))
+    return text, tuple(runs)
+
+
+def sentence_case(line: str, names: frozenset[str], *, any_length: bool = False) -> str:
+    """``line`` with Title Case words lowered unless they are names; other lines as they
+    are (a run of several headlines may be longer than one: ``any_length``)."""
+    if not is_title_case(line, any_length=any_length):
         return line
     words = list(_WORD.finditer(line))
     kept = _in_place_names(words)
@@ -96,9 +116,9 @@ def _in_place_names(words: list[re.Match[str]]) -> set[int]:
     return kept
 
 
-def is_title_case(line: str) -> bool:
+def is_title_case(line: str, *, any_length: bool = False) -> bool:
     """Whether ``line`` is a headline in Title Case (a short line, its words capitalised)."""
-    if len(line) > MAX_TITLE_CHARS:
+    if len(line) > MAX_TITLE_CHARS and not any_length:
         return False  # prose
     long_words = [w.group() for w in _WORD.finditer(line) if len(w.group()) > 3]
     if len(long_words) < MIN_TITLE_WORDS or "\n" in line.strip():

@@ -18,7 +18,12 @@ from spacy.tokens import Doc, Span, Token
 from keeptabs.extract.asides import without_legal_asides
 from keeptabs.extract.attribution import attribute, remember_sources
 from keeptabs.extract.breakdowns import link_breakdowns
-from keeptabs.extract.casing import is_title_case, proper_names, sentence_case
+from keeptabs.extract.casing import (
+    is_title_case,
+    proper_names,
+    related_headlines,
+    sentence_case,
+)
 from keeptabs.extract.casualties import (
     casualty_frame,
     headline_toll_verb,
@@ -118,10 +123,14 @@ def extract_claims_many(
         names: frozenset[str] | None = None  # read from the whole text, once, if needed
         for w in windows:
             text = item.text[w.start : w.end]
-            recased = is_title_case(text)
-            if recased:
+            recased: tuple[tuple[int, int], ...] = ()
+            if is_title_case(text):
                 names = proper_names(item.text) if names is None else names
                 text = sentence_case(text, names)
+                recased = ((0, len(text)),)
+            elif "Related " in text:  # "Related Turkey Detains 49 Daesh Suspects in ..."
+                names = proper_names(item.text) if names is None else names
+                text, recased = related_headlines(text, names)
             window_texts.append(
                 (
                     without_legal_asides(text),
@@ -245,7 +254,7 @@ def _unnamed(claim: Claim) -> bool:
 _ACRONYM_NORMS = {"IS": "isil"}
 _NOT_A_START = 2**64 - 1  # SENT_START -1 as the uint64 array spaCy reads and writes
 
-_ToParse = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...], bool]
+_ToParse = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
 
 
 def _parse(nlp: Language, texts: list[_ToParse]) -> list[Doc]:
@@ -264,7 +273,7 @@ def _with_sentences(
     text: str,
     starts: tuple[int, ...],
     whole: tuple[tuple[int, int], ...],
-    recased: bool,
+    recased: tuple[tuple[int, int], ...],
 ) -> Doc:
     """``doc`` with the sentence starts the windows found set before parsing: the parser
     keeps them, and adds its own only within sentences not marked ``whole``."""

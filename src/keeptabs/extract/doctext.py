@@ -21,18 +21,19 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def with_text(doc: Doc, text: str, *, recased: bool = False) -> Doc:
-    """``doc``, told the text it was made from (``Doc.text`` would rebuild it) and
-    whether that text is a Title Case headline sentence-cased for the parser."""
+def with_text(doc: Doc, text: str, *, recased: tuple[tuple[int, int], ...] = ()) -> Doc:
+    """``doc``, told the text it was made from (``Doc.text`` would rebuild it) and the
+    character ranges of Title Case headlines in it that were sentence-cased for the parser."""
     doc.user_data[_TEXT] = text
     if recased:
-        doc.user_data[_RECASED] = True
+        doc.user_data[_RECASED] = recased
     return doc
 
 
-def is_recased(doc: Doc) -> bool:
-    """Whether ``doc`` was made from a Title Case text that lost its capitals."""
-    return bool(doc.user_data.get(_RECASED))
+def is_recased(doc: Doc, char: int) -> bool:
+    """Whether the character at ``char`` is in a Title Case text that lost its capitals."""
+    ranges: tuple[tuple[int, int], ...] = doc.user_data.get(_RECASED, ())
+    return any(start <= char < end for start, end in ranges)
 
 
 def span_text(span: Span) -> str:

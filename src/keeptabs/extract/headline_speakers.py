@@ -74,7 +74,7 @@ def dashed_speaker(sentence: Span, token: Token) -> Attribution | None:
     if dash is None:
         return None
     between = text[after : after + dash.start()].split()
-    recased = is_recased(sentence.doc)  # a Title Case line, its capitals lost to the parser
+    recased = is_recased(sentence.doc, token.idx)  # a Title Case line, its capitals lost
     title = recased or all(_TITLE_WORD.fullmatch(word) for word in between)
     if len(between) > MAX_DASHED_HEADLINE or not title:
         return None
