@@ -36,6 +36,15 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             "At least 30 people dead and over 70 injured after a car bomb exploded in Idlib.",
             {"At least 30": "kill", "over 70": "injure"},
         ),
+        # each figure takes the passive its own words close with, even where the parser
+        # reads the figure as a verb ("scores") or misses a comma
+        (
+            "On Monday 11 civilians were killed and scores others were injured in the raid.",
+            {"11": "kill", "scores": "injure"},
+        ),
+        ("At least 9 people were killed 30 were wounded in a blast in Homs.", {"30": "wound"}),
+        # ... but "killed or injured" is one combined outcome
+        ("The group said 40 people were killed or injured.", {"40": "kill or injure"}),
         # a resultative complement
         ("The blast killed 12 people and left 40 others wounded.", {"12": "kill", "40": "wound"}),
         # support verbs with an event noun

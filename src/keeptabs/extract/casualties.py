@@ -5,6 +5,8 @@ word names where no real verb says what happened.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from keeptabs.extract.counted_nouns import (
@@ -14,6 +16,7 @@ from keeptabs.extract.counted_nouns import (
     casualty_group,
     named_by_copula,
 )
+from keeptabs.extract.doctext import doc_text
 from keeptabs.extract.nlp import verb_lemma
 from keeptabs.extract.vocab import action_vocab, counted_vocab
 
@@ -39,6 +42,23 @@ _HEADLINE_TOLL_VERBS = {
 _QUALIFIER_WORDS = frozenset(
     {"at", "least", "more", "than", "over", "nearly", "almost", "about", "some"}
 )
+
+
+# "16 civilians were killed and scores others were injured", "14 people were killed 25
+# were wounded": the passive a figure's own words close with, which the parser may hang
+# elsewhere ("scores" read as a verb); not "killed or injured", one combined outcome.
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had)\b)[a-z]+){0,2}"
+    r"\s+(?:were|was|are|is|have been|has been|had been)"
+    r"\s+(?P<word>killed|wounded|injured|hurt)\b(?!\s+or\b)"
+)
+
+
+def passive_casualty_after(number: Token) -> str | None:
+    """What befell a figure by the passive right after it and its noun ("80 were injured",
+    "scores others were injured")."""
+    found = _PASSIVE_AFTER.match(doc_text(number.doc), number.idx + len(number))
+    return counted_vocab().casualty_words.get(found.group("word")) if found else None
 
 
 def included_in_toll(verb: Token) -> str | None:

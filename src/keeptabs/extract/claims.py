@@ -29,6 +29,7 @@ from keeptabs.extract.casualties import (
     headline_toll_verb,
     headline_verb_before,
     included_in_toll,
+    passive_casualty_after,
     said_of_casualties,
 )
 from keeptabs.extract.counted_nouns import counted_noun
@@ -389,6 +390,7 @@ def _read_frame(
     frame.action = _outcome_of_noun(frame.counted, frame.action)
     if headline:
         frame.action = headline_toll_verb(token) or frame.action or headline_verb_before(token)
+    frame.action = passive_casualty_after(token) or frame.action  # "scores others were injured"
     if frame.action in {"include", "comprise"} and verb is not None:
         frame.action = included_in_toll(verb) or frame.action  # "Those killed included six"
     if frame.action == "be" and verb is not None:
