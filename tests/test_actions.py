@@ -43,8 +43,12 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             {"11": "kill", "scores": "injure"},
         ),
         ("At least 9 people were killed 30 were wounded in a blast in Homs.", {"30": "wound"}),
-        # ... but "killed or injured" is one combined outcome
+        # ... but "killed or injured" is one combined outcome, as is "killed and injured"
         ("The group said 40 people were killed or injured.", {"40": "kill or injure"}),
+        ("Shelling went on all day, 57 people killed and injured.", {"57": "kill or injure"}),
+        ("Medics said 80 sustained injuries in the blast.", {"80": "injure"}),
+        # the casualty words describe the counted noun: what befell them is the verb
+        ("Some 200 dead and injured people were rushed to hospitals.", {"Some 200": "rush"}),
         # a resultative complement
         ("The blast killed 12 people and left 40 others wounded.", {"12": "kill", "40": "wound"}),
         # support verbs with an event noun

@@ -514,6 +514,18 @@ def test_claims_breakdown_in_later_sentences_is_part_of_the_total(nlp: Language)
     assert claims["40"].part_of is None  # larger than the total: no part of it
 
 
+def test_claims_a_toll_of_killed_and_injured_breaks_down_into_both(nlp: Language) -> None:
+    claims = by_number(
+        claims_of(
+            "Shelling on Hama went on for a second day, 57 people killed and injured. "
+            "Rescuers said 12 people were killed and 45 others were wounded.",
+            nlp,
+        )
+    )
+    assert claims["57"].action == "kill or injure"
+    assert (claims["12"].part_of, claims["45"].part_of) == (57, 57)
+
+
 def test_claims_figures_that_do_not_add_up_are_no_breakdown(nlp: Language) -> None:
     claims = by_number(
         claims_of(

@@ -72,8 +72,8 @@ def _breakdown(claims: list[Claim], whole_index: int) -> list[int]:
     items: list[int] = []
     for position in range(whole_index + 1, len(claims)):
         claim = claims[position]
-        if _action_class(claim) != action:
-            continue
+        if _action_class(claim) not in _classes(action):
+            continue  # "88 killed & injured": 8 killed and 80 injured
         if claim.value == target or claim.part_of is not None:
             continue  # the total restated, or a subset of something else
         if claim.value is None or claim.kind not in _COUNTABLE or claim.value > target:
@@ -111,3 +111,10 @@ def _can_be_whole(claim: Claim) -> bool:
 
 def _action_class(claim: Claim) -> str | None:
     return _ACTION_CLASSES.get(claim.action or "", claim.action)
+
+
+def _classes(action: str | None) -> set[str | None]:
+    """The action classes a whole's parts may have: its own, or each of a combined one's."""
+    if action is None or " or " not in action:
+        return {action}
+    return {_ACTION_CLASSES.get(part, part) for part in action.split(" or ")}

@@ -49,16 +49,40 @@ _QUALIFIER_WORDS = frozenset(
 # elsewhere ("scores" read as a verb); not "killed or injured", one combined outcome.
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+(?!(?:were|was|are|is|have|has|had)\b)[a-z]+){0,2}"
-    r"\s+(?:were|was|are|is|have been|has been|had been)"
+    r"\s+(?:(?:were|was|are|is|have been|has been|had been)"
     r"\s+(?P<word>killed|wounded|injured|hurt)\b(?!\s+or\b)"
+    r"|(?:sustained|suffered)\s+(?P<injuries>injuries|wounds)\b)"  # "80 sustained injuries"
+)
+
+
+# "88 Killed & Injured", "30 people were killed and wounded": one figure for both
+_BOTH_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:were|was|are|have been|has been|had been)\s+)?"
+    r"(?:killed|dead)\s*(?:and|&|or)\s*(?:injured|wounded)\b",
+    re.IGNORECASE,
 )
 
 
 def passive_casualty_after(number: Token) -> str | None:
     """What befell a figure by the passive right after it and its noun ("80 were injured",
-    "scores others were injured")."""
-    found = _PASSIVE_AFTER.match(doc_text(number.doc), number.idx + len(number))
-    return counted_vocab().casualty_words.get(found.group("word")) if found else None
+    "scores others were injured", "88 killed & injured")."""
+    text, end = doc_text(number.doc), number.idx + len(number)
+    both = _BOTH_AFTER.match(text, end)
+    if both is not None and not _describes_a_noun(number, both.end()):
+        return "kill or injure"
+    found = _PASSIVE_AFTER.match(text, end)
+    if found is None:
+        return None
+    if found.group("injuries"):
+        return "injure"
+    return counted_vocab().casualty_words.get(found.group("word"))
+
+
+def _describes_a_noun(number: Token, end: int) -> bool:
+    """Whether the word after character ``end`` is a noun the casualty words describe
+    ("hundreds of dead and injured people were rushed": what befell them is "rush")."""
+    after = next((t for t in number.doc[number.i + 1 :] if t.idx >= end), None)
+    return after is not None and after.pos_ in {"NOUN", "PROPN"}
 
 
 def included_in_toll(verb: Token) -> str | None:
