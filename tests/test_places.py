@@ -973,6 +973,8 @@ def test_place_of_facilities_speakers_and_parts(
         # a country before the speaker that closes a headline is the place, not a modifier
         ("School bombing kills 30 children in Syria monitor", "Syria"),
         ("Shelling kills 12 in northern Iraq State media", "North Iraq"),
+        # a headline's clauses run together tell one event
+        ("Rebels Commit Massacre in Idlib Village 14 Civilians Killed", "Idlib"),
         # "Damascus" owns no institution: it is no possessive of a village "Damascu"
         ("Bomb kills 18 in Damascus suburb state TV", "Damascus"),
     ],

@@ -259,7 +259,7 @@ def find_place(
             dict.fromkeys(
                 _innermost(span, spans)  # "Khan Sheikhun in Idlib province suffered ..."
                 for span in spans
-                if _sentence_scene(span, clause, anchor, speakers)
+                if _sentence_scene(span, clause, anchor, speakers, headline=headline)
             )
         )
         if not candidates:  # "killed seven students inside a classroom"
@@ -283,19 +283,28 @@ def find_place(
     return _refined_by_compass(place, span, clause)
 
 
-def _sentence_scene(span: Span, clause: Span, anchor: int, speakers: list[tuple[int, int]]) -> bool:
+def _sentence_scene(
+    span: Span,
+    clause: Span,
+    anchor: int,
+    speakers: list[tuple[int, int]],
+    *,
+    headline: bool = False,
+) -> bool:
     """Whether ``span``, outside the figure's clauses, still sets the scene of the whole
     sentence ("Rocket attacks on X left one dead and three others injured"): not a
     country, not a name describing a noun ("the Idlib Media Center"), not a speaker's;
     for a clause with a subject of its own joined by "and", only the cause named in the
-    first clause's subject ("Shelling hit X and dozens were hurt": not X)."""
+    first clause's subject ("Shelling hit X and dozens were hurt": not X), except in a
+    headline, whose clauses run together tell one event ("Terrorists Commit Massacre in
+    Hama Village 14 Civilians Killed")."""
     root = span.root
     if is_country(bare_name(span)) or _across_divider(span, anchor):
         return False
     if _of_a_war(clause.root):
         return False  # "talks in Astana failed to end the conflict in which thousands died"
     verb = clause.root
-    if verb.dep_ == "conj" and has_subject(verb):
+    if verb.dep_ == "conj" and has_subject(verb) and not headline:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
         if not any(s.left_edge.i <= span.start <= s.right_edge.i for s in subjects):
             return False
