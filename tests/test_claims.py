@@ -448,6 +448,20 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "Rebels attacked a town sparking fighting in which 12 people were killed.",
             {"12": None},
         ),
+        # ... and goes on to how the war began, which the wires write after the year
+        (
+            "The war has killed 250000 people since it started in 2011 with the brutal "
+            "repression of peaceful protests and millions have fled.",
+            {"250000": "since it started in 2011 with the brutal repression of peaceful protests"},
+        ),
+        (
+            "About 90000 people have died since the uprising began in March 2011 with "
+            "anti-government protests that were met with a bloody crackdown.",
+            {
+                "About 90000": "since the uprising began in March 2011 with anti-government "
+                "protests that were met with a bloody crackdown"
+            },
+        ),
         # "since ..." stops before the figure it was raised to
         (
             "This raises the number of breaches since the agreement came into effect to 465.",

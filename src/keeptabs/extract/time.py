@@ -30,6 +30,15 @@ _SINCE_END = re.compile(
     r"|(?=\s+to\s+\d)",  # "since the agreement came into effect to 465": the figure
     re.IGNORECASE,
 )
+# How the war a "since ..." phrase dates began, which the wires write after its year:
+# "since it started in 2011 with the brutal repression of anti-government protests",
+# "... in March 2011 with anti-government protests that were met with a regime crackdown"
+_HOW_IT_BEGAN = re.compile(
+    r"(?:\s+with\s+(?:the\s+)?(?:(?:brutal|bloody|violent)\s+)?(?:(?:repression|suppression)\s+of\s+)?"
+    r"(?:(?:peaceful|anti-[\w-]+|pro-democracy)\s+)?(?:protests|demonstrations|an?\s+uprising))?"
+    r"(?:\s+that\s+were\s+met\s+with\s+an?\s+(?:(?:bloody|brutal|regime|government)\s+)?crackdown)?",
+    re.IGNORECASE,
+)
 # What a window of days was spent on: "24 hours of battle", "two days of air and ground
 # operations", "three weeks of operations".
 _ACTIVITIES = (
@@ -91,6 +100,9 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
             stop = _SINCE_END.search(sentence, start, end)
             if sentence[start:end].lower().startswith("since") and stop is not None:
                 end = stop.end()  # "since ... in March 2011 a series of car bombs"
+                told = _HOW_IT_BEGAN.match(sentence, end)
+                if told is not None:  # "... in 2011 with the brutal repression of protests"
+                    end = told.end()
             found.append((start, end, sentence[start:end].strip()))
     return tuple(found)
 
