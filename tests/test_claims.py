@@ -442,6 +442,16 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "The toll from Friday March 27 2015 to Friday April 10 2015 reached 236 people.",
             {"236": "from Friday March 27 2015 to Friday April 10 2015"},
         ),
+        # a weekday after the figure, its sentence's only date, dates the event it tells
+        (
+            "Three people were killed in a series of blasts that rocked the capital on Wednesday.",
+            {"Three": "Wednesday"},
+        ),
+        # ... but not a state
+        (
+            "Around 200000 people lived in the district that was shelled on Thursday.",
+            {"Around 200000": None},
+        ),
         # a headline run in before a wire dateline dates none of the story's figures
         (
             "Rebels who lost Qamishli last month hit back killing 9 AFP Saturday 17 Aug 2013 "

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import doc_text, entities_in, span_text
 from keeptabs.extract.entities import WEEKDAYS
+from keeptabs.extract.verb_actions import frame_vocab
 from keeptabs.extract.vocab import action_vocab, period_patterns
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -179,6 +180,8 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         ):
             return _with_part_of_day(entity)
         if verb is None or verb.i not in event_verbs:
+            if verb is not None and _only_weekday_after(sentence, entity, root, number, verb):
+                return _with_part_of_day(entity)  # "... blasts that rocked X on Wednesday"
             continue  # a date of another clause
         if verb.lemma_.lower() in reporting and not (reported and verb.i == root.i):
             continue  # a date of the report itself
@@ -188,6 +191,28 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
 
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _WEEKDAY_WORD = re.compile(r"\b(?:" + WEEKDAYS + r")\b")
+
+
+def _only_weekday_after(
+    sentence: Span, entity: Span, root: Token, number: Token, verb: Token
+) -> bool:
+    """A weekday after the figure that is its sentence's only date dates the figure's
+    event, though it hangs from a clause below it ("one person was killed in blasts that
+    rocked the capital on Wednesday", "killed in shelling by regime forces on the
+    neighborhood on Sunday"); not a verb of saying's, nor a state's ("200000 people lived
+    there")."""
+    if entity.start < number.i or not _WEEKDAY_WORD.search(entity.text):
+        return False
+    if verb.lemma_.lower() in action_vocab().reporting:
+        return False
+    state = root.lemma_.lower()
+    if state in frame_vocab().stative_verbs or state in _STATE_VERBS:
+        return False
+    dates = [date for date in _dates_in(sentence) if not _is_dateline_day(date)]
+    return len(dates) == 1
+
+
+_STATE_VERBS = frozenset({"be", "have", "number"})
 
 
 def _dates_in(sentence: Span) -> list[Span]:
