@@ -452,6 +452,12 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "Around 200000 people lived in the district that was shelled on Thursday.",
             {"Around 200000": None},
         ),
+        # a date opening the sentence dates the event, though a speaker closes it
+        (
+            "- On May 3 a tank-backed assault killed at least 40 people in the town rights "
+            "groups said.",
+            {"at least 40": "May 3"},
+        ),
         # a headline run in before a wire dateline dates none of the story's figures
         (
             "Rebels who lost Qamishli last month hit back killing 9 AFP Saturday 17 Aug 2013 "

@@ -179,6 +179,15 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             and _before_speaker(entity, verb)  # "killed on Thursday state media reported"
         ):
             return _with_part_of_day(entity)
+        if (
+            verb is not None
+            and verb.lemma_.lower() in reporting
+            and _opens_the_sentence(entity, sentence)
+            and entity.end <= number.i < verb.i
+        ):
+            # "On July 31 an assault killed 80 rights groups said": the parser hangs the
+            # opening date on the closing verb of saying, but it dates the event
+            return _with_part_of_day(entity)
         if verb is None or verb.i not in event_verbs:
             if verb is not None and _only_weekday_after(sentence, entity, root, number, verb):
                 return _with_part_of_day(entity)  # "... blasts that rocked X on Wednesday"
@@ -290,6 +299,11 @@ def _is_dateline_day(entity: Span) -> bool:
         return False
     following = doc_text(entity.doc)[entity.end_char : entity.end_char + DATELINE_CHARS]
     return _FULL_DATE.match(following.lstrip()) is not None
+
+
+def _opens_the_sentence(entity: Span, sentence: Span) -> bool:
+    """Whether only a preposition or punctuation comes before ``entity`` ("- On July 31")."""
+    return all(t.is_punct or t.pos_ == "ADP" for t in sentence.doc[sentence.start : entity.start])
 
 
 def _before_speaker(entity: Span, verb: Token) -> bool:
