@@ -24,7 +24,7 @@ from keeptabs.extract.doctext import (
     span_text,
 )
 from keeptabs.extract.entities import WEEKDAYS
-from keeptabs.extract.gazetteer import possessive_place
+from keeptabs.extract.gazetteer import is_place_name, possessive_place
 from keeptabs.extract.headline_speakers import (
     SPEAKER_NOUNS,
     WIRE_DATELINE,
@@ -272,6 +272,7 @@ def _phrase_before(verb: Token, claim: Token | None) -> Attribution | None:
     start = head.i
     while start > 0 and _modifies(doc[start - 1], start, end):
         start -= 1
+    start = _after_run_in_place(head, start)  # "killed 80 in Hama rights groups said"
     phrase = doc[start : end + 1]
     if len(phrase) > MAX_PHRASE_BEFORE or (claim is not None and start <= claim.i <= end):
         return None
@@ -343,7 +344,32 @@ def _subject_phrase(subject: Token) -> Span:
     left = subject.left_edge.i
     while left < subject.i and subject.doc[left].lower_ in _DAY_WORDS:
         left += 1  # "hit the station on Monday state media said": the day is no part of it
+    left = _after_run_in_place(subject, left)
     return subject.doc[left : right + 1]
+
+
+_PLACE_BACK_WORDS = frozenset({"town", "city", "village", "area", "capital", "country", "province"})
+
+
+def _after_run_in_place(subject: Token, left: int) -> int:
+    """Where the speaker starts after a place the lost comma ran into it, the object of a
+    preposition before it: "killed 80 people in Hama rights groups said", "... in the
+    town residents said"."""
+    doc = subject.doc
+    if left == 0 or doc[left - 1].pos_ != "ADP" or not subject.text.islower():
+        return left
+    the_town = left + 1 < subject.i and doc[left + 1].lower_ in _PLACE_BACK_WORDS
+    if doc[left].lower_ == "the" and the_town:
+        return left + 2
+    start = left
+    while start < subject.i:  # "near Deir ez-Zor and Raqqa local media said": every place
+        ends = range(subject.i, start, -1)
+        end = next((e for e in ends if is_place_name(doc[start:e].text)), None)
+        if end is None:
+            break
+        left = end
+        start = end + 1 if doc[end].lower_ in {"and", ","} else subject.i
+    return left
 
 
 def _named_entity(subject: Token, phrase: Span) -> Span | None:
