@@ -556,6 +556,18 @@ def test_claims_a_toll_of_killed_and_injured_breaks_down_into_both(nlp: Language
     assert (claims["12"].part_of, claims["45"].part_of) == (57, 57)
 
 
+def test_claims_one_of_them_is_a_part_and_no_antecedent(nlp: Language) -> None:
+    claims = by_number(
+        claims_of(
+            "Four people one of them a child were killed and six others were injured on "
+            "Monday when shells hit the market.",
+            nlp,
+        )
+    )
+    assert (claims["one"].counted, claims["one"].part_of) == ("child", 4)
+    assert claims["six"].counted == "people"  # "others": the four, not the child
+
+
 def test_claims_figures_that_do_not_add_up_are_no_breakdown(nlp: Language) -> None:
     claims = by_number(
         claims_of(

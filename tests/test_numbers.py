@@ -150,6 +150,10 @@ def test_numbers_list_markers_joined_by_and() -> None:
 def test_numbers_pronoun_one_is_not_a_count() -> None:
     assert claims("one of them said the one you saw") == []
     assert [q.value for q in claims("one person was killed")] == [1]
+    # "that" opening a clause is no demonstrative; "one of them" right after a count
+    # divides it
+    assert [q.value for q in claims("the source said that one person was killed")] == [1]
+    assert [q.value for q in claims("two people one of them a child were killed")] == [2, 1]
 
 
 def test_numbers_unit_word_before_the_noun_it_names_is_no_unit() -> None:

@@ -23,6 +23,7 @@ _SMALL_WORD_NUMBERS = frozenset(
     "two three four five six seven eight nine ten eleven twelve".split()
 )
 _WEAK_ONE = frozenset({"one", "a", "an"})
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 LOOKAROUND = 40  # characters of context read on either side of a number
 _MODIFIER = re.compile(r"^-[a-z]")  # "20-member", "five-storey": the number modifies a noun
 # A fixed distance between places: "25 kilometres west of Raqqa", "3 km (2 miles) from".
@@ -71,8 +72,8 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
     after = text[quantity.end : quantity.end + LOOKAROUND]
     if quantity.kind == "vague" and words in vocab.weak_vague:
         return False
-    if words in _WEAK_ONE:
-        return bool(vocab.person_after_one.match(after))
+    if words in _WEAK_ONE:  # "one person"; "one of them" (the number layer kept it after a count)
+        return bool(vocab.person_after_one.match(after) or _OF_THEM.match(after))
     if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
         return False
     if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):

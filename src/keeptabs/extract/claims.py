@@ -486,6 +486,7 @@ def _frame_claim(
             for c in before
             if c.kind in _COUNTABLE_KINDS
             and not _SUBSET_CUE.search(context.text, max(0, c.start - SUBSET_CUE_CHARS), c.start)
+            and not _SUBSET_AFTER.match(context.text, c.end)  # "one of them a child"
             and not _is_toll_noun(c.counted)  # "hundreds of deaths ... killed dozens": people
             and not (names_an_outcome(frame.action) and _is_place_kind(c.counted))
             # "3 new towns joined ... a toll of 31 killed": towns are never the dead

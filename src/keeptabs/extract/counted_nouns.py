@@ -117,6 +117,8 @@ def _named_after_them(token: Token) -> Token | None:
     if them is None or them.i + 1 >= len(token.doc):
         return None
     noun = token.doc[them.i + 1]
+    if noun.lower_ in {"a", "an"} and noun.i + 1 < len(token.doc):
+        noun = token.doc[noun.i + 1]  # "two people, one of them a child"
     while noun.dep_ == "compound" and noun.head.i > noun.i:
         noun = noun.head  # "two of them ambulance crew"
     return noun if noun.pos_ == "NOUN" else None

@@ -310,6 +310,14 @@ _ONE_STOP_PREV: Final = frozenset(
     "the this that which each any no every some someone anyone per its his her their our my your"
     " little".split()
 )  # "the one you mentioned", "which one": pronoun uses
+_PRONOUNS: Final = frozenset("i you we they he she it".split())
+# "one of them" right after a count it divides: "Two people one of them a child"
+_ONE_OF_A_COUNT: Final = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|several)"
+    r"(?:\s+[a-z-]+){0,2}\s*,?\s*$",
+    re.IGNORECASE,
+)
+_OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 _HALF_NEXT: Final = frozenset("of a an the their its his her our".split())
 
 
@@ -321,6 +329,10 @@ def _plainly_counts(text: str, num: NumberMatch) -> bool:
         if before in ("minus", "negative"):
             return True
         nxt = next_word(text, num.core_end)
+        if _ONE_OF_A_COUNT.search(text, 0, num.core_start) and _OF_THEM.match(text, num.core_end):
+            return True  # "Two people one of them a child", "four civilians, one of whom"
+        if before == "that" and nxt.lower() not in _ONE_STOP_NEXT | _PRONOUNS:
+            return True  # "said that one person was killed": "that" opens the clause
         return bool(nxt) and nxt.lower() not in _ONE_STOP_NEXT and before not in _ONE_STOP_PREV
     if core == "half":
         window = text[max(0, num.core_start - PREFIX_WINDOW) : num.core_start]
