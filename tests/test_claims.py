@@ -568,6 +568,26 @@ def test_claims_one_of_them_is_a_part_and_no_antecedent(nlp: Language) -> None:
     assert claims["six"].counted == "people"  # "others": the four, not the child
 
 
+def test_claims_a_comma_less_list_of_counts_by_place(nlp: Language) -> None:
+    claims = by_number(
+        claims_of(
+            "The media office said 150 bodies were found in Zamalka 100 in Kafr Nabl 67 in "
+            "Ain Tarma and 40 in Erbin. Raids killed 30 civilians on Monday including 9 in "
+            "the neighborhood Alsaliheen 8 in Ansari 5 in Almiyassar.",
+            nlp,
+        )
+    )
+    assert [(claims[n].counted, claims[n].place) for n in ("100", "67", "40")] == [
+        ("bodies", "Kafr Nabl"),
+        ("bodies", "Ain Tarma"),
+        ("bodies", "Erbin"),
+    ]
+    assert [(claims[n].counted, claims[n].place, claims[n].part_of) for n in ("8", "5")] == [
+        ("civilians", "Ansari", 30),
+        ("civilians", "Almiyassar", 30),
+    ]
+
+
 def test_claims_figures_that_do_not_add_up_are_no_breakdown(nlp: Language) -> None:
     claims = by_number(
         claims_of(

@@ -147,6 +147,16 @@ def test_numbers_list_markers_joined_by_and() -> None:
     ] * 2
 
 
+def test_numbers_after_a_name_in_a_comma_less_list_of_places_are_counts() -> None:
+    text = (
+        "the office said 150 bodies of victims were found in Zamalka 100 in Kafr Nabl 67 in "
+        "Ain Tarma and 40 in Erbin after the attack on the suburbs"
+    )
+    assert [q.value for q in claims(text)] == [150, 100, 67, 40]
+    # a name labelling a number is still no count: "Resolution 2254 in 2015"
+    assert [q.value for q in claims("They cited Resolution 2254 in 2015.")] == []
+
+
 def test_numbers_pronoun_one_is_not_a_count() -> None:
     assert claims("one of them said the one you saw") == []
     assert [q.value for q in claims("one person was killed")] == [1]

@@ -33,6 +33,7 @@ from keeptabs.extract.casualties import (
     said_of_casualties,
 )
 from keeptabs.extract.counted_nouns import counted_noun
+from keeptabs.extract.counts_by_place import counts_by_place
 from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text, with_text
 from keeptabs.extract.frame import (
@@ -311,6 +312,7 @@ def _sentence_claims(
         made.append(claim)
         elided.append(no_noun)
     made = _nouns_named_later(sentence, window.start, made, elided)
+    made = counts_by_place(context.text, made)  # "150 in Hammouriya 100 in Kfar Batna"
     yield from _link_parts(sentence, window.start, _share_with_list(sentence, window.start, made))
 
 

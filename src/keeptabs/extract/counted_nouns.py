@@ -59,6 +59,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     noun = token.head if token.dep_ in NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
     if noun is not None and not noun.text[0].isalpha():
         noun = None  # "kills three | Jordan Times": a divider tagged as a noun
+    if noun is not None and noun.pos_ == "PROPN" and noun.i == token.i - 1:
+        noun = None  # "in the neighborhood Alsaliheen 8 in Ansari": a name before it
     if noun is not None and any(token.i < t.i < noun.i and t.lower_ == "most" for t in noun.lefts):
         noun = None  # "kill 18 most children": the noun describes most of them, not all
     between = token.doc[token.i + 1 : noun.i] if noun is not None else ()

@@ -252,9 +252,21 @@ def _capital_label(text: str, num: NumberMatch) -> bool:
         return False
     if _in_title_case_line(text, num.start):
         return False  # a headline capitalises every word: "ISIL Kills over 50 in Syria"
+    if _LIST_OF_PLACES_BEFORE.search(text, max(0, num.start - 40), num.start) and (
+        _LIST_OF_PLACES_AFTER.match(text, num.end)
+    ):
+        return False  # "counted in Hammouriya 100 in Kfar Batna 67 in Saqba": a list
     nxt = next_word(text, num.end)
     rest = text[num.end : num.end + 2]
     return not nxt or nxt.lower() in _LABEL_END_WORDS or not rest.strip(" ")[:1].isalpha()
+
+
+# A list of counts by place that lost its commas: "150 in Hammouriya 100 in Kfar Batna"
+_LIST_OF_PLACES_BEFORE: Final = re.compile(
+    r"\b(?:in|at|near)\s+(?:the\s+(?:neighbou?rhood|district|village|town)\s+)?"
+    r"(?:[A-Z][\w'-]*\s+){1,3}$"
+)
+_LIST_OF_PLACES_AFTER: Final = re.compile(r"\s+(?:in|at|near)\s+[A-Z]")
 
 
 def _in_title_case_line(text: str, pos: int) -> bool:
