@@ -26,6 +26,12 @@ def candidates(text: str) -> list[str]:
         # a site's counters and stamps, and years of an era
         ("23.10.2017(updated 2340 23.10.2017) Get short URL 2440 Rebels fired 12 rockets.", ["12"]),
         ("Slideshow (21 Images) 48 Related Army Kills 22 Militants", ["22"]),
+        ("Get short URL 0 85 12 Daesh terrorists were killed.", ["12"]),
+        ("Get short URL 9427 At least 10 civilians were killed.", ["At least 10"]),
+        ("Topic Violence Erupts in Syria (1881) 0 25 A bomber blew himself up.", []),
+        # a number standing alone after the last sentence: a page counter, an editor's code
+        ("Rockets killed 4 civilians SANA reported. 219-11", ["4"]),
+        ("Rockets killed 4 civilians, sources said. 12\nMore news", ["4"]),
         ("The town has been settled since 1750 BC.", []),
         ("A 20-member team arrived to inspect three sites.", ["three"]),
         ("Heneyda is around 25 kilometres west of Raqqa.", []),

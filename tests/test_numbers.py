@@ -130,6 +130,10 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("a third shell hit", "ordinal"),
         ("G20 summit", "identifier"),
         ("Resolution 2254, which", "identifier"),
+        # a unit's or a weapon's name, whatever follows it
+        ("the headquarters of Division 30 near Azaz", "identifier"),
+        ("fighting for Base 46 west of the city", "identifier"),
+        ("pairs of Sukhoi-34 bombers", "identifier"),
         ("Comments 6\n\nRussian", "identifier"),
         ("see http://x.com/news/201611271047905042-syrian now", "identifier"),
         ("\n1 The civilians were held", "list_marker"),

@@ -36,7 +36,16 @@ _PLACE_DISTANCE = re.compile(
 _EVENT_DISTANCE = re.compile(r"\b(?:within|up to|as far as|reached|range of)\s*$", re.IGNORECASE)
 # A site's counters and stamps run into the text: "Get short URL 2440", "(updated 2340
 # 23.10.2017)", "Slideshow (21 Images)", "48 Related"; and years of an era ("1750 BC").
-_SITE_COUNTER_BEFORE = re.compile(r"(?:\bshort URL|\(updated|\bSlideshow\s*\()\s*$", re.IGNORECASE)
+_SITE_COUNTER_BEFORE = re.compile(
+    # "Get short URL 0 87", "Get short URL 11990", "... Islamic State Rises (1881) 0 25":
+    # two counters at most ("Get short URL 0 85 12 Daesh terrorists": the story's 12)
+    r"(?:\bshort URL(?:\s+0)?|\(updated|\bSlideshow\s*\(|\)\s+0)\s*$",
+    re.IGNORECASE,
+)
+# A number standing alone after the text's last sentence or on a line of its own: a
+# page's counter or an editor's code ("... SANA reported. 219-11", "... sources said. 12")
+_ALONE_BEFORE = re.compile(r"(?:^|\n|[.!?\"”]\s)\s*$")
+_ALONE_AFTER = re.compile(r"^\s*(?:\n|$)")
 _SITE_COUNTER_AFTER = re.compile(r"^\s*(?:Related\b|Images?\))|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b")
 _LENGTH_UNITS = frozenset(
     {"kilometer", "kilometre", "meter", "metre", "mile", "km", "m", "yard", "foot", "feet"}
@@ -79,6 +88,8 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
     if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):
         return False
     if _SITE_COUNTER_BEFORE.search(before) or _SITE_COUNTER_AFTER.match(after):
+        return False
+    if _ALONE_BEFORE.search(before) and _ALONE_AFTER.match(after):
         return False
     return not _is_place_distance(quantity, before, after)
 

@@ -220,6 +220,9 @@ def _is_identifier(text: str, num: NumberMatch, before: str) -> bool:
         return True  # 860BOX, 3D
     if next_word(text, num.end).lower() in _COUNTER_NOUNS:
         return True
+    label = _LABEL_HYPHEN.search(text, max(0, num.core_start - 12), num.core_start)
+    if num.form == "digits" and label is not None and label.group(1) in tables().label_nouns:
+        return True  # "Sukhoi-34 bombers"
     return num.form == "digits" and raw.isdigit() and _capital_label(text, num)
 
 
@@ -246,6 +249,8 @@ def _capital_label(text: str, num: NumberMatch) -> bool:
     prev = PREV_WORD.search(text, max(0, num.start - 24), num.start)
     if not prev or not prev.group(1)[0].isupper() or num.start - prev.end(1) != 1:
         return False
+    if prev.group(1) in tables().label_nouns:
+        return True  # "Division 30 near the town", "Base 46 west of the city"
     if prev.group(1).lower() in tables().prefix_cues or _MONTH_BEFORE.search(
         text, prev.start(), num.start
     ):
@@ -267,6 +272,9 @@ _LIST_OF_PLACES_BEFORE: Final = re.compile(
     r"(?:[A-Z][\w'-]*\s+){1,3}$"
 )
 _LIST_OF_PLACES_AFTER: Final = re.compile(r"\s+(?:in|at|near)\s+[A-Z]")
+
+
+_LABEL_HYPHEN: Final = re.compile(r"\b([A-Z][A-Za-z]+)-$")
 
 
 def _in_title_case_line(text: str, pos: int) -> bool:

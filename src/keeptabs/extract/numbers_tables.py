@@ -94,6 +94,7 @@ class Tables:
     currency_prefixes: dict[str, str]  # written before the number: '$' -> 'USD'
     unit_names: dict[str, str]  # a unit's first word, its plain name: 'USD' -> 'dollars'
     year_nouns: dict[str, frozenset[str]]  # word lists of the year-versus-count rule
+    label_nouns: frozenset[str] = frozenset()  # "Division 30", "Sukhoi-34": part of a name
 
 
 def _load_json(name: str) -> dict[str, Any]:
@@ -167,6 +168,7 @@ def tables() -> Tables:
         currency_prefixes=prefixes,
         unit_names=unit_names,
         year_nouns=_word_lists(words.get("year_nouns", {})),
+        label_nouns=frozenset(words.get("label_nouns", ())),
     )
 
 
