@@ -29,6 +29,13 @@ def candidates(text: str) -> list[str]:
         ("Get short URL 0 85 12 Daesh terrorists were killed.", ["12"]),
         ("Get short URL 9427 At least 10 civilians were killed.", ["At least 10"]),
         ("Topic Violence Erupts in Syria (1881) 0 25 A bomber blew himself up.", []),
+        (
+            "Get short URL Topic Operation to Liberate the Northern Town of Tabqa (61) 112010 "
+            "Jets struck 9 targets.",
+            ["9"],
+        ),
+        ("Last Update: Sunday 25 August 2013 KSA 15:55 - GMT 12:55 1 Rebels lost 3 tanks.", ["3"]),
+        ("Rebels lost 3 tanks. 832 Community standards Discussion", ["3"]),
         # a number standing alone after the last sentence: a page counter, an editor's code
         ("Rockets killed 4 civilians SANA reported. 219-11", ["4"]),
         ("Rockets killed 4 civilians, sources said. 12\nMore news", ["4"]),

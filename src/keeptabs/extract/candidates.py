@@ -25,6 +25,7 @@ _SMALL_WORD_NUMBERS = frozenset(
 _WEAK_ONE = frozenset({"one", "a", "an"})
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|whom)\b", re.IGNORECASE)
 LOOKAROUND = 40  # characters of context read on either side of a number
+COUNTER_LOOKBACK = 120  # ... and before it for a site's furniture ("Topic <a title> (61)")
 _MODIFIER = re.compile(r"^-[a-z]")  # "20-member", "five-storey": the number modifies a noun
 # A fixed distance between places: "25 kilometres west of Raqqa", "3 km (2 miles) from".
 _PLACE_DISTANCE = re.compile(
@@ -39,14 +40,20 @@ _EVENT_DISTANCE = re.compile(r"\b(?:within|up to|as far as|reached|range of)\s*$
 _SITE_COUNTER_BEFORE = re.compile(
     # "Get short URL 0 87", "Get short URL 11990", "... Islamic State Rises (1881) 0 25":
     # two counters at most ("Get short URL 0 85 12 Daesh terrorists": the story's 12)
-    r"(?:\bshort URL(?:\s+0)?|\(updated|\bSlideshow\s*\(|\)\s+0)\s*$",
+    r"(?:\bshort URL(?:\s+0)?|\(updated|\bSlideshow\s*\(|\)\s+0"
+    # "Last Update: ... GMT 12:55 1": a counter after the time stamp; "Topic Operation
+    # to Liberate Raqqa (61) 112010": a topic's count of stories, and a counter after it
+    r"|\bGMT\s+\d{1,2}:\d{2}|\bTopic\b[^()\n]{1,80}\(|\bTopic\b[^()\n]{1,80}\(\d+\))\s*$",
     re.IGNORECASE,
 )
 # A number standing alone after the text's last sentence or on a line of its own: a
 # page's counter or an editor's code ("... SANA reported. 219-11", "... sources said. 12")
 _ALONE_BEFORE = re.compile(r"(?:^|\n|[.!?\"”]\s)\s*$")
 _ALONE_AFTER = re.compile(r"^\s*(?:\n|$)")
-_SITE_COUNTER_AFTER = re.compile(r"^\s*(?:Related\b|Images?\))|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b")
+_SITE_COUNTER_AFTER = re.compile(
+    r"^\s*(?:Related\b|Images?\)|Community\s+standards|Comments?\b)"
+    r"|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b"
+)
 _LENGTH_UNITS = frozenset(
     {"kilometer", "kilometre", "meter", "metre", "mile", "km", "m", "yard", "foot", "feet"}
 )
@@ -87,7 +94,8 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
         return False
     if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):
         return False
-    if _SITE_COUNTER_BEFORE.search(before) or _SITE_COUNTER_AFTER.match(after):
+    wide = text[max(0, quantity.start - COUNTER_LOOKBACK) : quantity.start]
+    if _SITE_COUNTER_BEFORE.search(wide) or _SITE_COUNTER_AFTER.match(after):
         return False
     if _ALONE_BEFORE.search(before) and _ALONE_AFTER.match(after):
         return False
