@@ -173,6 +173,18 @@ def test_segment_text_related_news_ends_a_one_line_page() -> None:
     assert [s.kind for s in segment_text(prose)] == ["headline", "body"]
 
 
+def test_segment_text_an_outlets_description_of_itself_is_furniture() -> None:
+    body = _one_line_article()
+    text = (
+        f"Strikes kill civilians\n\n{body} The Levant Herald is the region's leading "
+        "independent daily newspaper printed each day in 6 cities."
+    )
+    assert kind_at(text, segment_text(text), "The Levant Herald") == "boilerplate"
+    # a newspaper in the news stays body
+    news = f"Strikes kill civilians\n\n{body} A daily newspaper said 12 people died."
+    assert kind_at(news, segment_text(news), "A daily newspaper") == "body"
+
+
 def test_markers_anchored_branches_match_only_at_the_start() -> None:
     import re
 
