@@ -556,6 +556,16 @@ def test_claims_a_toll_of_killed_and_injured_breaks_down_into_both(nlp: Language
     assert (claims["12"].part_of, claims["45"].part_of) == (57, 57)
 
 
+def test_claims_one_person_the_story_tells_of_counts_nothing(nlp: Language) -> None:
+    text = (
+        "One man sat on the rubble with his head in his hands. One resident said the "
+        "blasts cracked the walls. One person was killed and one civilian was among those "
+        "wounded. Gunmen abducted one doctor."
+    )
+    found = [(c.number_text, c.action) for c in claims_of(text, nlp)]
+    assert found == [("One", "kill"), ("one", "wound"), ("one", "abduct")]
+
+
 def test_claims_one_of_them_is_a_part_and_no_antecedent(nlp: Language) -> None:
     claims = by_number(
         claims_of(

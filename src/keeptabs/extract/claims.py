@@ -308,7 +308,10 @@ def _sentence_claims(
             continue
         local = _shift(quantity, -window.start)
         same_window = [c for c in earlier[-3:] if c.start >= window.start]
-        claim, no_noun = _frame_claim(sentence, local, window, context, made or same_window)
+        framed = _frame_claim(sentence, local, window, context, made or same_window)
+        if framed is None:
+            continue  # "One man sat atop the rubble": a person in the story, no count
+        claim, no_noun = framed
         made.append(claim)
         elided.append(no_noun)
     made = _nouns_named_later(sentence, window.start, made, elided)
@@ -365,6 +368,7 @@ class _Frame:
     action: str | None = None
     place: str | None = None
     period: str | None = None
+    individual: bool = False  # "One resident said ...": a person in the story, no count
 
 
 def _read_frame(
@@ -397,6 +401,7 @@ def _read_frame(
         frame.action = included_in_toll(verb) or frame.action  # "Those killed included six"
     if frame.action == "be" and verb is not None:
         frame.action = said_of_casualties(verb) or frame.action  # "Of those killed six were"
+    frame.individual = _one_person_acting(quantity, counted_token, verb, frame.action)
     root = verb if verb is not None else sentence.root
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
@@ -413,6 +418,20 @@ def _read_frame(
     )
     frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
+
+
+_ONE = frozenset({"one", "a", "an"})
+
+
+def _one_person_acting(
+    quantity: Quantity, counted: Token, verb: Token | None, action: str | None
+) -> bool:
+    """ "One man sat atop the rubble", "One resident said ...": "one" with a person as
+    the subject of a verb that befalls no one is a person the story tells of; "one person
+    was killed", "killed one civilian" count."""
+    if quantity.text.lower() not in _ONE or verb is None or counted.dep_ != "nsubj":
+        return False
+    return not names_an_outcome(action) and counted.head.i == verb.i
 
 
 def _claimed_as_lost(counted: Token, verb: Token) -> bool:
@@ -475,10 +494,13 @@ def _frame_claim(
     window: Window,
     context: _Context,
     before: Sequence[Claim],
-) -> tuple[Claim, bool]:
-    """The claim, and whether its counted noun was elided (taken from an earlier one)."""
+) -> tuple[Claim, bool] | None:
+    """The claim, and whether its counted noun was elided (taken from an earlier one);
+    ``None`` for one person the story tells of, who counts nothing."""
     headline = window.segment.kind == "headline"
     frame, token = _read_frame(sentence, quantity, context.places, headline=headline)
+    if frame.individual:
+        return None
     elided = frame.counted is None
     if frame.counted is None:
         # "killed 16 civilians including a child and wounded 22": the whole's noun, not
