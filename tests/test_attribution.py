@@ -276,6 +276,14 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "The Russian coordination center in Hmeimim",
             "Russian Ministry of Defence",
         ),
+        # "posts" after a counted noun is a plural noun, not a verb of saying
+        (
+            "Konashenkov said the strikes were precise. He said three command posts nine "
+            "strongpoints and eight tanks were destroyed.",
+            "nine",
+            "Konashenkov",
+            "Russian Ministry of Defence",
+        ),
         # "point out" says what follows; "point the finger" does not
         (
             "The governor pointed out that 14 people were wounded by the shells.",

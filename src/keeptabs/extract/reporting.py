@@ -92,7 +92,7 @@ def reports(verb: Token) -> bool:
     if _is_surname(verb):
         return False
     if lemma in vocab.reporting:
-        return _says_something(verb)
+        return _says_something(verb) and not _plural_noun_read_as_verb(verb)
     if lemma in _FINDING_VERBS:  # "the investigation determined (that) the regime ..."
         particle = _WITH_PARTICLE.get(lemma)
         if particle is not None and not any(
@@ -104,6 +104,16 @@ def reports(verb: Token) -> bool:
         objects = (c.lemma_.lower() for c in verb.children if c.dep_ == "dobj")
         return any(obj in vocab.figure_nouns for obj in objects)
     return False
+
+
+def _plural_noun_read_as_verb(verb: Token) -> bool:
+    """ "He said three command posts nine strongpoints ... were destroyed": a plural noun
+    after a counted noun, tagged as the verb "posts" whose subject is the count."""
+    if verb.tag_ != "VBZ" or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    counted = before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children)
+    return counted and before.dep_ == "nsubj" and before.head.i == verb.i
 
 
 def _is_surname(verb: Token) -> bool:
