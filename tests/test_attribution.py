@@ -276,6 +276,14 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "The Russian coordination center in Hmeimim",
             "Russian Ministry of Defence",
         ),
+        # who condemns or mourns a toll gives it
+        (
+            "The National Coalition condemned the massacre in Raqqa where 65 civilians were "
+            "killed by air raids.",
+            "65",
+            "National Coalition",
+            "Syrian National Coalition",
+        ),
         # "posts" after a counted noun is a plural noun, not a verb of saying
         (
             "Konashenkov said the strikes were precise. He said three command posts nine "
