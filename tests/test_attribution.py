@@ -276,6 +276,21 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "The Russian coordination center in Hmeimim",
             "Russian Ministry of Defence",
         ),
+        # a name and its acronym in brackets: the name; a place run into it is no part
+        (
+            "Air raids killed 20 civilians in the old quarter of Aleppo Syria Live Network "
+            "(SLN) reported.",
+            "20",
+            "Syria Live Network",
+            None,
+        ),
+        (
+            "An attack on a clinic left two patients dead the Qatar Red Crescent Society "
+            "(QRCS) has announced.",
+            "two",
+            "Qatar Red Crescent Society",
+            "Qatar Red Crescent Society",
+        ),
         # who condemns or mourns a toll gives it
         (
             "The National Coalition condemned the massacre in Raqqa where 65 civilians were "

@@ -321,6 +321,13 @@ def _entity_before(verb: Token) -> Attribution | None:
     if not names or verb.i - names[-1].end > MAX_NAME_TO_VERB:
         return None
     name = names[-1]
+    if name.start > 0 and doc[name.start - 1].text == "(":
+        # "the Syrian Network for Human Rights (SNHR) said": the name its acronym stands for
+        spelled = [e for e in names if e.end == name.start - 1]
+        name = spelled[-1] if spelled else name
+    after_preposition = name.start > 0 and doc[name.start - 1].pos_ == "ADP"
+    if len(name) > 2 and after_preposition and is_place_name(name[0].text):
+        name = doc[name.start + 1 : name.end]  # "of Aleppo Syria Live Network reported"
     if any(t.lower_ in _ARTICLES for t in doc[name.end : verb.i]):
         return None  # "in the area of Mayadeen the ministry said": a phrase of its own
     between = doc[name.end : verb.i]
