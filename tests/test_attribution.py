@@ -291,6 +291,14 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "Qatar Red Crescent Society",
             "Qatar Red Crescent Society",
         ),
+        # the event a toll is raised for is no speaker: the one who says so is
+        (
+            "The Observatory said the bombardment raised the death toll to 49.",
+            "49",
+            "Observatory",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("The downing of the jet brought the toll to 18.", "18", None, None),
         # who condemns or mourns a toll gives it
         (
             "The National Coalition condemned the massacre in Raqqa where 65 civilians were "

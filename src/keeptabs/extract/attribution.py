@@ -590,10 +590,26 @@ def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attri
     relayed = {v.i for v in verbs if v.dep_ == "parataxis" and v.head.i in ancestors}
     verbs.sort(key=lambda verb: (verb.i not in ancestors | relayed, abs(verb.i - token.i)))
     for verb in verbs:
+        if _cause_gives_the_figure(verb):
+            continue  # "the bombardment raised the toll to 49": the one who says so speaks
         found = speaker_of(verb, memory, token)
         if found is not None:
             return found
     return None
+
+
+# Events besides attacks that a toll is given for: "The downing brought the toll to 18"
+_EVENT_NOUNS = frozenset({"downing", "crash", "fighting", "clash", "violence", "war", "conflict"})
+
+
+def _cause_gives_the_figure(verb: Token) -> bool:
+    """A verb that gives a toll ("raised the death toll to 49", "brought to 49 the number
+    killed") whose subject is the event that caused it, which says nothing."""
+    if verb.lemma_.lower() not in action_vocab().figure_verbs:
+        return False
+    subject = _subject_of(verb)
+    events = action_vocab().attack_nouns | _EVENT_NOUNS
+    return subject is not None and (subject.lemma_.lower() in events or subject.lower_ in events)
 
 
 def _governs(verb: Token, token: Token, ancestors: set[int]) -> bool:
