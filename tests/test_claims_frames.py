@@ -55,6 +55,11 @@ def test_nouns_that_begin_like_a_month_are_counted(nlp: Language) -> None:
     assert claims["3"].counted == "monks"
 
 
+def test_the_end_of_a_hyphenated_modifier_is_no_part_of_the_noun(nlp: Language) -> None:
+    claims = claims_of("Fighters destroyed three explosive-laden vehicles near Homs.", nlp)
+    assert claims["three"].counted == "vehicles"
+
+
 def test_legal_aside_neither_splits_the_noun_nor_gives_the_place(nlp: Language) -> None:
     text = "Kurdish forces killed 40 Daesh (a terrorist group banned in Russia) fighters in Raqqa."
     blanked = without_legal_asides(text)
