@@ -943,6 +943,13 @@ def test_place_of_counted_places_and_references(
         ("An air strike wounded 12 shoppers in a fish market.", "12", "fish market"),
         ("An air strike wounded 12 shoppers in a market in Idlib.", "12", "Idlib"),
         ("Some 40 of the wounded were taken to a hospital.", "Some 40", None),
+        # areas named by who holds them, where no name is given; not a target
+        (
+            "At least 71 civilians were killed in opposition-held areas.",
+            "At least 71",
+            "opposition-held areas",
+        ),
+        ("Rebel fire on regime-held areas killed 40 people.", "40", None),
         # a headline run into the story before a wire dateline does not locate its figures
         (
             "After Kurdish militia expelled jihadists in Qamishli last month rebels hit back "

@@ -3,6 +3,7 @@ figure's place when none of its clauses names one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -31,18 +32,36 @@ def building_site(clauses: Iterable[Span]) -> str | None:
     words = building_words()
     for clause in clauses:
         for token in clause:
-            building = token.pos_ == "NOUN" and token.lemma_.lower() in words
+            building = token.pos_ == "NOUN" and (
+                token.lemma_.lower() in words or _held_areas(token)
+            )
             if building and token.dep_ == "pobj" and token.head.lower_ in _AT:
                 return _named(token)
     return None
 
 
+_AREAS = frozenset({"area", "district", "neighbourhood", "neighborhood"})
+_HOLDERS = re.compile(r"(?:[\w]+-held|-controlled)$|^(?:opposition|rebel|regime|safe)$")
+
+
+def _held_areas(noun: Token) -> bool:
+    """ "in opposition-held areas", "in rebel-held districts", "reach safe areas": areas
+    named by who holds them, a place of their own when no name is given."""
+    if noun.lemma_.lower() not in _AREAS or noun.tag_ != "NNS" or noun.head.lower_ != "in":
+        return False  # "fire on regime-held areas": a target, not where it happened
+    doc = noun.doc
+    return any(
+        c.dep_ in _NAMING and _HOLDERS.search(doc[c.left_edge.i : c.i + 1].text.lower())
+        for c in noun.lefts
+    )
+
+
 def _named(noun: Token) -> str:
+    """The noun with the words before it that name it ("QRCS medical facility",
+    "opposition-held areas"), after its preposition."""
     start = noun.i
-    preposition = noun.head.i
-    while start - 1 > preposition:
-        word = noun.doc[start - 1]
-        if word.dep_ not in _NAMING or word.head.i < start:
-            break
-        start -= 1
+    for child in noun.lefts:
+        if child.dep_ in _NAMING:
+            start = min(start, child.left_edge.i)
+    start = max(start, noun.head.i + 1)
     return noun.doc[start : noun.i + 1].text
