@@ -49,6 +49,9 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         ("Medics said 80 sustained injuries in the blast.", {"80": "injure"}),
         # the casualty words describe the counted noun: what befell them is the verb
         ("Some 200 dead and injured people were rushed to hospitals.", {"Some 200": "rush"}),
+        # a verb of saying whose object is what the figure counts is its action
+        ("The monitor had earlier reported 26 airstrikes across Idlib.", {"26": "report"}),
+        ("Activists said they recorded 30 breaches of the truce.", {"30": "record"}),
         # a resultative complement
         ("The blast killed 12 people and left 40 others wounded.", {"12": "kill", "40": "wound"}),
         # support verbs with an event noun

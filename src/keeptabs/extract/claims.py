@@ -48,9 +48,10 @@ from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
 from keeptabs.extract.places import find_place
+from keeptabs.extract.reporting import reports
 from keeptabs.extract.speakers import Attribution, SourceMemory
 from keeptabs.extract.time import find_date_period, find_period
-from keeptabs.extract.vocab import counted_vocab
+from keeptabs.extract.vocab import action_vocab, counted_vocab
 from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
 
@@ -402,6 +403,8 @@ def _read_frame(
     if frame.action == "be" and verb is not None:
         frame.action = said_of_casualties(verb) or frame.action  # "Of those killed six were"
     frame.individual = _one_person_acting(quantity, counted_token, verb, frame.action)
+    if frame.action is None:
+        frame.action = _reported_object(counted_token)  # "reported 26 airstrikes"
     root = verb if verb is not None else sentence.root
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
@@ -418,6 +421,17 @@ def _read_frame(
     )
     frame.period = frame.period or find_date_period(sentence, root, token)
     return frame, token
+
+
+def _reported_object(counted: Token) -> str | None:
+    """ "The Observatory reported 26 airstrikes", "activists recorded 30 breaches": where
+    no other verb says what happened, the verb of saying that takes the figure's noun
+    as its object is the action."""
+    head = counted.head
+    if counted.dep_ != "dobj" or head.pos_ != "VERB" or counted.pos_ != "NOUN":
+        return None  # "the charity counts about 9,000": the figure alone, of the story's
+    lemma = head.lemma_.lower()
+    return lemma if lemma in action_vocab().reporting and reports(head) else None
 
 
 _ONE = frozenset({"one", "a", "an"})
