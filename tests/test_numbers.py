@@ -126,6 +126,7 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("Ahmed, 24, said", "age"),
         ("a six-year-old girl", "age"),
         ("aged 12", "age"),
+        ("children aged from four to 10 were", "age"),
         ("the 21st Century", "ordinal"),
         ("a third shell hit", "ordinal"),
         ("G20 summit", "identifier"),

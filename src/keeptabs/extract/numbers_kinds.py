@@ -64,6 +64,10 @@ _SENTENCE_STARTERS: Final = frozenset(
 _LIST_WORDS: Final = frozenset("point points item items step steps paragraph option".split())
 _COUNTER_NOUNS: Final = frozenset("comments comment replies likes shares views retweets".split())
 _AGE_WORDS: Final = frozenset(("age", "aged", "ages"))
+# Both ends of an age range written out: "aged from four to 10", "aged between 5 and 12"
+_AGE_RANGE_BEFORE: Final = re.compile(
+    r"\b(?:aged|ages)\s+(?:from|between)\s+(?:[\w-]+\s+(?:to|and)\s+)?$", re.IGNORECASE
+)
 _ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -196,8 +200,8 @@ def _is_time(text: str, num: NumberMatch, before: str) -> bool:
 
 
 def _is_age(text: str, num: NumberMatch, before: str) -> bool:
-    if before in _AGE_WORDS:
-        return True
+    if before in _AGE_WORDS or _AGE_RANGE_BEFORE.search(text, max(0, num.start - 40), num.start):
+        return True  # "aged 12", "aged from four to 10"
     if num.unit == "year" and (old := _AGE_AFTER.match(text, num.end)):
         num.end = old.end() if text[num.end] == "-" else num.end  # 'six-year-old'
         return True
