@@ -43,6 +43,8 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             {"11": "kill", "scores": "injure"},
         ),
         ("At least 9 people were killed 30 were wounded in a blast in Homs.", {"30": "wound"}),
+        # ... not a relative clause on the noun
+        ("Medics treated 40 people who were injured in the blast.", {"40": "treat"}),
         # ... but "killed or injured" is one combined outcome, as is "killed and injured"
         ("The group said 40 people were killed or injured.", {"40": "kill or injure"}),
         ("Shelling went on all day, 57 people killed and injured.", {"57": "kill or injure"}),

@@ -276,6 +276,13 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "The Russian coordination center in Hmeimim",
             "Russian Ministry of Defence",
         ),
+        # a place that begins an organisation's name is part of it
+        (
+            "Activists from Aleppo Media Center reported that 12 people were killed.",
+            "12",
+            "Aleppo Media Center",
+            "Aleppo Media Center",
+        ),
         # a name and its acronym in brackets: the name; a place run into it is no part
         (
             "Air raids killed 20 civilians in the old quarter of Aleppo Syria Live Network "

@@ -36,6 +36,7 @@ def candidates(text: str) -> list[str]:
         ),
         ("Last Update: Sunday 25 August 2013 KSA 15:55 - GMT 12:55 1 Rebels lost 3 tanks.", ["3"]),
         ("Rebels lost 3 tanks. 832 Community standards Discussion", ["3"]),
+        ("They raised the topic of the talks (12 rounds so far) again.", ["12"]),
         # a number standing alone after the last sentence: a page counter, an editor's code
         ("Rockets killed 4 civilians SANA reported. 219-11", ["4"]),
         ("Rockets killed 4 civilians, sources said. 12\nMore news", ["4"]),

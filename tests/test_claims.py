@@ -560,10 +560,10 @@ def test_claims_one_person_the_story_tells_of_counts_nothing(nlp: Language) -> N
     text = (
         "One man sat on the rubble with his head in his hands. One resident said the "
         "blasts cracked the walls. One person was killed and one civilian was among those "
-        "wounded. Gunmen abducted one doctor."
+        "wounded. Gunmen abducted one doctor. One child drowned in the river."
     )
     found = [(c.number_text, c.action) for c in claims_of(text, nlp)]
-    assert found == [("One", "kill"), ("one", "wound"), ("one", "abduct")]
+    assert found == [("One", "kill"), ("one", "wound"), ("one", "abduct"), ("One", "drown")]
 
 
 def test_claims_one_of_them_is_a_part_and_no_antecedent(nlp: Language) -> None:
@@ -582,7 +582,7 @@ def test_claims_a_comma_less_list_of_counts_by_place(nlp: Language) -> None:
     claims = by_number(
         claims_of(
             "The media office said 150 bodies were found in Zamalka 100 in Kafr Nabl 67 in "
-            "Ain Tarma and 40 in Erbin. Raids killed 30 civilians on Monday including 9 in "
+            "Ain Tarma and 40 in Erbin On Monday. Raids killed 30 civilians including 9 in "
             "the neighborhood Alsaliheen 8 in Ansari 5 in Almiyassar.",
             nlp,
         )

@@ -169,6 +169,7 @@ def test_numbers_pronoun_one_is_not_a_count() -> None:
     # divides it
     assert [q.value for q in claims("the source said that one person was killed")] == [1]
     assert [q.value for q in claims("two people one of them a child were killed")] == [2, 1]
+    assert claims("In 2015 one of them was arrested") == []  # a year divides nothing
 
 
 def test_numbers_unit_word_before_the_noun_it_names_is_no_unit() -> None:

@@ -33,6 +33,7 @@ from keeptabs.extract.headline_speakers import (
     headline_speaker,
     trailing_speaker,
 )
+from keeptabs.extract.place_words import BACK_NOUNS
 from keeptabs.extract.reporting import (
     GENERIC_SOURCES,
     REPORT_NOUNS,
@@ -327,7 +328,9 @@ def _entity_before(verb: Token) -> Attribution | None:
         name = spelled[-1] if spelled else name
     after_preposition = name.start > 0 and doc[name.start - 1].pos_ == "ADP"
     if len(name) > 2 and after_preposition and is_place_name(name[0].text):
-        name = doc[name.start + 1 : name.end]  # "of Aleppo Syria Live Network reported"
+        rest = doc[name.start + 1 : name.end]
+        if is_place_name(rest[0].text) or actor_table().is_actor(rest.text):
+            name = rest  # "of Aleppo Syria Live Network reported"; not "Aleppo Media Center"
     if any(t.lower_ in _ARTICLES for t in doc[name.end : verb.i]):
         return None  # "in the area of Mayadeen the ministry said": a phrase of its own
     between = doc[name.end : verb.i]
@@ -355,7 +358,7 @@ def _subject_phrase(subject: Token) -> Span:
     return subject.doc[left : right + 1]
 
 
-_PLACE_BACK_WORDS = frozenset({"town", "city", "village", "area", "capital", "country", "province"})
+_PLACE_BACK_WORDS = BACK_NOUNS | {"area"}  # "in the town residents said"
 
 
 def _after_run_in_place(subject: Token, left: int) -> int:

@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from keeptabs.extract.numbers_words import OF_THEM
 from keeptabs.extract.vocab import load_data
 from keeptabs.types import Quantity
 
 _SMALL_WORD_NUMBERS = frozenset(
     "two three four five six seven eight nine ten eleven twelve".split()
 )
-_WEAK_ONE = frozenset({"one", "a", "an"})
-_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom)\b", re.IGNORECASE)
+WEAK_ONE = frozenset({"one", "a", "an"})  # a count only with a person after it
 LOOKAROUND = 40  # characters of context read on either side of a number
 COUNTER_LOOKBACK = 120  # ... and before it for a site's furniture ("Topic <a title> (61)")
 _MODIFIER = re.compile(r"^-[a-z]")  # "20-member", "five-storey": the number modifies a noun
@@ -43,7 +43,8 @@ _SITE_COUNTER_BEFORE = re.compile(
     r"(?:\bshort URL(?:\s+0)?|\(updated|\bSlideshow\s*\(|\)\s+0"
     # "Last Update: ... GMT 12:55 1": a counter after the time stamp; "Topic Operation
     # to Liberate Raqqa (61) 112010": a topic's count of stories, and a counter after it
-    r"|\bGMT\s+\d{1,2}:\d{2}|\bTopic\b[^()\n]{1,80}\(|\bTopic\b[^()\n]{1,80}\(\d+\))\s*$",
+    # (written so: "the topic of the talks (" in prose is no page furniture)
+    r"|(?-i:\bGMT\s+\d{1,2}:\d{2}|\bTopic\b[^()\n]{1,80}\((?:\d+\))?))\s*$",
     re.IGNORECASE,
 )
 # A number standing alone after the text's last sentence or on a line of its own: a
@@ -88,8 +89,8 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
     after = text[quantity.end : quantity.end + LOOKAROUND]
     if quantity.kind == "vague" and words in vocab.weak_vague:
         return False
-    if words in _WEAK_ONE:  # "one person"; "one of them" (the number layer kept it after a count)
-        return bool(vocab.person_after_one.match(after) or _OF_THEM.match(after))
+    if words in WEAK_ONE:  # "one person"; "one of them" (the number layer kept it after a count)
+        return bool(vocab.person_after_one.match(after) or OF_THEM.match(after))
     if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
         return False
     if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):

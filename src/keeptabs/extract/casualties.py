@@ -48,7 +48,8 @@ _QUALIFIER_WORDS = frozenset(
 # were wounded": the passive a figure's own words close with, which the parser may hang
 # elsewhere ("scores" read as a verb); not "killed or injured", one combined outcome.
 _PASSIVE_AFTER = re.compile(
-    r"(?:\s+(?!(?:were|was|are|is|have|has|had)\b)[a-z]+){0,2}"
+    # not a relative clause on the noun: "treated 40 people who were injured"
+    r"(?:\s+(?!(?:were|was|are|is|have|has|had|who|that|which)\b)[a-z]+){0,2}"
     r"\s+(?:(?:were|was|are|is|have been|has been|had been)"
     r"\s+(?P<word>killed|wounded|injured|hurt)\b(?!\s+or\b)"
     r"|(?:sustained|suffered)\s+(?P<injuries>injuries|wounds)\b)"  # "80 sustained injuries"

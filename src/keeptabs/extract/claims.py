@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from keeptabs.extract.asides import without_legal_asides
 from keeptabs.extract.attribution import attribute, remember_sources
 from keeptabs.extract.breakdowns import link_breakdowns
+from keeptabs.extract.candidates import WEAK_ONE
 from keeptabs.extract.casing import (
     is_title_case,
     proper_names,
@@ -51,6 +52,7 @@ from keeptabs.extract.places import find_place
 from keeptabs.extract.reporting import reports
 from keeptabs.extract.speakers import Attribution, SourceMemory
 from keeptabs.extract.time import find_date_period, find_period
+from keeptabs.extract.verb_actions import frame_vocab
 from keeptabs.extract.vocab import action_vocab, counted_vocab
 from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
@@ -434,18 +436,17 @@ def _reported_object(counted: Token) -> str | None:
     return lemma if lemma in action_vocab().reporting and reports(head) else None
 
 
-_ONE = frozenset({"one", "a", "an"})
-
-
 def _one_person_acting(
     quantity: Quantity, counted: Token, verb: Token | None, action: str | None
 ) -> bool:
     """ "One man sat atop the rubble", "One resident said ...": "one" with a person as
-    the subject of a verb that befalls no one is a person the story tells of; "one person
-    was killed", "killed one civilian" count."""
-    if quantity.text.lower() not in _ONE or verb is None or counted.dep_ != "nsubj":
+    the subject of a verb of saying or of a scene (``scene_verbs`` in actions.json) is a
+    person the story tells of; "one person was killed", "One child drowned" count."""
+    if quantity.text.lower() not in WEAK_ONE or verb is None or counted.dep_ != "nsubj":
         return False
-    return not names_an_outcome(action) and counted.head.i == verb.i
+    if counted.head.i != verb.i or names_an_outcome(action):
+        return False
+    return reports(verb) or verb.lemma_.lower() in frame_vocab().scene_verbs
 
 
 def _claimed_as_lost(counted: Token, verb: Token) -> bool:

@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from keeptabs.extract.entities import WEEKDAYS
+from keeptabs.extract.numbers_tables import MONTHS
 from keeptabs.types import Claim
 
-# A name after "in": capitalised words, with the Arabic article ("Kfar Batna", "al-Midan")
-_NAME = r"(?:(?:al|el)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]*){0,3}"
+# A name after "in": capitalised words, with the Arabic article ("Kfar Batna", "al-Midan"),
+# up to a capitalised word that opens the next sentence ("... 40 in Erbin On Monday")
+_WORD = r"(?:(?:al|el)-)?[A-Z][\w'’-]*"
+_NOT_NAME = rf"(?!(?:On|In|At|The|A|An|And|But|{WEEKDAYS}|(?i:{MONTHS}))\b)"
+_NAME = rf"{_WORD}(?:\s+{_NOT_NAME}{_WORD}){{0,3}}"
 # What follows a list item: its place, then the next item's figure or the list's end.
 _ITEM_PLACE = re.compile(rf"\s+(?:in|at)\s+(?:the\s+neighbou?rhood\s+)?(?P<place>{_NAME})")
 _NEXT_ITEM = re.compile(r"\s*(?:,\s*)?(?:and\s+)?$")
@@ -32,12 +37,11 @@ def counts_by_place(text: str, claims: list[Claim]) -> list[Claim]:
     read = list(claims)
     index = 1
     while index < len(read):
-        run = _run_from(text, read, index)
+        run, parts = _run_from(text, read, index)
         if len(run) < MIN_ITEMS:
             index += 1
             continue
         head = read[index - 1]
-        parts = _PARTS_CUE.search(text, head.end, read[index].start) is not None
         for position, place in run:
             read[position] = replace(
                 read[position],
@@ -50,12 +54,14 @@ def counts_by_place(text: str, claims: list[Claim]) -> list[Claim]:
     return read
 
 
-def _run_from(text: str, claims: list[Claim], index: int) -> list[tuple[int, str]]:
-    """The items of a list by place starting at ``claims[index]``, with their places."""
+def _run_from(text: str, claims: list[Claim], index: int) -> tuple[list[tuple[int, str]], bool]:
+    """The items of a list by place starting at ``claims[index]``, with their places, and
+    whether a word before them makes them parts of the figure before ("including")."""
     head = claims[index - 1]
     gap = text[head.end : claims[index].start]
-    if head.counted is None or not (_HEAD_PLACE.search(gap) or _PARTS_CUE.search(gap)):
-        return []
+    parts = _PARTS_CUE.search(gap) is not None
+    if head.counted is None or not (parts or _HEAD_PLACE.search(gap)):
+        return [], parts
     run: list[tuple[int, str]] = []
     for position in range(index, len(claims)):
         found = _ITEM_PLACE.match(text, claims[position].end)
@@ -65,4 +71,4 @@ def _run_from(text: str, claims: list[Claim], index: int) -> list[tuple[int, str
         following = claims[position + 1].start if position + 1 < len(claims) else None
         if following is None or not _NEXT_ITEM.match(text[found.end() : following]):
             break  # the list's last item
-    return run
+    return run, parts

@@ -313,11 +313,13 @@ _ONE_STOP_PREV: Final = frozenset(
 _PRONOUNS: Final = frozenset("i you we they he she it".split())
 # "one of them" right after a count it divides: "Two people one of them a child"
 _ONE_OF_A_COUNT: Final = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|several)"
+    # a count, not a year: "In 2015 one of them was arrested"
+    r"\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|dozens|several)"
     r"(?:\s+[a-z-]+){0,2}\s*,?\s*$",
     re.IGNORECASE,
 )
-_OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)
+OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)  # "one of them"
 _HALF_NEXT: Final = frozenset("of a an the their its his her our".split())
 
 
@@ -329,7 +331,8 @@ def _plainly_counts(text: str, num: NumberMatch) -> bool:
         if before in ("minus", "negative"):
             return True
         nxt = next_word(text, num.core_end)
-        if _ONE_OF_A_COUNT.search(text, 0, num.core_start) and _OF_THEM.match(text, num.core_end):
+        count_before = _ONE_OF_A_COUNT.search(text, max(0, num.core_start - 40), num.core_start)
+        if count_before and OF_THEM.match(text, num.core_end):
             return True  # "Two people one of them a child", "four civilians, one of whom"
         if before == "that" and nxt.lower() not in _ONE_STOP_NEXT | _PRONOUNS:
             return True  # "said that one person was killed": "that" opens the clause

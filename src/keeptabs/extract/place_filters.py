@@ -112,7 +112,7 @@ def _person_nouns() -> frozenset[str]:
 
 _CLOSING_SPEAKERS = frozenset(
     {"monitor", "observatory", "activists", "report", "reports", "sources", "officials", "media"}
-    | {"state"}
+    | {"state", "tv"}
 )
 _CLOSING_SPEAKER = re.compile(
     r"(?:state\s+)?(?:monitor|observatory|activists|reports?|sources|officials|media|tv)\W*$",

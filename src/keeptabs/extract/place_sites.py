@@ -41,12 +41,13 @@ def building_site(clauses: Iterable[Span]) -> str | None:
 
 
 _AREAS = frozenset({"area", "district", "neighbourhood", "neighborhood"})
-_HOLDERS = re.compile(r"(?:[\w]+-held|-controlled)$|^(?:opposition|rebel|regime|safe)$")
+_HOLDERS = re.compile(r"-(?:held|controlled)$|^(?:opposition|rebel|regime|safe)$")
 
 
 def _held_areas(noun: Token) -> bool:
-    """ "in opposition-held areas", "in rebel-held districts", "reach safe areas": areas
-    named by who holds them, a place of their own when no name is given."""
+    """ "in opposition-held areas", "living in rebel-held districts": areas named by who
+    holds them, a place of their own when no name is given; only after "in" (a building
+    hit "on" is where it happened, areas fired "on" are a target)."""
     if noun.lemma_.lower() not in _AREAS or noun.tag_ != "NNS" or noun.head.lower_ != "in":
         return False  # "fire on regime-held areas": a target, not where it happened
     doc = noun.doc

@@ -35,9 +35,11 @@ _SINCE_END = re.compile(
 # "since it started in 2011 with the brutal repression of anti-government protests",
 # "... in March 2011 with anti-government protests that were met with a regime crackdown"
 _HOW_IT_BEGAN = re.compile(
-    r"(?:\s+with\s+(?:the\s+)?(?:(?:brutal|bloody|violent)\s+)?(?:(?:repression|suppression)\s+of\s+)?"
-    r"(?:(?:peaceful|anti-[\w-]+|pro-democracy)\s+)?(?:protests|demonstrations|an?\s+uprising))?"
-    r"(?:\s+that\s+were\s+met\s+with\s+an?\s+(?:(?:bloody|brutal|regime|government)\s+)?crackdown)?",
+    r"\s+with\s+(?:the\s+)?(?:(?:brutal|bloody|violent)\s+)?(?:(?:repression|suppression)\s+of\s+)?"
+    r"(?:(?:peaceful|anti-[\w-]+|pro-democracy|popular)\s+)?"
+    r"(?:protests|demonstrations|an?\s+(?:peaceful\s+|popular\s+)?uprising)"
+    r"(?:\s+that\s+were\s+met\s+with\s+an?\s+(?:(?:bloody|brutal|regime|government)\s+)?crackdown)?"
+    r"|\s+that\s+were\s+met\s+with\s+an?\s+(?:(?:bloody|brutal|regime|government)\s+)?crackdown",
     re.IGNORECASE,
 )
 # What a window of days was spent on: "24 hours of battle", "two days of air and ground
@@ -202,6 +204,9 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _WEEKDAY_WORD = re.compile(r"\b(?:" + WEEKDAYS + r")\b")
 
 
+_STATE_VERBS = frozenset({"be", "have", "number"})  # with stative_verbs: "200000 lived"
+
+
 def _only_weekday_after(
     sentence: Span, entity: Span, root: Token, number: Token, verb: Token
 ) -> bool:
@@ -219,9 +224,6 @@ def _only_weekday_after(
         return False
     dates = [date for date in _dates_in(sentence) if not _is_dateline_day(date)]
     return len(dates) == 1
-
-
-_STATE_VERBS = frozenset({"be", "have", "number"})
 
 
 def _dates_in(sentence: Span) -> list[Span]:

@@ -27,6 +27,7 @@ class FrameVocab:
     support_verbs: frozenset[str]
     resultative_verbs: frozenset[str]
     stative_verbs: frozenset[str]
+    scene_verbs: frozenset[str]  # "One man sat atop the rubble": a person, no count
     conveyance_verbs: frozenset[str]
     part_verbs: frozenset[str]
     outcome_verbs: frozenset[str]
@@ -51,6 +52,7 @@ def frame_vocab() -> FrameVocab:
         support_verbs=words("support_verbs"),
         resultative_verbs=words("resultative_verbs"),
         stative_verbs=words("stative_verbs"),
+        scene_verbs=words("scene_verbs"),
         conveyance_verbs=words("conveyance_verbs"),
         part_verbs=words("part_verbs"),
         outcome_verbs=words("outcome_verbs"),
