@@ -943,6 +943,19 @@ def test_place_of_counted_places_and_references(
         ("An air strike wounded 12 shoppers in a fish market.", "12", "fish market"),
         ("An air strike wounded 12 shoppers in a market in Idlib.", "12", "Idlib"),
         ("Some 40 of the wounded were taken to a hospital.", "Some 40", None),
+        # a border named by the country across it; a region of a country beats a border
+        (
+            "ISIL beheaded eight militants who had surrendered in a town on the border with "
+            "Iraq last week.",
+            "eight",
+            "border with Iraq",
+        ),
+        (
+            "Air strikes killed at least 20 fighters in northeastern Syria near the border "
+            "with Iraq.",
+            "at least 20",
+            "Northeast Syria",
+        ),
         # areas named by who holds them, where no name is given; not a target
         (
             "At least 71 civilians were killed in opposition-held areas.",

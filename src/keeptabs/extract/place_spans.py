@@ -78,6 +78,8 @@ _NATIONALITY = re.compile(r"(?:an|ian|ish|ese|ic|i|ch)s?$")
 _BORDER = re.compile(
     r"\b(?P<countries>[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?)\s+border(?:\s+crossing)?\b"
     r"(?!\s+(?:town|village|city|area|region|guards?|police)\b)"  # "a Syrian border town"
+    # "in a town on the border with Iraq", "at a border crossing with Turkey"
+    r"|(?<!\w)border(?:\s+crossing)?\s+with\s+(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
 
 
@@ -278,7 +280,7 @@ def _border_names(sentence: Span) -> list[Span]:
     text = doc_text(sentence.doc)
     found = []
     for match in _BORDER.finditer(text, sentence.start_char, sentence.end_char):
-        words = re.split(r"[\s-]+", match.group("countries"))
+        words = re.split(r"[\s-]+", match.group("countries") or match.group("country"))
         if all(is_nationality(w) or is_country(w) or country_of(w) for w in words):
             span = sentence.doc.char_span(*match.span(), alignment_mode="contract")
             if span is not None and len(span):

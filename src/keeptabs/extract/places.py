@@ -270,7 +270,7 @@ def find_place(
     span = min(
         candidates,
         key=lambda s: (
-            is_country(bare_name(s)),
+            _whole_country(s),
             _is_destination(s),
             s.start < anchor,
             abs(s.start - anchor),
@@ -281,6 +281,15 @@ def find_place(
         return listed
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
     return _refined_by_compass(place, span, clause)
+
+
+def _whole_country(span: Span) -> bool:
+    """A country named whole, which any other place beats; not a part of it ("in
+    northeastern Syria near the border with Iraq": the region)."""
+    if not is_country(bare_name(span)):
+        return False
+    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+    return not DIRECTION.search(before)
 
 
 def _sentence_scene(
