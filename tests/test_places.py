@@ -956,6 +956,12 @@ def test_place_of_counted_places_and_references(
             "at least 20",
             "Northeast Syria",
         ),
+        # ... but a city that locates the region is where it happened
+        (
+            "A car bomb killed 20 people at a site in eastern Syria near the city of Deir al-Zor.",
+            "20",
+            "Deir al-Zor",
+        ),
         # areas named by who holds them, where no name is given; not a target
         (
             "At least 71 civilians were killed in opposition-held areas.",

@@ -276,11 +276,30 @@ def find_place(
             abs(s.start - anchor),
         ),
     )
+    span = _place_near_region(span, candidates)
     listed = _listed_after_kind(span) or _unseparated_run(span, spans, headline=headline)
     if listed is not None:
         return listed
     place = " and ".join(normalize_place(part) for part in _coordinated(span, candidates))
     return _refined_by_compass(place, span, clause)
+
+
+_NEAR_A_PLACE = re.compile(
+    r"\s+(?:near|close\s+to)\s+(?:the\s+(?:[a-z]+\s+)?(?:city|town|village)\s+of\s+)?$"
+)
+
+
+def _place_near_region(span: Span, candidates: list[Span]) -> Span:
+    """ "in eastern Syria near the city of Deir al-Zor": the place a region is located by
+    is where it happened (but "in central Syria including near Palmyra" is the region)."""
+    if not is_country(bare_name(span)):
+        return span
+    text = doc_text(span.doc)
+    for other in candidates:
+        after = other.start > span.end and not is_country(bare_name(other))
+        if after and _NEAR_A_PLACE.fullmatch(text, span.end_char, other.start_char):
+            return other
+    return span
 
 
 def _whole_country(span: Span) -> bool:
