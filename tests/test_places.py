@@ -956,6 +956,13 @@ def test_place_of_counted_places_and_references(
             "at least 20",
             "Northeast Syria",
         ),
+        # "the city and its countryside" refers back to both
+        (
+            "Jets pounded Aleppo again. Over 750 people have been killed in the bombing "
+            "campaign on the city and its countryside.",
+            "Over 750",
+            "Aleppo and its countryside",
+        ),
         # ... but a city that locates the region is where it happened
         (
             "A car bomb killed 20 people at a site in eastern Syria near the city of Deir al-Zor.",

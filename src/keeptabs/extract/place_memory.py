@@ -47,6 +47,7 @@ _BACK_WORDS = BACK_NOUNS | {f"{noun}s" for noun in BACK_NOUNS}  # with lost apos
 _BACK_WORD_IDS = frozenset(get_string_id(word) for word in _BACK_WORDS)  # as spaCy's LOWER
 GREAT_CITY = 1_000_000  # people: a city this big is no "the town" or "the village"
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})  # may mean the place last named
+_AND_ITS_COUNTRYSIDE = re.compile(r"\s+and\s+its\s+countryside\b", re.IGNORECASE)
 # Sites that a town has many of: "the school" is one named so, not the town last named
 _NAMED_SITES_ONLY = frozenset({"school", "square", "valley", "market", "hall", "street", "court"})
 _SETTLEMENT_PLURALS = frozenset({"towns", "villages"})  # "the villages": places named together
@@ -205,8 +206,13 @@ class PlaceMemory:
         if noun is None:
             return None
         if any(span.end <= token.i for span in place_spans(token.sent)):
-            return self._with_sentence_before(token)._resolve(noun, token)
-        return self._resolve(noun, token)
+            name = self._with_sentence_before(token)._resolve(noun, token)
+        else:
+            name = self._resolve(noun, token)
+        after = token.idx + len(token)
+        if name is not None and _AND_ITS_COUNTRYSIDE.match(doc_text(token.doc), after):
+            return f"{name} and its countryside"  # "on the city and its countryside"
+        return name
 
     def resolve_there(self, token: Token) -> str | None:
         """The place "there" means: the one last named, in the token's sentence too."""
