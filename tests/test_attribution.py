@@ -306,6 +306,14 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "Syrian Observatory for Human Rights",
         ),
         ("The downing of the jet brought the toll to 18.", "18", None, None),
+        # a relative clause lower in the speaker's phrase is no part of its name
+        (
+            "Fifteen of the wounded were in critical condition said the head of the "
+            "Britain-based group that relies on a network of sources on the ground.",
+            "Fifteen",
+            "the head of the Britain-based group",
+            "Syrian Observatory for Human Rights",
+        ),
         # who condemns or mourns a toll gives it
         (
             "The National Coalition condemned the massacre in Raqqa where 65 civilians were "

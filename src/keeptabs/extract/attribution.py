@@ -351,6 +351,11 @@ def _subject_phrase(subject: Token) -> Span:
         if child.dep_ in cut or (child.dep_ == "prep" and child.lower_ in _CLAUSE_PREPOSITIONS):
             break  # "the Observatory with the death toll expected to rise": not its name
         right = child.right_edge.i
+    # ... nor a relative clause lower down ("the head of the Britain-based group that
+    # relies on a network of sources")
+    inner = next((t for t in subject.doc[subject.i + 1 : right + 1] if t.dep_ == "relcl"), None)
+    if inner is not None:
+        right = inner.left_edge.i - 1
     left = subject.left_edge.i
     while left < subject.i and subject.doc[left].lower_ in _DAY_WORDS:
         left += 1  # "hit the station on Monday state media said": the day is no part of it
