@@ -502,6 +502,22 @@ def test_headline_repeat_run_into_the_body_before_a_dateline(nlp: Language) -> N
 
 
 @pytest.mark.parametrize(
+    ("headline", "source"),
+    [
+        ("Some 20 civilians killed in Syria aid convoy attack Red Cross", "Red Cross"),
+        ("25 children killed in airstrikes in eastern Syria UNICEF", "UNICEF"),
+        # an organisation the headline's words end on is no speaker
+        ("65 bodies of civilians found in Syrian town taken from IS group", None),
+    ],
+)
+def test_headline_closed_by_a_known_organisation_names_it(
+    headline: str, source: str | None, nlp: Language
+) -> None:
+    claims = titled_claims(headline, "The attack came at dawn.", nlp)
+    assert claims[0].source == source
+
+
+@pytest.mark.parametrize(
     ("text", "number", "source"),
     [
         # a related headline quoted in the body: its source after the dash, run on

@@ -148,9 +148,35 @@ def headline_speaker(sentence: Span, token: Token) -> Attribution | None:
 
 
 def trailing_speaker(sentence: Span, token: Token) -> Attribution | None:
-    """The wire style "Bombs kill 13 fighters: monitor", "... militants Report"."""
-    trailing = _HEADLINE_TRAILING_SPEAKER.search(_headline_text(sentence))
-    return _trailing_attribution(sentence, token, trailing) if trailing else None
+    """The wire style "Bombs kill 13 fighters: monitor", "... militants Report", "...
+    aid convoy attack Red Cross"."""
+    text = _headline_text(sentence)
+    trailing = _HEADLINE_TRAILING_SPEAKER.search(text)
+    if trailing:
+        return _trailing_attribution(sentence, token, trailing)
+    return _trailing_actor(sentence, token, text)
+
+
+MAX_ACTOR_WORDS = 4  # words of a known organisation's name closing a headline
+_PREPOSITIONS = frozenset("from by of against with to on in at for near after".split())
+
+
+def _trailing_actor(sentence: Span, token: Token, text: str) -> Attribution | None:
+    """A known organisation's name closing a headline, after the figure and its words:
+    "Some 20 civilians killed in Syria aid convoy attack Red Cross"."""
+    words = text.split()
+    start = sentence.start_char + len(span_text(sentence)) - len(span_text(sentence).lstrip())
+    figure_end = token.idx + len(token) - start
+    table = actor_table()
+    for size in range(min(MAX_ACTOR_WORDS, len(words) - 1), 0, -1):
+        name = " ".join(words[-size:])
+        if text.rfind(name) <= figure_end + 1 or not name[:1].isupper():
+            continue
+        if words[-size - 1].lower() in _PREPOSITIONS:
+            continue  # "bodies taken from IS group": the words' object, no speaker
+        if table.is_actor(name) and not is_place_name(name):
+            return Attribution(name, org_of(name))
+    return None
 
 
 def _names_an_actor(sentence: Span, length: int) -> bool:
