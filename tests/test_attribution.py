@@ -506,6 +506,8 @@ def test_headline_repeat_run_into_the_body_before_a_dateline(nlp: Language) -> N
     [
         ("Some 20 civilians killed in Syria aid convoy attack Red Cross", "Red Cross"),
         ("25 children killed in airstrikes in eastern Syria UNICEF", "UNICEF"),
+        # a speaker opening a headline, its colon lost
+        ("Monitors 15 killed in missile strike on eastern Syria city", "Monitors"),
         # an organisation the headline's words end on is no speaker
         ("65 bodies of civilians found in Syrian town taken from IS group", None),
     ],
@@ -515,6 +517,7 @@ def test_headline_closed_by_a_known_organisation_names_it(
 ) -> None:
     claims = titled_claims(headline, "The attack came at dawn.", nlp)
     assert claims[0].source == source
+    assert claims[0].counted != "monitors"  # the speaker counts no one
 
 
 @pytest.mark.parametrize(

@@ -548,6 +548,8 @@ def _frame_claim(
         # "Hundreds dead as IS seizes air base: monitor": the speaker read as the verb
         casualty = casualty_frame(token, frame.counted, None)
         frame.action = casualty[1] if casualty is not None else None
+    if attribution is not None and frame.counted and frame.counted == attribution.source.lower():
+        frame.counted = DEFAULT_COUNTED  # "Monitors 15 killed": the speaker counts no one
     period_start, period_end = resolve_period(frame.period, context.published)
     original = context.text[window.start + sentence.start_char : window.start + sentence.end_char]
     return Claim(

@@ -31,6 +31,10 @@ SPEAKER_NOUNS = frozenset(
 )
 
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
+# ... with its colon lost, right before the figure: "Monitors 15 killed in ..."
+_OPENING_SPEAKER = re.compile(
+    r"(?P<who>Monitors?|Activists|Observatory|Officials|Sources|Medics|Rescuers|Witnesses)\s+"
+)
 
 # The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")
@@ -144,6 +148,10 @@ def headline_speaker(sentence: Span, token: Token) -> Attribution | None:
         speaker_word = who.split()[-1].lower() in SPEAKER_NOUNS  # "Syrian opposition:"
         if organisation is not None or speaker_word or _names_an_actor(sentence, len(who)):
             return Attribution(who, organisation)
+    opening = _OPENING_SPEAKER.match(text)
+    if opening and opening.end() == token.idx - sentence.start_char:
+        who = opening.group("who")  # "Monitors 15 killed in missile strike": a lost colon
+        return Attribution(who, org_of(who))
     return trailing_speaker(sentence, token)
 
 
