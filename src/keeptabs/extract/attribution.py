@@ -469,12 +469,35 @@ def _closing_report(sentence: Span, token: Token, memory: SourceMemory) -> Attri
     table = actor_table()
     first = next((i for i, word in enumerate(words) if table.is_actor(word)), None)
     if first is None:
-        return None
+        return _closing_generic_speaker(words)
     if first > 0 and possessive_place(words[first - 1]) is not None:
         first -= 1  # "Syrias SANA"
     name = " ".join(words[first:])
     organisation = org_of(name)
     return Attribution(name, organisation) if organisation is not None else None
+
+
+MAX_GENERIC_SPEAKER = 3  # words of "civil defence sources", "local media"
+
+
+def _closing_generic_speaker(words: list[str]) -> Attribution | None:
+    """ "... while seven other people were injured local media reported": a speaker noun
+    with its lower-case modifiers right before the closing verb."""
+    if not words or words[-1].lower() not in SPEAKER_NOUNS or not words[-1].islower():
+        return None
+    run = [words[-1]]
+    for word in reversed(words[:-1][-(MAX_GENERIC_SPEAKER - 1) :]):
+        if not word.isalpha() or not word.islower() or word in _NOT_SPEAKER_MODIFIERS:
+            break
+        run.insert(0, word)
+    name = " ".join(run)
+    return Attribution(name, org_of(name))
+
+
+# Words before a speaker noun that belong to the clause before it ("were injured media")
+_NOT_SPEAKER_MODIFIERS = frozenset(
+    "injured wounded killed dead and or the a an in on at of to by from were was".split()
+)
 
 
 def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
