@@ -323,6 +323,13 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "local media",
             None,
         ),
+        # ... also before "told" and its listener; the speaker is not what is counted
+        (
+            "The death toll reached 330 overnight civil defence sources told The New Arab.",
+            "330",
+            "civil defence sources",
+            "Syrian Civil Defence",
+        ),
         # who condemns or mourns a toll gives it
         (
             "The National Coalition condemned the massacre in Raqqa where 65 civilians were "

@@ -448,7 +448,8 @@ def attribute(
 
 
 _CLOSING_REPORT = re.compile(
-    r"\s(?:reports|reported|says|said)"
+    # "... sources told The New Arab", "... told AFP": the listener named after the verb
+    r"\s(?:reports|reported|says|said|told(?:\s+(?:The\s+)?[A-Z][\w.]*){1,3}(?=\W*$))"
     # "... SANA state news agency reported on Friday"
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday)(?:\s+(?:morning|afternoon|evening))?)?"
     r"\W*$"

@@ -44,7 +44,7 @@ from keeptabs.extract.frame import (
     number_token,
     settled_action,
 )
-from keeptabs.extract.headline_speakers import WIRE_DATELINE
+from keeptabs.extract.headline_speakers import SPEAKER_NOUNS, WIRE_DATELINE
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
@@ -425,6 +425,14 @@ def _read_frame(
     return frame, token
 
 
+def _is_speaker_noun(word: str) -> bool:
+    """ "monitors", "sources", "media": a noun that names speakers, never the counted."""
+    return word.removesuffix("s") in _SPEAKER_STEMS
+
+
+_SPEAKER_STEMS = frozenset(noun.removesuffix("s") for noun in SPEAKER_NOUNS)
+
+
 def _reported_object(counted: Token) -> str | None:
     """ "The Observatory reported 26 airstrikes", "activists recorded 30 breaches": where
     no other verb says what happened, the verb of saying that takes the figure's noun
@@ -548,8 +556,11 @@ def _frame_claim(
         # "Hundreds dead as IS seizes air base: monitor": the speaker read as the verb
         casualty = casualty_frame(token, frame.counted, None)
         frame.action = casualty[1] if casualty is not None else None
-    if attribution is not None and frame.counted and frame.counted == attribution.source.lower():
-        frame.counted = DEFAULT_COUNTED  # "Monitors 15 killed": the speaker counts no one
+    speaker_word = attribution.source.lower().split()[-1] if attribution is not None else None
+    if frame.counted and frame.counted == speaker_word and _is_speaker_noun(speaker_word):
+        # "Monitors 15 killed", "reached 330 overnight civil defence sources told": the
+        # speaker counts no one
+        frame.counted = DEFAULT_COUNTED
     period_start, period_end = resolve_period(frame.period, context.published)
     original = context.text[window.start + sentence.start_char : window.start + sentence.end_char]
     return Claim(
