@@ -55,6 +55,12 @@ def test_nouns_that_begin_like_a_month_are_counted(nlp: Language) -> None:
     assert claims["3"].counted == "monks"
 
 
+def test_a_datelines_city_in_capitals_is_not_counted(nlp: Language) -> None:
+    text = "Blast Near Bus Convoy Leaves Over 20 Dead MOSCOW (Sputnik) A blast hit."
+    claims = claims_of(text, nlp)
+    assert claims["Over 20"].counted != "MOSCOW"
+
+
 def test_the_end_of_a_hyphenated_modifier_is_no_part_of_the_noun(nlp: Language) -> None:
     claims = claims_of("Fighters destroyed three explosive-laden vehicles near Homs.", nlp)
     assert claims["three"].counted == "vehicles"

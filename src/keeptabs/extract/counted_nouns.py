@@ -276,4 +276,6 @@ def _can_be_counted(noun: Token) -> bool:
     # "Jul", "Sept", "Monday"; not "martyrs", "Sunnis" or "mayors"
     calendar = len(word) >= 3 and any(name.startswith(word.lower()) for name in _CALENDAR_NAMES)
     verb = word.lower() in _NOT_COUNTED_VERBS  # "kills 30 injures 90": a verb, not a noun
+    if word.isupper() and len(word) > 3:
+        word = stem = word.title()  # "Reaches 207 MOSCOW (Sputnik)": a dateline's city
     return not (calendar or verb or is_place_name(word) or is_place_name(stem))
