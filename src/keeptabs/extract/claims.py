@@ -44,7 +44,7 @@ from keeptabs.extract.frame import (
     number_token,
     settled_action,
 )
-from keeptabs.extract.headline_speakers import SPEAKER_NOUNS, WIRE_DATELINE
+from keeptabs.extract.headline_speakers import SPEAKER_NOUNS, story_start
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
@@ -381,7 +381,7 @@ def _read_frame(
     text, offset = span_text(sentence), quantity.start - sentence.start_char
     # "... last month ... AFP Saturday 17 Aug 2013 Rebels attacked ...": a headline run in
     # before a wire dateline gives the figures after it no period
-    story = max((m.end() for m in WIRE_DATELINE.finditer(text, 0, offset)), default=0)
+    story = story_start(text, offset)
     frame = _Frame(period=find_period(text[story:], offset - story))
     token = number_token(sentence, quantity)
     if token is None:

@@ -51,6 +51,12 @@ WIRE_DATELINE = re.compile(
 _CLOSING_DATELINE = re.compile(WIRE_DATELINE.pattern + r"\W*$")
 
 
+def story_start(text: str, end: int, start: int = 0) -> int:
+    """Where the story begins in ``text[start:end]``: after the last wire dateline there
+    ("... last month ... AFP Saturday 17 Aug 2013 Rebels attacked ..."), else ``start``."""
+    return max((m.end() for m in WIRE_DATELINE.finditer(text, start, end)), default=start)
+
+
 # A headline quoted in the body names its source after a dash, and the page runs on
 # with no break: "... Leave 31 Civilians Dead - Reports REUTERS Social Media Website",
 # "... Near Syrias Manbij - CENTCOM Syrian Arab Coalition Moves ...".

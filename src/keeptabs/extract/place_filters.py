@@ -13,10 +13,9 @@ from keeptabs.extract.gazetteer import is_country
 from keeptabs.extract.headline_speakers import WIRE_DATELINE
 from keeptabs.extract.place_words import (
     BACK_NOUNS,
-    DIRECTION,
-    DIRECTION_WINDOW,
     MAX_SKIPPED,
     MODIFIERS,
+    after_compass,
     bare_name,
     has_subject,
     is_possessive_place,
@@ -139,9 +138,8 @@ def is_country_modifier(span: Span) -> bool:
         return False  # "kills 30 children in Syria monitor": the headline's speaker run on
     if root.dep_ in {"poss", "compound"} and root.head.lemma_.lower() in _INSTITUTION_NOUNS:
         return is_country(bare_name(span)) or is_possessive_place(span.text)
-    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
     return (
-        not DIRECTION.search(before)  # "Central Syria Attack" names a region
+        not after_compass(span)  # "Central Syria Attack" names a region
         and not (len(span) == 1 and is_possessive_place(span.text))  # "Syrias war"
         and (is_country(bare_name(span)) or span.text in _COUNTRY_ABBREVIATIONS)
         and root.dep_ in {"compound", "nmod", "amod"}

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.doctext import doc_text
 from keeptabs.extract.gazetteer import is_place_name, possessive_place
 from keeptabs.extract.vocab import actor_table
 
@@ -100,6 +101,13 @@ def bare_name(span: Span) -> str:
         name,
         flags=re.IGNORECASE,
     )  # but "the Old City" is no place called "Old"
+
+
+def after_compass(span: Span) -> bool:
+    """Whether a compass part stands just before ``span`` ("in northeastern Syria", "the
+    eastern parts of Aleppo"): the span names a region of the place."""
+    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
+    return DIRECTION.search(before) is not None
 
 
 def has_subject(verb: Token) -> bool:

@@ -21,7 +21,7 @@ from keeptabs.extract.gazetteer import (
     is_place_name,
     possessive_place,
 )
-from keeptabs.extract.headline_speakers import WIRE_DATELINE
+from keeptabs.extract.headline_speakers import story_start
 from keeptabs.extract.place_memory import (
     PlaceMemory,
     back_noun,
@@ -41,6 +41,7 @@ from keeptabs.extract.place_words import (
     SITE_AFTER,
     SITE_KINDS,
     SUBJECTS,
+    after_compass,
     bare_name,
     has_subject,
     is_possessive_place,
@@ -305,10 +306,7 @@ def _place_near_region(span: Span, candidates: list[Span]) -> Span:
 def _whole_country(span: Span) -> bool:
     """A country named whole, which any other place beats; not a part of it ("in
     northeastern Syria near the border with Iraq": the region)."""
-    if not is_country(bare_name(span)):
-        return False
-    before = doc_text(span.doc)[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
-    return not DIRECTION.search(before)
+    return is_country(bare_name(span)) and not after_compass(span)
 
 
 def _sentence_scene(
@@ -615,11 +613,9 @@ def _after_dash(span: Span, anchor: int) -> bool:
 def _before_dateline(span: Span, anchor: int) -> bool:
     """Whether a wire dateline ("AFP Saturday 7 Oct 2017") stands between ``span`` and
     the figure after it."""
-    doc = span.doc
     if span.end > anchor:
         return False
-    between = doc_text(doc)[span.end_char : doc[anchor].idx]
-    return WIRE_DATELINE.search(between) is not None
+    return story_start(doc_text(span.doc), span.doc[anchor].idx, span.end_char) > span.end_char
 
 
 def _across_divider(span: Span, anchor: int) -> bool:
