@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
 from keeptabs.extract.claims import extract_claims
 from keeptabs.extract.speakers import SourceMemory, org_of
+from keeptabs.extract.vocab import DATA_PATH_VARIABLE, speaker_vocab
 from keeptabs.segment.text import segment_text
 from keeptabs.types import Claim
 
@@ -566,3 +570,20 @@ def test_headline_quoted_in_the_body_names_its_source_after_a_dash(
     text: str, number: str, source: str | None, nlp: Language
 ) -> None:
     assert claims_of(text, nlp)[number].source == source
+
+
+def test_opening_speakers_are_data_users_extend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Language
+) -> None:
+    headline = "Paramedics 15 killed in missile strike on eastern Syria city"
+    assert titled_claims(headline, "The attack came at dawn.", nlp)[0].source is None
+    extra = {"opening_speakers": ["Paramedics"], "speaker_nouns": ["paramedics"]}
+    (tmp_path / "speakers.json").write_text(json.dumps(extra), encoding="utf-8")
+    monkeypatch.setenv(DATA_PATH_VARIABLE, str(tmp_path))
+    speaker_vocab.cache_clear()
+    try:
+        assert "activists" in speaker_vocab().nouns  # the bundled ones stay
+        claims = titled_claims(headline, "The attack came at dawn.", nlp)
+        assert claims[0].source == "Paramedics"
+    finally:
+        speaker_vocab.cache_clear()

@@ -26,7 +26,6 @@ from keeptabs.extract.doctext import (
 from keeptabs.extract.entities import WEEKDAYS
 from keeptabs.extract.gazetteer import is_place_name, possessive_place
 from keeptabs.extract.headline_speakers import (
-    SPEAKER_NOUNS,
     WIRE_DATELINE,
     colon_speaker,
     dashed_speaker,
@@ -52,7 +51,7 @@ from keeptabs.extract.speakers import (
     organisation,
     without_article,
 )
-from keeptabs.extract.vocab import action_vocab, actor_table, counted_vocab
+from keeptabs.extract.vocab import action_vocab, actor_table, counted_vocab, speaker_vocab
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive "is reported" names no speaker
@@ -179,7 +178,7 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
         antecedent = verb.head if verb.dep_ == "relcl" else None
         if antecedent is None or not (
             antecedent.pos_ == "PROPN"
-            or antecedent.lower_ in SPEAKER_NOUNS
+            or antecedent.lower_ in speaker_vocab().nouns
             or org_of(antecedent.text) is not None
         ):
             return None
@@ -191,7 +190,11 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
 
 def _can_speak(noun: Token) -> bool:
     """Whether ``noun`` names a speaker: a name, an actor, or a noun such as "ministry"."""
-    return noun.pos_ == "PROPN" or noun.lower_ in SPEAKER_NOUNS or org_of(noun.text) is not None
+    return (
+        noun.pos_ == "PROPN"
+        or noun.lower_ in speaker_vocab().nouns
+        or org_of(noun.text) is not None
+    )
 
 
 def _subject_attribution(subject: Token, verb: Token, memory: SourceMemory) -> Attribution | None:
@@ -484,21 +487,21 @@ MAX_GENERIC_SPEAKER = 3  # words of "civil defence sources", "local media"
 def _closing_generic_speaker(words: list[str]) -> Attribution | None:
     """ "... while seven other people were injured local media reported": a speaker noun
     with its lower-case modifiers right before the closing verb."""
-    if not words or words[-1].lower() not in SPEAKER_NOUNS or not words[-1].islower():
+    if not words or words[-1].lower() not in speaker_vocab().nouns or not words[-1].islower():
         return None
     run = [words[-1]]
     for word in reversed(words[:-1][-(MAX_GENERIC_SPEAKER - 1) :]):
-        if not word.isalpha() or not word.islower() or word in _NOT_SPEAKER_MODIFIERS:
+        ends_clause = word in _FUNCTION_WORDS or word in counted_vocab().casualty_words
+        if not word.isalpha() or not word.islower() or ends_clause:
             break
         run.insert(0, word)
     name = " ".join(run)
     return Attribution(name, org_of(name))
 
 
-# Words before a speaker noun that belong to the clause before it ("were injured media")
-_NOT_SPEAKER_MODIFIERS = frozenset(
-    "injured wounded killed dead and or the a an in on at of to by from were was".split()
-)
+# Words before a speaker noun that belong to the clause before it ("were injured media",
+# and the casualty words: "killed media")
+_FUNCTION_WORDS = frozenset("and or the a an in on at of to by from were was".split())
 
 
 def _verb_read_as_noun(sentence: Span, token: Token, memory: SourceMemory) -> Attribution | None:
@@ -630,17 +633,13 @@ def _reporting_verb(sentence: Span, token: Token, memory: SourceMemory) -> Attri
     return None
 
 
-# Events besides attacks that a toll is given for: "The downing brought the toll to 18"
-_EVENT_NOUNS = frozenset({"downing", "crash", "fighting", "clash", "violence", "war", "conflict"})
-
-
 def _cause_gives_the_figure(verb: Token) -> bool:
     """A verb that gives a toll ("raised the death toll to 49", "brought to 49 the number
     killed") whose subject is the event that caused it, which says nothing."""
     if verb.lemma_.lower() not in action_vocab().figure_verbs:
         return False
     subject = _subject_of(verb)
-    events = action_vocab().attack_nouns | _EVENT_NOUNS
+    events = action_vocab().attack_nouns | action_vocab().event_nouns
     return subject is not None and (subject.lemma_.lower() in events or subject.lower_ in events)
 
 

@@ -44,7 +44,7 @@ from keeptabs.extract.frame import (
     number_token,
     settled_action,
 )
-from keeptabs.extract.headline_speakers import SPEAKER_NOUNS, story_start
+from keeptabs.extract.headline_speakers import story_start
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
@@ -53,7 +53,7 @@ from keeptabs.extract.reporting import reports
 from keeptabs.extract.speakers import Attribution, SourceMemory
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.verb_actions import frame_vocab
-from keeptabs.extract.vocab import action_vocab, counted_vocab
+from keeptabs.extract.vocab import action_vocab, counted_vocab, speaker_vocab
 from keeptabs.extract.windows import Window, claim_windows
 from keeptabs.types import Claim, Quantity, Segment
 
@@ -430,7 +430,7 @@ def _is_speaker_noun(word: str) -> bool:
     return word.removesuffix("s") in _SPEAKER_STEMS
 
 
-_SPEAKER_STEMS = frozenset(noun.removesuffix("s") for noun in SPEAKER_NOUNS)
+_SPEAKER_STEMS = frozenset(noun.removesuffix("s") for noun in speaker_vocab().nouns)
 
 
 def _reported_object(counted: Token) -> str | None:

@@ -14,7 +14,7 @@ from keeptabs.extract.speakers import (
     Attribution,
     org_of,
 )
-from keeptabs.extract.vocab import actor_table
+from keeptabs.extract.vocab import actor_table, speaker_vocab
 
 # Wire headlines name their source last: "Bombs kill 13 fighters: monitor", "... 43 Monitor".
 _HEADLINE_TRAILING_SPEAKER = re.compile(
@@ -25,17 +25,7 @@ _HEADLINE_TRAILING_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 
-SPEAKER_NOUNS = frozenset(
-    "opposition activists monitor observatory army military ministry officials sources media"
-    " coalition police government spokesman spokeswoman".split()
-)
-
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][^:]{1,40}):\s+\S")
-# ... with its colon lost, right before the figure: "Monitors 15 killed in ..."
-_OPENING_SPEAKER = re.compile(
-    r"(?P<who>Monitors?|Activists|Observatory|Officials|Sources|Medics|Rescuers|Witnesses)\s+"
-)
-
 # The outlet's name after a bar closes many web headlines: "... monitor | Jordan Times".
 _OUTLET_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,40}$")
 # The sections an outlet files a headline under, two or more: "... Monitor - Region - World
@@ -151,10 +141,10 @@ def headline_speaker(sentence: Span, token: Token) -> Attribution | None:
     if match and match.end("who") <= token.idx - sentence.start_char:
         who = match.group("who").strip()
         organisation = org_of(who)
-        speaker_word = who.split()[-1].lower() in SPEAKER_NOUNS  # "Syrian opposition:"
+        speaker_word = who.split()[-1].lower() in speaker_vocab().nouns  # "Syrian opposition:"
         if organisation is not None or speaker_word or _names_an_actor(sentence, len(who)):
             return Attribution(who, organisation)
-    opening = _OPENING_SPEAKER.match(text)
+    opening = speaker_vocab().opening.match(text)
     if opening and opening.end() == token.idx - sentence.start_char:
         who = opening.group("who")  # "Monitors 15 killed in missile strike": a lost colon
         return Attribution(who, org_of(who))

@@ -26,6 +26,14 @@ def building_words() -> frozenset[str]:
     return frozenset(load_data("places.json").get("building_words", ()))
 
 
+@cache
+def _held_area_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Areas, and the words naming who holds them (``area_nouns`` and ``holder_words`` in
+    data/places.json)."""
+    data = load_data("places.json")
+    return frozenset(data.get("area_nouns", ())), frozenset(data.get("holder_words", ()))
+
+
 def building_site(clauses: Iterable[Span]) -> str | None:
     """The first building a locative preposition governs in ``clauses``, with the words
     that name it: "in a vegetable market" -> "vegetable market"."""
@@ -40,19 +48,20 @@ def building_site(clauses: Iterable[Span]) -> str | None:
     return None
 
 
-_AREAS = frozenset({"area", "district", "neighbourhood", "neighborhood"})
-_HOLDERS = re.compile(r"-(?:held|controlled)$|^(?:opposition|rebel|regime|safe)$")
+_HELD = re.compile(r"-(?:held|controlled)$")  # "opposition-held", "regime-controlled"
 
 
 def _held_areas(noun: Token) -> bool:
     """ "in opposition-held areas", "living in rebel-held districts": areas named by who
     holds them, a place of their own when no name is given; only after "in" (a building
     hit "on" is where it happened, areas fired "on" are a target)."""
-    if noun.lemma_.lower() not in _AREAS or noun.tag_ != "NNS" or noun.head.lower_ != "in":
+    areas, holders = _held_area_words()
+    if noun.lemma_.lower() not in areas or noun.tag_ != "NNS" or noun.head.lower_ != "in":
         return False  # "fire on regime-held areas": a target, not where it happened
     doc = noun.doc
     return any(
-        c.dep_ in _NAMING and _HOLDERS.search(doc[c.left_edge.i : c.i + 1].text.lower())
+        c.dep_ in _NAMING
+        and ((words := doc[c.left_edge.i : c.i + 1].text.lower()) in holders or _HELD.search(words))
         for c in noun.lefts
     )
 

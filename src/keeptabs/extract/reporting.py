@@ -30,11 +30,6 @@ REPORT_NOUNS = frozenset(
     }
 )
 
-# Verbs of finding that report when they take a clause: "an inquiry found that ...";
-# and "point", which says only with its particle: "the source pointed out that ...".
-_FINDING_VERBS = frozenset({"determine", "find", "conclude", "point"})
-_WITH_PARTICLE = {"point": "out"}
-
 # Publishing verbs whose object is a picture, not a statement: "posted a video showing".
 _MEDIA_NOUNS = frozenset(
     {"video", "footage", "photo", "photograph", "picture", "image", "film", "clip", "recording"}
@@ -80,7 +75,7 @@ def _reporting_lemma_ids() -> frozenset[int]:
     store)."""
     strings = StringStore()
     vocab = action_vocab()
-    words = {*vocab.reporting, *_FINDING_VERBS, *vocab.figure_verbs}
+    words = {*vocab.reporting, *vocab.finding_verbs, *vocab.figure_verbs}
     # lemmas are stored as written; reports lowercases them, so both cases are candidates
     return frozenset(strings[w] for word in words for w in (word, word.capitalize(), word.upper()))
 
@@ -93,8 +88,8 @@ def reports(verb: Token) -> bool:
         return False
     if lemma in vocab.reporting:
         return _says_something(verb) and not _plural_noun_read_as_verb(verb)
-    if lemma in _FINDING_VERBS:  # "the investigation determined (that) the regime ..."
-        particle = _WITH_PARTICLE.get(lemma)
+    if lemma in vocab.finding_verbs:  # "the investigation determined (that) the regime ..."
+        particle = vocab.verb_particles.get(lemma)
         if particle is not None and not any(
             c.dep_ == "prt" and c.lower_ == particle for c in verb.children
         ):

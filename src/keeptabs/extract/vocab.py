@@ -63,6 +63,9 @@ class ActionVocab:
     figure_verbs: frozenset[str]
     figure_nouns: frozenset[str]
     attack_nouns: frozenset[str]
+    event_nouns: frozenset[str]  # "the downing brought the toll to 18": events, no speaker
+    finding_verbs: frozenset[str]  # "an inquiry found that ...": report with a clause
+    verb_particles: dict[str, str]  # "point" reports only as "point out"
 
 
 @cache
@@ -76,6 +79,9 @@ def action_vocab() -> ActionVocab:
         figure_verbs=frozenset(data["figure_verbs"]),
         figure_nouns=frozenset(data["figure_nouns"]),
         attack_nouns=frozenset(data["attack_nouns"]),
+        event_nouns=frozenset(data.get("event_nouns", ())),
+        finding_verbs=frozenset(data.get("finding_verbs", ())),
+        verb_particles=dict(data.get("verb_particles", {})),
     )
 
 
@@ -101,6 +107,22 @@ def counted_vocab() -> CountedVocab:
         referring_nouns=frozenset(data["referring_nouns"]),
         light_verbs=frozenset(data["casualty_light_verbs"]),
         kind_compounds=frozenset(data.get("kind_compounds", ())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerVocab:
+    nouns: frozenset[str]  # "activists said", "local media reported"
+    opening: re.Pattern[str]  # "Monitors 15 killed ...": a headline speaker, colon lost
+
+
+@cache
+def speaker_vocab() -> SpeakerVocab:
+    data = load_data("speakers.json")
+    opening = sorted(map(re.escape, data.get("opening_speakers", ())), key=len, reverse=True)
+    return SpeakerVocab(
+        nouns=frozenset(word.lower() for word in data["speaker_nouns"]),
+        opening=re.compile(rf"(?P<who>{'|'.join(opening) or '(?!)'})\s+"),
     )
 
 
