@@ -13,6 +13,7 @@ import re
 
 from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.gazetteer import is_place_name, possessive_place
+from keeptabs.segment.markers import load_text_markers
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Mid-sentence: a capitalised word after a lower-case word or a comma, not after ". ";
@@ -67,17 +68,15 @@ def _mid_sentence_names(line: str) -> list[str]:
     return names
 
 
-# Sputnik closes a story with the headlines of related stories run together, no stop
-# between them: "Related Turkey Detains 49 Daesh Suspects in Showcase Operation Syrian
-# Army Frees Territories Near ... Tags ...".
-_RELATED_RUN = re.compile(r"\bRelated\s+(?P<run>[^\n]+?)(?=\s+Tags\b|\n|$)")
-
-
 def related_headlines(text: str, names: frozenset[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """``text`` with its runs of related headlines sentence-cased like a headline, and
-    where those runs are (lengths never change)."""
+    where those runs are (lengths never change).  Sputnik closes a story with them, no
+    stop between them: "Related Turkey Detains 49 Daesh Suspects in Showcase Operation
+    Syrian Army Frees Territories Near ... Tags ..." (``related_headlines`` in the
+    segmenter's ``text_markers.json``)."""
     runs = []
-    for match in _RELATED_RUN.finditer(text):
+    found = [m for p in load_text_markers().related_headlines for m in p.finditer(text)]
+    for match in found:
         start, end = match.span("run")
         cased = sentence_case(match.group("run"), names, any_length=True)
         if cased != match.group("run"):

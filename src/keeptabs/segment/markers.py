@@ -18,6 +18,7 @@ _GROUPS = (
     "editorial_words",
     "reader_voice",
     "page_end",
+    "related_headlines",
 )
 
 
@@ -30,6 +31,7 @@ class TextMarkers:
     editorial_words: tuple[re.Pattern[str], ...]
     reader_voice: tuple[re.Pattern[str], ...]
     page_end: tuple[re.Pattern[str], ...]
+    related_headlines: tuple[re.Pattern[str], ...]  # each with a group "run"
 
 
 @cache
@@ -42,6 +44,11 @@ def load_text_markers() -> TextMarkers:
         if not isinstance(patterns, list):
             raise ConfigError(f"text_markers.json needs a list '{group}'. Restore it from git.")
         compiled[group] = tuple(_compile(pattern, group) for pattern in patterns)
+    if any("run" not in pattern.groupindex for pattern in compiled["related_headlines"]):
+        raise ConfigError(
+            "text_markers.json, list 'related_headlines': every pattern needs a group "
+            "(?P<run>...). Add it."
+        )
     return TextMarkers(**compiled)
 
 
