@@ -101,6 +101,13 @@ def place_of(text: str, number: str, nlp: Language) -> str | None:
             "three",
             "al-Hamadaniyeh and Saif al-Dawleh",
         ),
+        # ... in the subject of the first clause, the second a clause of its own
+        (
+            "A shelling of the northern neighborhoods of Damascus left six people dead and more "
+            "than 10 wounded.",
+            "more than 10",
+            "North Damascus",
+        ),
         (
             "Al-Jaberiyeh neighborhood was also targeted by the shelling where a woman was "
             "killed and 13 other people were injured.",

@@ -331,7 +331,9 @@ def _sentence_scene(
         return False  # "talks in Astana failed to end the conflict in which thousands died"
     verb = clause.root
     if verb.dep_ == "conj" and has_subject(verb) and not headline:
-        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+        # the first clause: "left" in "Shelling of X left six dead and 10 wounded"
+        first = next((a for a in verb.ancestors if has_subject(a)), verb.head)
+        subjects = [c for c in first.children if c.dep_ in SUBJECTS]
         if not any(s.left_edge.i <= span.start <= s.right_edge.i for s in subjects):
             return False
     head = root.head
