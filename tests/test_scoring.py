@@ -261,6 +261,12 @@ def test_scoring_null_bound_equals_only_null(gold_upper: Any, predicted_upper: A
             {"source": "the mayor", "source_org": None},
             False,
         ),
+        # the same organisation by the actor table's aliases
+        (
+            {"source": "Igor Konashenkov", "source_org": "Russian Defence Ministry"},
+            {"source": "the military", "source_org": "Russian Ministry of Defence"},
+            True,
+        ),
     ],
 )
 def test_scoring_source_rules(
@@ -299,6 +305,9 @@ def test_scoring_source_rules(
         ("period", "past two days", "past 48 hours"),
         ("period", "since the start of the operation", "Since the start of the operation"),
         ("qualifier", "approx", "APPROX"),
+        ("source_org", "Russian Ministry of Defence", "Russian MoD"),
+        ("source_org", "Syrian Observatory for Human Rights", "SOHR"),
+        ("source_org", "Civil Protection Agency", "civil protection agency"),
     ],
 )
 def test_scoring_field_normalisation_makes_equal(
@@ -318,6 +327,8 @@ def test_scoring_field_normalisation_makes_equal(
         ("period", "past day", "past two days"),
         ("period", "past night", "past day"),
         ("period", "past day", None),
+        ("source_org", "Syrian Observatory for Human Rights", "Syrian Network for Human Rights"),
+        ("source_org", "Russian Ministry of Defence", "Russian Ministry of Foreign Affairs"),
     ],
 )
 def test_scoring_field_normalisation_keeps_different(

@@ -44,6 +44,7 @@ from keeptabs.evaluate.normalize import (
     normalize_place,
     period_duration_hours,
 )
+from keeptabs.extract.vocab import actor_table
 
 __all__ = [
     "FIELDS",
@@ -118,13 +119,20 @@ def _period_key(text: str) -> object:
     return " ".join(word for word in words if word not in {"the", "a", "an"})
 
 
+def _organisation_key(text: str) -> str:
+    """An organisation by the extractor's actor table: its aliases are one organisation
+    ("Russian MoD" = "Russian Defence Ministry" = "Russian Ministry of Defence")."""
+    return _casefold(actor_table().canonical(text) or text)
+
+
 def _counted_key(text: str) -> str:
     words = lemma(text).split()
     return " ".join(word for word in words if word not in {"the", "a", "an"})
 
 
 def sources_equal(gold: ClaimDict, predicted: ClaimDict) -> bool:
-    """Names contain one another (case-folded), or both have the same source_org.
+    """Names contain one another (case-folded), or both have the same source_org (by the
+    actor table: an alias is its organisation).
 
     A null gold source matches only a null predicted source, and the reverse.
     """
@@ -138,7 +146,7 @@ def sources_equal(gold: ClaimDict, predicted: ClaimDict) -> bool:
     return (
         gold_org is not None
         and predicted_org is not None
-        and (_casefold(gold_org) == _casefold(predicted_org))
+        and _organisation_key(gold_org) == _organisation_key(predicted_org)
     )
 
 
@@ -160,7 +168,7 @@ FIELD_RULES: dict[str, Callable[[ClaimDict, ClaimDict], bool]] = {
     "place": _field_rule("place", _texts_equal_by(lambda t: _casefold(normalize_place(t)))),
     "period": _field_rule("period", _texts_equal_by(_period_key)),
     "source": sources_equal,
-    "source_org": _field_rule("source_org", _texts_equal_by(_casefold)),
+    "source_org": _field_rule("source_org", _texts_equal_by(_organisation_key)),
     "part_of": _field_rule("part_of", numbers_equal),
     "section": _field_rule("section", _texts_equal_by(_casefold)),
 }

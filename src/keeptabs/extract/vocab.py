@@ -173,6 +173,7 @@ class ActorTable:
     pattern: re.Pattern[str]
     capitals: re.Pattern[str]  # short all-capital aliases, matched case-sensitively
     organisations: dict[str, str]  # alias, case-folded with straight quotes -> organisation
+    names: dict[str, str] = field(default_factory=dict)  # organisation, case-folded -> itself
     found: dict[str, str | None] = field(default_factory=dict, compare=False)  # name -> answer
 
     def organisation(self, name: str | None) -> str | None:
@@ -197,6 +198,15 @@ class ActorTable:
         if named is not None and name[best.end()] == " ":
             best = named  # "the rights watchdog Human Rights Watch": the name it describes
         return self.organisations.get(_alias_key(best.group()))
+
+    def canonical(self, name: str) -> str | None:
+        """The organisation ``name`` is the name or an alias of, exactly ("Russian MoD" ->
+        "Russian Ministry of Defence"); ``None`` for any other name."""
+        key = _alias_key(name.strip())
+        found = self.organisations.get(key)
+        if found is None and key in self.names:
+            found = self.names[key]
+        return found
 
     def is_actor(self, name: str) -> bool:
         """``name`` is exactly one of the table's aliases ("Islamic State", "SANA")."""
@@ -232,4 +242,5 @@ def actor_table() -> ActorTable:
         pattern=re.compile(_alternation(others), re.IGNORECASE),
         capitals=re.compile(_alternation(capitals)),
         organisations=table,
+        names={_alias_key(org): org for org in organisations},
     )
