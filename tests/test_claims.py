@@ -308,6 +308,23 @@ def test_headline_repeated_as_a_sentence_after_a_date_takes_the_headline_frame(
     assert frames[:2] == [("headline", "soldiers", "kill"), ("body", "soldiers", "kill")]
 
 
+def test_headline_repeat_lacks_the_outlets_sections(nlp: Language) -> None:
+    """The title carries the outlet's sections, the repeat before the wire dateline does
+    not: still a repeat, with the headline's frame, not the story's place and day."""
+    headline = "9 children among 15 dead in Syria car bombings state media"
+    text = (
+        f"{headline} - Region - World - Ahram Online\n\n{headline} AFP Monday 5 May 2014 "
+        "Suicide bombers blew up two vehicles in the central province of Homs on Monday "
+        "killing at least 15 people.\n"
+    )
+    frames = [(c.section, c.place, c.period, c.source) for c in claims_of(text, nlp)]
+    assert (
+        frames[:4]
+        == [("headline", None, None, "state media")] * 2 + [("body", None, None, "state media")] * 2
+    )
+    assert frames[-1][1:3] == ("Homs", "Monday")
+
+
 def test_no_sentence_starts_in_lower_case(nlp: Language) -> None:
     """The parser may split "Thirty | civilians were killed" after a headline repeat; a
     sentence never starts with a lower-case word."""

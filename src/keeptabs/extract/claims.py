@@ -44,7 +44,7 @@ from keeptabs.extract.frame import (
     number_token,
     settled_action,
 )
-from keeptabs.extract.headline_speakers import story_start
+from keeptabs.extract.headline_speakers import bare_headline, story_start
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
@@ -240,8 +240,9 @@ def _repeats_as_headline(claims: list[Claim]) -> list[Claim]:
 
 
 def _bare_quote(quote: str) -> str:
-    """A quote compared with others: case and a closing full stop do not matter."""
-    return quote.casefold().rstrip(" .!?")
+    """A quote compared with others: case, a closing full stop and the outlet's name or
+    sections closing a headline do not matter."""
+    return bare_headline(quote).casefold().rstrip(" .!?")
 
 
 def _unnamed(claim: Claim) -> bool:

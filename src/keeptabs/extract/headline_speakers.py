@@ -101,6 +101,12 @@ def colon_speaker(sentence: Span, token: Token) -> Attribution | None:
     return None
 
 
+def bare_headline(text: str) -> str:
+    """A headline without a closing "| Outlet Name" or its sections ("- Region - World -
+    Ahram Online"): what the outlet repeats at the top of the body."""
+    return _SECTION_SUFFIX.sub("", _OUTLET_SUFFIX.sub("", text.strip()))
+
+
 def _headline_text(sentence: Span) -> str:
     """The sentence without surrounding space, a closing "| Outlet Name", a section ("-
     Region") or a wire dateline ("AFP Thursday")."""

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from keeptabs.extract.candidates import is_claim_candidate
+from keeptabs.extract.headline_speakers import bare_headline
 from keeptabs.extract.numbers import find_numbers
 from keeptabs.extract.sentences import sentence_spans
 from keeptabs.types import Quantity, Segment
@@ -53,7 +54,8 @@ def claim_windows(text: str, segments: Sequence[Segment]) -> list[Window]:
         index = bisect.bisect_right(starts, quantity.start) - 1
         if segments[index].kind != "boilerplate":
             by_segment.setdefault(index, []).append(quantity)
-    headline = next((text[s.start : s.end].strip() for s in segments if s.kind == "headline"), "")
+    headline = next((text[s.start : s.end] for s in segments if s.kind == "headline"), "")
+    headline = bare_headline(headline)  # "... - Region - World - Ahram Online" is not repeated
     windows: list[Window] = []
     for index, quantities in sorted(by_segment.items()):
         for window in _segment_windows(text, segments[index], quantities, headline):
