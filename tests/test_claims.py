@@ -447,6 +447,13 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
         ("Talks stalled since the attack in Hama when 30 people were killed.", {"30": None}),
         # ... but a speaker's date stays the report's
         ("At least 30 people were killed, the ministry said on Sunday.", {"At least 30": None}),
+        # ... also right before the figure, wherever the parser hangs it
+        (
+            "The Observatory a Britain-based monitoring group said Friday 19 people including "
+            "five children were killed by air strikes on the Hara area.",
+            {"19": None, "five": None},
+        ),
+        ("The monitor said Friday's air strikes killed 19 people in Hara.", {"19": "Friday"}),
         # windows without "past", and a range of dates
         ("Terrorists breached the truce 3 times in 24 hours.", {"3": "24 hours"}),
         (

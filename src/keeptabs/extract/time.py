@@ -165,6 +165,9 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         before = sentence.doc[entity.start - 1] if entity.start > 0 else None
         if _is_dateline_day(entity):
             continue  # "AFP Saturday 25 Jun 2016 Air strikes killed ...": the report's date
+        saying = _saying_right_before(entity)
+        if saying is not None and not (reported and saying.i == root.i):
+            continue  # "a monitoring group said Friday 19 people were killed": the report's
         if _FULL_DATE.fullmatch(entity.text) and (before is None or before.pos_ != "ADP"):
             # a dateline ("4 September 2016 Two people were killed", "in Raqqa 21 November
             # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
@@ -301,6 +304,23 @@ def _is_dateline_day(entity: Span) -> bool:
         return False
     following = doc_text(entity.doc)[entity.end_char : entity.end_char + DATELINE_CHARS]
     return _FULL_DATE.match(following.lstrip()) is not None
+
+
+def _saying_right_before(entity: Span) -> Token | None:
+    """The verb of saying right before a date, "on" at most between them ("said Friday 19
+    people were killed", "reported on Monday that"): the date is the report's, wherever
+    the parser hangs it; not before a possessive ("said Friday's raids killed 19")."""
+    doc = entity.doc
+    before = entity.start - 1
+    if before >= 0 and doc[before].lower_ == "on":
+        before -= 1
+    if before < 0 or doc[before].pos_ not in {"VERB", "AUX"}:
+        return None
+    possessive = entity[-1].lower_.endswith(("'s", "’s")) or (
+        entity.end < len(doc) and doc[entity.end].tag_ == "POS"
+    )
+    saying = doc[before].lemma_.lower() in action_vocab().reporting and not possessive
+    return doc[before] if saying else None
 
 
 def _opens_the_sentence(entity: Span, sentence: Span) -> bool:
