@@ -454,6 +454,11 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"19": None, "five": None},
         ),
         ("The monitor said Friday's air strikes killed 19 people in Hara.", {"19": "Friday"}),
+        # parts of a day joined by "and"
+        (
+            "The air raids on Sunday afternoon and evening killed 19 people near Saraqeb.",
+            {"19": "Sunday afternoon and evening"},
+        ),
         # windows without "past", and a range of dates
         ("Terrorists breached the truce 3 times in 24 hours.", {"3": "24 hours"}),
         (

@@ -23,6 +23,7 @@ SATURDAY = "2016-12-17"  # a Saturday
         ("Saturday", SATURDAY, SATURDAY),
         ("first part of Saturday", SATURDAY, SATURDAY),
         ("early Sunday", "2016-12-11", "2016-12-11"),
+        ("Sunday afternoon and evening", "2016-12-11", "2016-12-11"),
         ("Tuesdays", "2016-12-13", "2016-12-13"),  # apostrophe lost in scraping
         ("yesterday", "2016-12-16", "2016-12-16"),
         ("overnight", "2016-12-16", SATURDAY),

@@ -26,7 +26,7 @@ _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 _DAY = re.compile(
     r"^(?:(?:the\s+)?(?:early|late|first part of|second part of|early hours of|night of)\s+)?"
     rf"(?P<day>{'|'.join(_WEEKDAYS)})(?:['’]?s)?"
-    r"(?:\s+(?:morning|afternoon|evening|night))?$"
+    r"(?:\s+(?:morning|afternoon|evening|night)(?:\s+and\s+(?:morning|afternoon|evening|night))?)?$"
 )
 _MONTH_YEAR = re.compile(
     rf"^(?:early\s+|late\s+|mid-?)?(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})$"

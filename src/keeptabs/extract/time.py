@@ -204,6 +204,7 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
 
 
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_MORE_DAY_PARTS = re.compile(r"\s+and\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + WEEKDAYS + r")\b")
 
 
@@ -277,7 +278,10 @@ def _with_part_of_day(entity: Span) -> str:
     text = doc_text(entity.doc)
     part = _PART_OF_DAY.search(text, max(0, entity.start_char - 12), entity.start_char)
     start = part.start() if part is not None else entity.start_char
-    written = text[start : entity.end_char].removeprefix("the ").strip()
+    end = entity.end_char
+    if entity[-1].lower_ in _DAY_PARTS and (more := _MORE_DAY_PARTS.match(text, end)):
+        end = more.end()  # "on Sunday afternoon and evening"
+    written = text[start:end].removeprefix("the ").strip()
     return _POSSESSIVE_DAY.sub(r"\1", written)  # "todays shelling": today
 
 
