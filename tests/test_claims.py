@@ -454,6 +454,13 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"19": None, "five": None},
         ),
         ("The monitor said Friday's air strikes killed 19 people in Hara.", {"19": "Friday"}),
+        # ... and so it is after a publication line, whose full date is the report's
+        (
+            "Published May 4 2016 Thirty-one civilians including six children were killed in "
+            "air strikes on a village in northern Syria held by the rebels on Monday a monitor "
+            "said.",
+            {"Thirty-one": "Monday"},
+        ),
         # parts of a day joined by "and"
         (
             "The air raids on Sunday afternoon and evening killed 19 people near Saraqeb.",

@@ -162,16 +162,13 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     for entity in _dates_in(sentence):
         if entity.start <= number.i < entity.end:
             continue
-        before = sentence.doc[entity.start - 1] if entity.start > 0 else None
-        if _is_dateline_day(entity):
-            continue  # "AFP Saturday 25 Jun 2016 Air strikes killed ...": the report's date
+        if _is_dateline_day(entity) or _is_dateline(entity):
+            # "AFP Saturday 25 Jun 2016 Air strikes killed ...", "Published September 15
+            # 2016 Twenty-three civilians ...": the report's date
+            continue
         saying = _saying_right_before(entity)
         if saying is not None and not (reported and saying.i == root.i):
             continue  # "a monitoring group said Friday 19 people were killed": the report's
-        if _FULL_DATE.fullmatch(entity.text) and (before is None or before.pos_ != "ADP"):
-            # a dateline ("4 September 2016 Two people were killed", "in Raqqa 21 November
-            # 2016 SANA ...") dates the report; "on 22 May 2015" dates the event
-            continue
         if _opens_when_clause(entity, root, number):
             return _with_part_of_day(entity)  # "on June 19 when at least six were killed"
         if _dates_the_event_noun(entity, root):
@@ -226,7 +223,7 @@ def _only_weekday_after(
     state = root.lemma_.lower()
     if state in frame_vocab().stative_verbs or state in _STATE_VERBS:
         return False
-    dates = [date for date in _dates_in(sentence) if not _is_dateline_day(date)]
+    dates = [d for d in _dates_in(sentence) if not (_is_dateline_day(d) or _is_dateline(d))]
     return len(dates) == 1
 
 
@@ -308,6 +305,16 @@ def _is_dateline_day(entity: Span) -> bool:
         return False
     following = doc_text(entity.doc)[entity.end_char : entity.end_char + DATELINE_CHARS]
     return _FULL_DATE.match(following.lstrip()) is not None
+
+
+def _is_dateline(entity: Span) -> bool:
+    """A full date not after a preposition: a dateline ("4 September 2016 Two people were
+    killed", "in Raqqa 21 November 2016 SANA ...", "Published September 15 2016") dates
+    the report; "on 22 May 2015" dates the event."""
+    before = entity.doc[entity.start - 1] if entity.start > 0 else None
+    return _FULL_DATE.fullmatch(entity.text) is not None and (
+        before is None or before.pos_ != "ADP"
+    )
 
 
 def _saying_right_before(entity: Span) -> Token | None:
