@@ -337,6 +337,22 @@ def test_no_sentence_starts_in_lower_case(nlp: Language) -> None:
     assert (lead.counted, lead.action, lead.period) == ("civilians", "kill", "Saturday")
 
 
+@pytest.mark.parametrize(
+    ("headline", "period"),
+    [
+        ("Seven Civilians Killed in Regime Airstrikes on Rural Hama Today", "today"),
+        # a station named "... Today" is no date
+        ("Aleppo Today Says 12 Civilians Killed in Regime Airstrikes", None),
+    ],
+)
+def test_headline_closed_by_today_dates_its_figure(
+    headline: str, period: str | None, nlp: Language
+) -> None:
+    text = f"{headline}\n\nActivists said the raids hit a market.\n"
+    claim = next(c for c in claims_of(text, nlp) if c.section == "headline")
+    assert (claim.period or "").casefold() == (period or "")
+
+
 def test_headline_without_a_noun_takes_the_body_noun(nlp: Language) -> None:
     text = "Shelling kills 12 in Hama\n\nShelling killed 12 soldiers in Hama, officials said."
     headline = next(c for c in claims_of(text, nlp) if c.section == "headline")

@@ -42,6 +42,8 @@ _DATE = re.compile(
     rf"|\b(?:(?:last|this|next) )?(?:\d{{1,2}}\s+)?(?:{_MONTHS})"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\b"
     r"|\b(?:today|yesterday|tonight)(?:['’]?s)?\b"  # "todays shelling": a lost apostrophe
+    # closing a Title Case headline ("... on Rural Homs Today"); not "Aleppo Today said"
+    r"|\b(?:Today|Yesterday|Tonight)(?=[ \t]*(?:[.!]|\n|$))"
     r"|\b(?:last (?:week|month|year|night)|this (?:week|month|year))\b"
     # "two days ago", "a week ago": a date counted back from the report
     r"|\b(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d{1,2})"

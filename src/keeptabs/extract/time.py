@@ -191,7 +191,7 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             # opening date on the closing verb of saying, but it dates the event
             return _with_part_of_day(entity)
         if verb is None or verb.i not in event_verbs:
-            if verb is not None and _only_weekday_after(sentence, entity, root, number, verb):
+            if _only_weekday_after(sentence, entity, root, number, verb):
                 return _with_part_of_day(entity)  # "... blasts that rocked X on Wednesday"
             continue  # a date of another clause
         if verb.lemma_.lower() in reporting and not (reported and verb.i == root.i):
@@ -203,22 +203,24 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _MORE_DAY_PARTS = re.compile(r"\s+and\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night)\b")
 _WEEKDAY_WORD = re.compile(r"\b(?:" + WEEKDAYS + r")\b")
+_DAY_WORD = re.compile(r"\b(?:" + WEEKDAYS + r"|[Tt]oday|[Yy]esterday|[Tt]onight)\b")
 
 
 _STATE_VERBS = frozenset({"be", "have", "number"})  # with stative_verbs: "200000 lived"
 
 
 def _only_weekday_after(
-    sentence: Span, entity: Span, root: Token, number: Token, verb: Token
+    sentence: Span, entity: Span, root: Token, number: Token, verb: Token | None
 ) -> bool:
-    """A weekday after the figure that is its sentence's only date dates the figure's
-    event, though it hangs from a clause below it ("one person was killed in blasts that
-    rocked the capital on Wednesday", "killed in shelling by regime forces on the
-    neighborhood on Sunday"); not a verb of saying's, nor a state's ("200000 people lived
-    there")."""
-    if entity.start < number.i or not _WEEKDAY_WORD.search(entity.text):
+    """A weekday (or "today", "yesterday") after the figure that is its sentence's only
+    date dates the figure's event, though it hangs from a clause below it or from no verb
+    ("one person was killed in blasts that rocked the capital on Wednesday", "killed in
+    shelling by regime forces on the neighborhood on Sunday", "Nine Civilians Killed in
+    Regime Airstrikes on Rural Homs Today"); not a verb of saying's, nor a state's
+    ("200000 people lived there")."""
+    if entity.start < number.i or not _DAY_WORD.search(entity.text):
         return False
-    if verb.lemma_.lower() in action_vocab().reporting:
+    if verb is not None and verb.lemma_.lower() in action_vocab().reporting:
         return False
     state = root.lemma_.lower()
     if state in frame_vocab().stative_verbs or state in _STATE_VERBS:
