@@ -477,6 +477,13 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "said.",
             {"Thirty-one": "Monday"},
         ),
+        # a population's figure takes no date from another clause
+        (
+            "Regime forces have besieged the town since 2014 making conditions in the area "
+            "where some 300000 people live extremely dire.",
+            {"some 300000": None},
+        ),
+        ("Since 2012 some 5000 people have lived in the camp.", {"some 5000": "Since 2012"}),
         # parts of a day joined by "and"
         (
             "The air raids on Sunday afternoon and evening killed 19 people near Saraqeb.",

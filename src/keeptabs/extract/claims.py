@@ -423,7 +423,17 @@ def _read_frame(
         headline=headline,
     )
     frame.period = frame.period or find_date_period(sentence, root, token)
+    if frame.action in _DWELLING and not _period_in(clause, _period_chars(sentence, frame.period)):
+        frame.period = None  # "... since 2013 ... the area where some 400000 people live"
     return frame, token
+
+
+# Actions that say where a population lives: a period in another clause is not theirs.
+_DWELLING = frozenset({"live", "reside"})
+
+
+def _period_in(clause: Span, chars: tuple[int, int] | None) -> bool:
+    return chars is not None and clause.start_char <= chars[0] < clause.end_char
 
 
 def _is_speaker_noun(word: str) -> bool:
