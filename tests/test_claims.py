@@ -484,6 +484,15 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"some 300000": None},
         ),
         ("Since 2012 some 5000 people have lived in the camp.", {"some 5000": "Since 2012"}),
+        # the time of day or "earlier" before a weekday stays with it
+        (
+            "Jets bombed a clinic in the town earlier on Wednesday killing 15 medics.",
+            {"15": "earlier on Wednesday"},
+        ),
+        (
+            "The attack struck a school around midday on Wednesday killing 35 people.",
+            {"35": "around midday on Wednesday"},
+        ),
         # parts of a day joined by "and"
         (
             "The air raids on Sunday afternoon and evening killed 19 people near Saraqeb.",

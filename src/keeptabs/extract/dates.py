@@ -24,7 +24,9 @@ _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 # "Monday", "early Sunday", "first part of Saturday", "Friday night", "Tuesdays" (the
 # apostrophe lost in scraping)
 _DAY = re.compile(
-    r"^(?:(?:the\s+)?(?:early|late|first part of|second part of|early hours of|night of)\s+)?"
+    r"^(?:(?:the\s+)?(?:early|late|earlier|later|first part of|second part of|early hours of"
+    r"|night of|(?:(?:around|about|at|before|after)\s+)?(?:midday|noon|dawn|dusk|midnight))"
+    r"(?:\s+on)?\s+)?"
     rf"(?P<day>{'|'.join(_WEEKDAYS)})(?:['’]?s)?"
     r"(?:\s+(?:morning|afternoon|evening|night)(?:\s+and\s+(?:morning|afternoon|evening|night))?)?$"
 )

@@ -61,7 +61,12 @@ _SAID_BEFORE = re.compile(
 )
 # A figure in a clause on the period's own event: "since the attack when 30 were killed".
 _TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
-_PART_OF_DAY = re.compile(r"\b(?:(?:early|late|mid)(?:\s+on)?\s+|mid-|since\s+)$", re.IGNORECASE)
+_PART_OF_DAY = re.compile(
+    r"\b(?:(?:early|late|mid|earlier|later)(?:\s+on)?\s+|mid-|since\s+"
+    # "around midday on Wednesday", "at dawn Tuesday"
+    r"|(?:(?:around|about|at|before|after)\s+)?(?:midday|noon|dawn|dusk|midnight)(?:\s+on)?\s+)$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_DAY = re.compile(r"^(today|yesterday|tonight)['’]?s$", re.IGNORECASE)
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
 _CAUSING_MARKS = frozenset({"after", "when", "as"})
@@ -275,7 +280,7 @@ def _argument_of(noun: Token, verb: Token) -> bool:
 def _with_part_of_day(entity: Span) -> str:
     """The date as written, with "early"/"late" before it ("Early on Monday")."""
     text = doc_text(entity.doc)
-    part = _PART_OF_DAY.search(text, max(0, entity.start_char - 12), entity.start_char)
+    part = _PART_OF_DAY.search(text, max(0, entity.start_char - 24), entity.start_char)
     start = part.start() if part is not None else entity.start_char
     end = entity.end_char
     if entity[-1].lower_ in _DAY_PARTS and (more := _MORE_DAY_PARTS.match(text, end)):
