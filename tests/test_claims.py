@@ -493,6 +493,12 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "The attack struck a school around midday on Wednesday killing 35 people.",
             {"35": "around midday on Wednesday"},
         ),
+        # the day beats a time of day with no day of its own
+        (
+            "On Tuesday 12 civilians were killed when shells hit the market as worshippers "
+            "were leaving the mosques after prayers.",
+            {"12": "Tuesday"},
+        ),
         # parts of a day joined by "and"
         (
             "The air raids on Sunday afternoon and evening killed 19 people near Saraqeb.",

@@ -422,11 +422,20 @@ def _read_frame(
         skip=None if _spans_an_event(frame.period) else _period_chars(sentence, frame.period),
         headline=headline,
     )
-    frame.period = frame.period or find_date_period(sentence, root, token)
+    if frame.period is None or _TIME_OF_DAY.fullmatch(frame.period):
+        # "On Friday 16 civilians were killed ... as worshippers left after prayers": the
+        # day dates the event better than a time of day with no day of its own
+        frame.period = find_date_period(sentence, root, token) or frame.period
     if frame.action in _DWELLING and not _period_in(clause, _period_chars(sentence, frame.period)):
         frame.period = None  # "... since 2013 ... the area where some 400000 people live"
     return frame, token
 
+
+# A time of day alone: "after prayers", "shortly before dawn".
+_TIME_OF_DAY = re.compile(
+    r"(?:shortly\s+)?(?:after|before)\s+(?:midnight|dawn|dusk|daybreak|nightfall|noon|prayers)",
+    re.IGNORECASE,
+)
 
 # Actions that say where a population lives: a period in another clause is not theirs.
 _DWELLING = frozenset({"live", "reside"})
