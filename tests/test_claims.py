@@ -493,6 +493,11 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "The attack struck a school around midday on Wednesday killing 35 people.",
             {"35": "around midday on Wednesday"},
         ),
+        # a date opening the sentence, which the parse hangs from no verb
+        (
+            "On August 3 US-led coalition aircraft carried out five strikes on the army.",
+            {"five": "August 3"},
+        ),
         # the day beats a time of day with no day of its own
         (
             "On Tuesday 12 civilians were killed when shells hit the market as worshippers "

@@ -195,6 +195,10 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             # "On July 31 an assault killed 80 rights groups said": the parser hangs the
             # opening date on the closing verb of saying, but it dates the event
             return _with_part_of_day(entity)
+        if verb is None and _opens_the_sentence(entity, sentence) and entity.end <= number.i:
+            # "On September 17 US-led coalition aircraft carried out four strikes": the
+            # parse hangs the opening date from no verb, but it dates the sentence's event
+            return _with_part_of_day(entity)
         if verb is None or verb.i not in event_verbs:
             if _only_weekday_after(sentence, entity, root, number, verb):
                 return _with_part_of_day(entity)  # "... blasts that rocked X on Wednesday"
