@@ -493,6 +493,14 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             "The attack struck a school around midday on Wednesday killing 35 people.",
             {"35": "around midday on Wednesday"},
         ),
+        # a weekday's possessive that lost its apostrophe
+        ("Mondays raid on the convoy destroyed at least 18 trucks.", {"at least 18": "Monday"}),
+        # a date opening a "when" clause on the figure beats an earlier one
+        (
+            "Tuesdays casualties come on the heels of airstrikes on the town on Monday when at "
+            "least 15 civilians were killed.",
+            {"at least 15": "Monday"},
+        ),
         # a date opening the sentence, which the parse hangs from no verb
         (
             "On August 3 US-led coalition aircraft carried out five strikes on the army.",

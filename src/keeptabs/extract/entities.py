@@ -35,6 +35,8 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _DAY = (
     rf"(?:(?:early|late)\s+(?:on\s+)?|last |this |next )?(?:{WEEKDAYS})"
+    # "Mondays raid": a possessive that lost its apostrophe, before a lower-case noun
+    r"(?:s(?=\s+[a-z]))?"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
 )
 _DATE = re.compile(

@@ -67,7 +67,9 @@ _PART_OF_DAY = re.compile(
     r"|(?:(?:around|about|at|before|after)\s+)?(?:midday|noon|dawn|dusk|midnight)(?:\s+on)?\s+)$",
     re.IGNORECASE,
 )
-_POSSESSIVE_DAY = re.compile(r"^(today|yesterday|tonight)['’]?s$", re.IGNORECASE)
+_POSSESSIVE_DAY = re.compile(
+    r"^(today|yesterday|tonight|(?:" + WEEKDAYS + r"))['’]?s$", re.IGNORECASE
+)
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
 _CAUSING_MARKS = frozenset({"after", "when", "as"})
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
@@ -164,7 +166,13 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         for participle in obj.children
         if participle.dep_ == "acl" and participle.tag_ == "VBN"
     }
-    for entity in _dates_in(sentence):
+    dates = _dates_in(sentence)
+    # "on Monday when at least 15 were killed" before any other date of the sentence
+    # ("Tuesdays casualties come on the heels of airstrikes on X on Monday when ...")
+    when = next((date for date in dates if _opens_when_clause(date, root, number)), None)
+    if when is not None:
+        return _with_part_of_day(when)
+    for entity in dates:
         if entity.start <= number.i < entity.end:
             continue
         if _is_dateline_day(entity) or _is_dateline(entity):
@@ -174,8 +182,6 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         saying = _saying_right_before(entity)
         if saying is not None and not (reported and saying.i == root.i):
             continue  # "a monitoring group said Friday 19 people were killed": the report's
-        if _opens_when_clause(entity, root, number):
-            return _with_part_of_day(entity)  # "on June 19 when at least six were killed"
         if _dates_the_event_noun(entity, root):
             return _with_part_of_day(entity)  # "a suicide bombing ... on Thursday killed 29"
         verb = next((a for a in entity[0].ancestors if a.pos_ in {"VERB", "AUX"}), None)
