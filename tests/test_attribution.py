@@ -383,6 +383,14 @@ def test_a_named_speaker_described_at_length_keeps_the_name(nlp: Language) -> No
     assert claims["14"].source == "Omar"
 
 
+def test_a_name_keeps_the_description_run_into_it(nlp: Language) -> None:
+    text = (
+        "The Syrian Civil Defence a group of first responders said it pulled 12 people "
+        "alive from under the rubble.\n"
+    )
+    assert claims_of(text, nlp)["12"].source_org == "Syrian Civil Defence"
+
+
 def test_a_day_before_the_speaker_is_no_part_of_its_name(nlp: Language) -> None:
     text = (
         "A bomb hit a police station in Damascus on Monday state media said, adding that 17 "

@@ -228,7 +228,21 @@ def _subject_of(verb: Token) -> Token | None:
     first, last = subjects[0], subjects[-1]
     if any(t.dep_ == "cc" for t in doc[first.i : last.left_edge.i]):
         return first
+    if _described_name(first, last):
+        return first  # "The Syrian Civil Defence a group of first responders said"
     return min(subjects, key=lambda s: abs(verb.i - s.i))
+
+
+def _described_name(name: Token, description: Token) -> bool:
+    """A name right before a description of it, the comma between them lost: "The
+    Syrian Civil Defence a group of first responders"."""
+    opener = description.doc[description.left_edge.i]
+    return (
+        name.pos_ == "PROPN"
+        and description.pos_ == "NOUN"
+        and name.right_edge.i + 1 == opener.i
+        and opener.lower_ in {"a", "an", "the"}
+    )
 
 
 def _quoted_speaker(verb: Token) -> Token | None:
