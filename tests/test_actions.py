@@ -31,6 +31,12 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             "The army killed 14 militants and wounded dozens in the fighting, the ministry said.",
             {"14": "kill", "dozens": "wound"},
         ),
+        # "according to" is a preposition, not the verb of a figure misparsed into it
+        (
+            "Rebels fired dozens of rocket shells killing according to the latest toll 31 "
+            "civilians.",
+            {"31": "kill"},
+        ),
         # a list of tolls: each number takes the casualty word after it
         (
             "At least 30 people dead and over 70 injured after a car bomb exploded in Idlib.",

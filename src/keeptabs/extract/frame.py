@@ -249,6 +249,9 @@ def _share_of_event(counted: Token) -> str | None:
     return toll_action(event)
 
 
+_PARTICIPLE_PREPOSITIONS = frozenset({"include", "accord"})
+
+
 def _climb_to_action(counted: Token) -> tuple[str | None, Token | None]:
     """The first verb, copula or action noun up the tree from the counted noun."""
     token = counted
@@ -266,8 +269,10 @@ def _climb_to_action(counted: Token) -> tuple[str | None, Token | None]:
             # "which is home to 350000 people": the copula's phrase, in a relative clause
             or f"be {below.lower_}" in frame_vocab().copula_phrases
         )
-        if token.lemma_.lower() == "include" and token.dep_ in {"prep", "acl"}:
-            continue  # "6 civilians including a woman were killed": the verb is further up
+        if token.lemma_.lower() in _PARTICIPLE_PREPOSITIONS and token.dep_ in {"prep", "acl"}:
+            # "6 civilians including a woman were killed", "killing according to the latest
+            # toll 44 civilians": a preposition; the verb is further up
+            continue
         if token.pos_ == "VERB" or copula:
             whole = _whole_of(token)
             if whole is not None:
