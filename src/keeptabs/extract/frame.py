@@ -124,7 +124,7 @@ def governing_action(counted: Token) -> tuple[str | None, Token | None]:
         if anchor.dep_ == "nsubjpass" and anchor.head.lemma_.lower() in action_vocab().reporting:
             return _reported_subject(counted, anchor.head)
         return _climb_to_action(counted)
-    if described is not None:
+    if described is not None and not _described_part(counted, described):
         return verb_action(described)
     action, verb = _climb_to_action(counted)
     if stative is not None and not _is_near(counted, action, verb):
@@ -250,6 +250,18 @@ def _share_of_event(counted: Token) -> str | None:
 
 
 _PARTICIPLE_PREPOSITIONS = frozenset({"include", "accord"})
+
+
+def _described_part(counted: Token, described: Token) -> bool:
+    """A part of a toll that a participle describes ("killed 14 people including three
+    children fleeing across the river"): what befell it is the toll's verb, not what
+    the participle says it was doing."""
+    return (
+        described.dep_ == "acl"
+        and described.head.i == counted.i
+        and counted.dep_ == "pobj"
+        and counted.head.lemma_.lower() == "include"
+    )
 
 
 def _climb_to_action(counted: Token) -> tuple[str | None, Token | None]:
