@@ -500,8 +500,10 @@ def _is_toll_noun(counted: str | None) -> bool:
 
 def _outcome_of_noun(counted: str | None, action: str | None) -> str | None:
     """ "claiming 6 martyrs and 20 injured": a noun that says what happened to those it
-    counts ("martyrs" were killed) overrules another outcome the parser hung it from."""
-    if counted is None or not names_an_outcome(action):
+    counts ("martyrs" were killed) overrules another outcome the parser hung it from, or
+    a verb that leaves them so ("leaving 50 martyrs")."""
+    resulting = action in frame_vocab().resultative_verbs  # "leaving 50 martyrs"
+    if counted is None or not (names_an_outcome(action) or resulting):
         return action
     own = counted_vocab().toll_nouns.get(_singular(counted.lower()))
     return own if own is not None and " or " not in own else action
