@@ -31,6 +31,8 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
             "The army killed 14 militants and wounded dozens in the fighting, the ministry said.",
             {"14": "kill", "dozens": "wound"},
         ),
+        # a headline's passive "claimed" without its auxiliary, and with no object
+        ("21 Soldiers Claimed in Idlib in Heavy Clashes", {"21": "kill"}),
         # a verb that leaves a toll noun: what the noun says befell them
         ("The blast rocked the market leaving 40 martyrs.", {"40": "kill"}),
         # a part of a toll that a participle describes suffered what the toll counts

@@ -392,7 +392,10 @@ def _read_frame(
         frame.counted = "population"  # "a pre-war population of 1.5 million"
     frame.action, verb = governing_action(counted_token)
     frame.action = settled_action(token, counted_token, frame.action)
-    if frame.action == "claim" and verb is not None and _claimed_as_lost(counted_token, verb):
+    claimed = verb is not None and verb.lemma_.lower() == "claim"
+    if frame.action in {"claim", None} and verb is not None and claimed:
+        claimed = _claimed_as_lost(counted_token, verb)
+    if frame.action in {"claim", None} and claimed:
         frame.action = "kill"  # "dozens of militants were also claimed in al-Thayabiya"
     casualty = casualty_frame(token, frame.counted, frame.action)
     if casualty is not None:
@@ -482,7 +485,15 @@ def _claimed_as_lost(counted: Token, verb: Token) -> bool:
     takes (the passive, or its participle on them) are lives claimed, not a statement."""
     passive = counted.dep_ == "nsubjpass" and counted.head.i == verb.i
     participle = verb.dep_ == "acl" and verb.head.i == counted.i and verb.tag_ == "VBN"
-    return passive or participle
+    # a headline's passive without its auxiliary, read as an active verb: "33 Militants
+    # Claimed in Syria" (no object nor clause: "claim" says nothing without one)
+    bare = (
+        counted.dep_ == "nsubj"
+        and counted.head.i == verb.i
+        and verb.tag_ in {"VBN", "VBD"}
+        and not any(c.dep_ in {"aux", "dobj", "ccomp", "xcomp", "attr"} for c in verb.children)
+    )
+    return passive or participle or bare
 
 
 def _spans_an_event(period: str | None) -> bool:
