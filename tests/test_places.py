@@ -434,6 +434,13 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "22",
             "North Syria",
         ),
+        # "countrys" can only be a possessive, whatever follows it
+        (
+            "The war in Syria continued. The countrys five-year civil war has killed more "
+            "than 300000 people.",
+            "more than 300000",
+            "Syria",
+        ),
         # a camp or a pocket named for a place keeps its noun
         ("About 4,000 people have left the Rukban camp this month.", "About 4,000", "Rukban camp"),
         # a name written with its kind, in a sentence with no figure, is remembered even

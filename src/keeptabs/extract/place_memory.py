@@ -306,6 +306,11 @@ def back_words(span: Span) -> Iterator[Token]:
         yield doc[index]
 
 
+# Words that can only be a possessive that lost its apostrophe, whatever follows: "the
+# countrys five-year civil war" (not "the towns", which may be a plural).
+_ONLY_POSSESSIVE = frozenset({"citys", "countrys"})
+
+
 def back_noun(token: Token) -> str | None:
     """ "left the city", "in the village", "the city center", "the countrys population":
     the kind of place named earlier that ``token`` refers to. Not a destination
@@ -322,7 +327,7 @@ def back_noun(token: Token) -> str | None:
         noun.endswith("s")
         and noun[:-1] in BACK_NOUNS
         and following is not None
-        and following.pos_ == "NOUN"
+        and (following.pos_ == "NOUN" or noun in _ONLY_POSSESSIVE)
     ):
         noun = noun[:-1]  # a possessive scraped without its apostrophe: "the hospitals surgeon"
         possessive = True  # the tagger may call it an adjective: "the countrys population"
