@@ -29,6 +29,11 @@ def sentences(text: str) -> list[str]:
             "The charity supports Christians. ï¿½ï¿½Around 15 were martyred he reported.",
             ["The charity supports Christians.", "ï¿½ï¿½Around 15 were martyred he reported."],
         ),
+        # a lead run on after a Title Case headline still starts a sentence
+        (
+            "Rockets Hit Two Towns in Idlib Eight persons were wounded.",
+            ["Rockets Hit Two Towns in Idlib", "Eight persons were wounded."],
+        ),
         # a dateline before the lead
         (
             "27 Jul 2016 At least 48 people died.",
@@ -50,6 +55,8 @@ def test_run_on_sentences_split_at_a_capitalised_function_word(
         # a name and a sentence start are no run-ons
         "Fighters of Jaish al-Islam attacked. The army killed 12 of them.",
         "Residents fled to The Hague.",
+        # a number word inside a Title Case headline, a small word after it
+        "Twin Bomb Attacks Kill 40 Injure Dozens in Syrias Hama Province.",
     ],
 )
 def test_no_split_inside_a_sentence(text: str) -> None:

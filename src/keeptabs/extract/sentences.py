@@ -29,9 +29,9 @@ _RUN_ON_START = re.compile(
     r"(?:In|On|At|The|A|An|According|Meanwhile"
     # a capitalised number word: a subheading run into its sentence ("... in Hama
     # countryside Three citizens were killed")
-    r"|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen"
-    r"|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy"
-    r"|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands)"
+    r"|(?P<number>One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen"
+    r"|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty"
+    r"|Seventy|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands))"
     r"(?= [a-z0-9])"
     r"|(?<=[a-z0-9] )Tags(?= [A-Z])"  # a tag list run into the text before it
 )
@@ -73,10 +73,33 @@ def _without_subheading(text: str, start: int, end: int) -> list[tuple[int, int]
 def _run_ons(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for found in _RUN_ON_START.finditer(text, start, end):
+        if (
+            found.group("number") is not None
+            and _in_title_case(text, start, found.start())
+            and _SMALL_WORD_AFTER.match(text, found.end())
+        ):
+            continue  # "Twin Bomb Attacks Kill 50 Injure Dozens in ...": one headline
         spans.extend(_tag_list_split(text, start, found.start() - 1))
         start = found.start()
     spans.extend(_tag_list_split(text, start, end))
     return spans
+
+
+TITLE_CASE_WORDS = 3  # words before a run-on start looked at
+# The words Title Case leaves in lower case; a lead run on after a headline goes on with
+# others ("... Kefraya Eight persons were wounded").
+_SMALL_WORD_AFTER = re.compile(r" (?:in|of|on|at|to|for|and|from|near|by|as|after|with)\b")
+_WORD_BEFORE = re.compile(r"[\w'’-]+")
+
+
+def _in_title_case(text: str, start: int, at: int) -> bool:
+    """Whether the words right before ``at`` are a Title Case run (two of the last three
+    capitalised, the one next to it among them), where a capitalised number word after
+    them, followed by a small word, starts no sentence ("Kill 50 Injure Dozens in"); not
+    a name closing a sentence ("in Hama countryside Three citizens")."""
+    words = _WORD_BEFORE.findall(text, max(start, at - 60), at)[-TITLE_CASE_WORDS:]
+    capitalised = [word[0].isupper() for word in words]
+    return bool(capitalised) and capitalised[-1] and sum(capitalised) >= 2
 
 
 def _tag_list_split(text: str, start: int, end: int) -> list[tuple[int, int]]:
