@@ -272,6 +272,12 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
         ("The Idlib Media Center said dozens of people had been killed.", "dozens"),
         # an actor's name that ends like a possessive ("Hamas", not Hama's)
         ("Hamas fighters killed 3 soldiers near the fence.", "3"),
+        # where fighters come from, a list of countries
+        (
+            "The army killed at least 40 militants on Sunday including several foreign "
+            "combatants from Chechnya China (Xinjiang Province) Saudi Arabia and Uzbekistan.",
+            "at least 40",
+        ),
     ],
 )
 def test_no_place_where_none_is_named(text: str, number: str, nlp: Language) -> None:

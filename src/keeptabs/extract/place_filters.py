@@ -32,7 +32,9 @@ _INSTITUTION_NOUNS = frozenset(
 
 _ORIGIN_VERBS = frozenset({"originate", "hail"})
 
-_ORIGIN_NOUNS = frozenset({"native", "mercenary", "national", "citizen", "recruit", "volunteer"})
+_ORIGIN_NOUNS = frozenset(
+    {"native", "mercenary", "national", "citizen", "recruit", "volunteer", "combatant"}
+)
 
 _COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
 
@@ -88,8 +90,11 @@ def is_agent(span: Span) -> bool:
 def names_origin(span: Span) -> bool:
     """ "nine natives from the North Caucasus", "mercenaries originating from Tunisia":
     where people come from, not where the event happened."""
-    preposition = span.root.head
-    if span.root.dep_ != "pobj" or preposition.lower_ not in {"from", "of"}:
+    root = span.root
+    while root.dep_ in {"conj", "appos"}:  # "from Chechnya China ... and Uzbekistan"
+        root = root.head
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"from", "of"}:
         return False
     owner = preposition.head
     if preposition.lower_ == "of":  # "nine natives of the Northern Caucasus"
