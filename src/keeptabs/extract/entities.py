@@ -48,9 +48,12 @@ _DATE = re.compile(
     r"|\b(?:Today|Yesterday|Tonight)(?=[ \t]*(?:[.!]|\n|$))"
     r"|\b(?:last (?:week|month|year|night)|this (?:week|month|year))\b"
     # "two days ago", "a week ago": a date counted back from the report
-    r"|\b(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d{1,2})"
+    # (each guarded by a lookahead that fails fast: the regex is tried at every position)
+    r"|\b(?=\w+\s+(?:days?|weeks?|months?|years?)\s+ago\b)"
+    r"(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several|\d{1,2})"
     r"\s+(?:days?|weeks?|months?|years?)\s+ago\b"
-    r"|(?:(?<=\bin )|(?<=\bin late )|(?<=\bin early )|(?<=\bin mid-))(?:19|20)\d\d"
+    r"|(?=(?:19|20)\d\d)(?:(?<=\bin )|(?<=\bin late )|(?<=\bin early )|(?<=\bin mid-))"
+    r"(?:19|20)\d\d"
     r"(?:\s+and\s+(?:19|20)\d\d)?\b|\bsince (?:19|20)\d\d\b"
     r"|\b(?:(?:first|second|third|last) days? of\s+)?(?:Eid(?: al-(?:Fitr|Adha))?|Ramadan|Christmas"
     r"|Easter|New Year(?:'s Eve)?|Nowruz)\b"

@@ -25,7 +25,8 @@ _SUBHEADING = re.compile(r"-\s+[A-Z][^.!?\n-]{2,80}?\s+-\s+(?=[\"“‘(]?[A-Z])
 # word right after a lower-case word starts a sentence; not after a verb of saying, where
 # it opens an unmarked quotation ("said The gangs ...").
 _RUN_ON_START = re.compile(
-    r"(?<=[a-z0-9] )(?<!\bsaid )(?<!\bsays )(?<!\bwrote )(?<!\badded )(?<!\btold )"
+    r"(?=[A-Z])"  # fails fast where no capital is: the regex is tried at every position
+    r"(?:(?<=[a-z0-9] )(?<!\bsaid )(?<!\bsays )(?<!\bwrote )(?<!\badded )(?<!\btold )"
     r"(?:In|On|At|The|A|An|According|Meanwhile"
     # a capitalised number word: a subheading run into its sentence ("... in Hama
     # countryside Three citizens were killed")
@@ -33,7 +34,7 @@ _RUN_ON_START = re.compile(
     r"|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty"
     r"|Seventy|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands))"
     r"(?= [a-z0-9])"
-    r"|(?<=[a-z0-9] )Tags(?= [A-Z])"  # a tag list run into the text before it
+    r"|(?<=[a-z0-9] )Tags(?= [A-Z]))"  # a tag list run into the text before it
 )
 _NUMBER_WORD = re.compile(
     r"(?<= )(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen"
