@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.doctext import span_text
 from keeptabs.extract.vocab import load_data
 
 # Prepositions that put the figure at a building: "killed in a market", "fell inside a
@@ -34,11 +35,22 @@ def _held_area_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data.get("area_nouns", ())), frozenset(data.get("holder_words", ()))
 
 
+@cache
+def _site_word_stems() -> re.Pattern[str]:
+    """Where a building or an area may be named at all: the words' stems ("facilit" for
+    "facility" and "facilities"), to pass over the clauses that name none."""
+    words = building_words() | _held_area_words()[0]
+    stems = sorted({word.removesuffix("y") for word in words}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, stems)) or '(?!)'})", re.IGNORECASE)
+
+
 def building_site(clauses: Iterable[Span]) -> str | None:
     """The first building a locative preposition governs in ``clauses``, with the words
     that name it: "in a vegetable market" -> "vegetable market"."""
     words = building_words()
     for clause in clauses:
+        if not _site_word_stems().search(span_text(clause)):
+            continue  # most clauses: no Token made for each word
         for token in clause:
             building = token.pos_ == "NOUN" and (
                 token.lemma_.lower() in words or _held_areas(token)

@@ -204,7 +204,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         if ent.label_ not in {"NORP", "PERSON", "ORG"} or ent.start in taken:
             continue
         known = _known_part(ent)
-        if (len(ent) == 1 and is_possessive_place(ent.text)) or _reads_as_place(known or ent):
+        if (len(ent) == 1 and is_possessive_place(span_text(ent))) or _reads_as_place(known or ent):
             spans.append(known if known is not None else ent)
             taken.update(token.i for token in ent)
     spans.extend(_unlabelled_names(sentence, taken))
@@ -246,11 +246,11 @@ def _common_word(span: Span, text: str) -> bool:
     """An unknown one-word name that the text also writes in lower case is an ordinary
     word capitalised ("Besieged Towns", "Directorate of Health", "across Country"); a
     broken token ("mid-" of "mid-July") names nothing."""
-    if span.text.endswith("-") or span.text.startswith("-"):
+    if span_text(span).endswith("-") or span_text(span).startswith("-"):
         return True  # "mid-" of "mid-July", "-Alawite" of "majority-Alawite"
-    if len(span) != 1 or is_place_name(span.text):
+    if len(span) != 1 or is_place_name(span_text(span)):
         return False
-    word = span.text.lower()
+    word = span_text(span).lower()
     return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
@@ -269,7 +269,7 @@ def _completed(span: Span, sentence: Span) -> Span:
         end = span.end + size
         if end <= sentence.end and span.doc[end - 1].text[:1].isupper():
             longer = span.doc[span.start : end]
-            if is_place_name(longer.text):
+            if is_place_name(span_text(longer)):
                 return Span(span.doc, span.start, end, label=span.label_ or "GPE")
     return span
 
@@ -353,7 +353,7 @@ def _inside(part: Span, name: Span) -> bool:
         else name.doc[name.start : part.start]
     )
     return all(_name_word(t) or t.lower_ in {"al", "el"} for t in rest) and not is_place_name(
-        rest.text
+        span_text(rest)
     )
 
 
@@ -369,7 +369,7 @@ def _joined_names(entities: list[Span], spans: list[Span]) -> list[Span]:
         root = ent.root
         if root.dep_ != "conj" or any(s.start <= root.i < s.end for s in spans):
             continue
-        if ent.label_ not in {"PERSON", "ORG"} or _CALENDAR_WORD.match(ent.text):
+        if ent.label_ not in {"PERSON", "ORG"} or _CALENDAR_WORD.match(span_text(ent)):
             continue
         if any(s.start <= root.head.i < s.end for s in spans) and _could_be_place_name(ent):
             joined.append(ent)
@@ -397,7 +397,7 @@ def _facility_names(sentence: Span, found: list[Span]) -> list[Span]:
         ):
             start -= 1
         if start == token.i or any(
-            s.start <= token.i and start < s.end and is_place_name(s.text) for s in found
+            s.start <= token.i and start < s.end and is_place_name(span_text(s)) for s in found
         ):
             continue  # no name before it, or a known place in it ("Aleppo University": Aleppo)
         before = doc[start - 1] if start > 0 else None
@@ -424,7 +424,8 @@ def _article_names(sentence: Span, found: list[Span]) -> list[Span]:
         span = sentence.doc.char_span(match.start("name"), match.start("name") + len(name))
         if span is None or any(_overlap(span, other) for other in found):
             continue
-        if any(word in entity_vocab().org_words for word in span.text.replace("-", " ").split()):
+        words = span_text(span).replace("-", " ").split()
+        if any(word in entity_vocab().org_words for word in words):
             continue  # "in Jaish al-Islam attacks": an armed group
         after = sentence.doc[span.end] if span.end < len(sentence.doc) else None
         if after is not None and after.pos_ == "NOUN" and after.lower_ not in _SITE_WORDS:
@@ -504,14 +505,15 @@ def tagged(doc: Doc, pos: int) -> frozenset[int]:
 
 def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
     """A name the model tagged as a nationality, a person or nothing, used as a place."""
-    if _CALENDAR_WORD.match(ent.text) or is_nationality(ent.text):
+    name = span_text(ent)
+    if _CALENDAR_WORD.match(name) or is_nationality(name):
         return False  # "of June", "Saturdays blast", "the Syrian city of"
-    if is_place_name(ent.text.strip()):
+    if is_place_name(name.strip()):
         return True
-    if actor_table().is_actor(ent.text):
+    if actor_table().is_actor(name):
         return False  # "raids on the Islamic State"
     if (
-        has_toponym_prefix(ent.text)
+        has_toponym_prefix(name)
         and not _in_title_case(ent)
         and _governing_preposition(ent) in _PERSON_AS_PLACE_PREPOSITIONS
     ):
@@ -530,10 +532,10 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return True  # "the Castello road", "Tabqa base"
     if ent.label_ == "ORG":
         return False
-    if _NATIONALITY.search(ent.text) and not (
+    if _NATIONALITY.search(span_text(ent)) and not (
         # "killed in Qaterji": a name that only ends like "Iraqi", after "in"
         ent.label_ == "PERSON"
-        and ent.text.endswith("i")  # not "in Arabic"
+        and span_text(ent).endswith("i")  # not "in Arabic"
         and _governing_preposition(ent) in _WITHIN_PREPOSITIONS
     ):
         return False
@@ -570,7 +572,7 @@ def _coordinated_names(entities: list[Span], spans: list[Span]) -> list[Span]:
             _overlap(ent, s) and not _within(s, ent) for s in spans
         ):
             continue
-        if _OPENS_WITH_ARTICLE.match(ent.text) or has_toponym_prefix(ent.text):
+        if _OPENS_WITH_ARTICLE.match(span_text(ent)) or has_toponym_prefix(span_text(ent)):
             found.append(Span(ent.doc, ent.start, ent.end, label="GPE"))
             ends.add(ent.end)
     return found
@@ -611,7 +613,7 @@ def _in_title_case(span: Span) -> bool:
 def _could_be_place_name(span: Span) -> bool:
     """Not a title ("President"), an administrative word ("District") or, for one word
     outside the gazetteer, a plural ("Casualties", "Democrats")."""
-    words = span.text.split()
+    words = span_text(span).split()
     if words[0].rstrip(".") in entity_vocab().titles or words[0].lower() in ADMIN_WORDS:
         return False  # "President X", "District" ("Vell Province" is a name)
     if words[-1] in _ORGANISATION_WORDS:

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from keeptabs.extract.doctext import doc_text
+from keeptabs.extract.doctext import doc_text, span_text
 from keeptabs.extract.gazetteer import is_place_name, possessive_place
 from keeptabs.extract.vocab import actor_table
 
@@ -88,7 +88,7 @@ DIRECTION_WINDOW = 45  # characters before a name searched for "the eastern part
 
 
 def bare_name(span: Span) -> str:
-    name = span.text.strip(" \"“”‘’'")
+    name = span_text(span).strip(" \"“”‘’'")
     words = name.split()
     if len(words) > 1 and is_possessive_place(words[0]):
         name = " ".join(words[1:])  # "Syria's Hama", "Aleppos Salaheddin": the inner place

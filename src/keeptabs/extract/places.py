@@ -443,6 +443,8 @@ def _listed_after_kind(span: Span) -> str | None:
 def _where_antecedent(clause: Span, spans: list[Span], anchor: int) -> Span | None:
     """The place a "where" clause hangs from, for the figure that is its subject: "in
     Raqqa where 8000 people remain"."""
+    if "where" not in span_text(clause).lower():
+        return None  # most clauses: no Token made for each word
     where = next((t for t in clause if t.lower_ == "where" and t.i < anchor), None)
     if where is None or not anchor < clause.root.i:
         return None
@@ -624,7 +626,10 @@ def _across_divider(span: Span, anchor: int) -> bool:
     """ "Israeli attack ... kills three | Jordan Times": a name past a headline's divider
     belongs to the outlet's name, not to the figure."""
     low, high = sorted((span.start, anchor))
-    return any(token.text in _DIVIDERS for token in span.doc[low:high])
+    between = span.doc[low:high]
+    if not any(divider in span_text(between) for divider in _DIVIDERS):
+        return False  # most spans: no Token made for each word
+    return any(token.text in _DIVIDERS for token in between)
 
 
 def _innermost(span: Span, spans: list[Span]) -> Span:

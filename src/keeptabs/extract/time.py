@@ -124,6 +124,9 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     bomb exploded on Wednesday, killing six") count: those of a verb of saying ("said on
     Sunday") are report dates, those of a relative clause belong to something else.
     """
+    dates = _dates_in(sentence)
+    if not dates:
+        return None  # most sentences: nothing more to read
     reporting = action_vocab().reporting
     # "16 airstrikes were reported late Saturday": what the figure counts is the report
     reported = root.lemma_.lower() in reporting and any(
@@ -166,7 +169,6 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         for participle in obj.children
         if participle.dep_ == "acl" and participle.tag_ == "VBN"
     }
-    dates = _dates_in(sentence)
     # "on Monday when at least 15 were killed" before any other date of the sentence
     # ("Tuesdays casualties come on the heels of airstrikes on X on Monday when ...")
     when = next((date for date in dates if _opens_when_clause(date, root, number)), None)
