@@ -440,6 +440,15 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
             "22",
             "North Syria",
         ),
+        # a Title Case run that ends on an attack is an event, not a place
+        (
+            "7 injured including 3 children in New Terrorist Rocket Shell Attacks in Homs "
+            "neighborhood state TV announced.",
+            "7",
+            "Homs",
+        ),
+        # "the center of X" opening a headline without its article
+        ("Center of Hama Shelled 4 Civilians Killed 9 Injured", "4", "Central Hama"),
         # "countrys" can only be a possessive, whatever follows it
         (
             "The war in Syria continued. The countrys five-year civil war has killed more "

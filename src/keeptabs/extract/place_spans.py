@@ -512,6 +512,9 @@ def _reads_as_place(ent: Span, *, untagged: bool = False) -> bool:
         return True
     if actor_table().is_actor(name):
         return False  # "raids on the Islamic State"
+    last = name.split()[-1].lower() if name.split() else ""
+    if last.removesuffix("s") in action_vocab().attack_nouns:
+        return False  # "in New Terrorist Mortar Shell Attacks": an event, not a place
     if (
         has_toponym_prefix(name)
         and not _in_title_case(ent)

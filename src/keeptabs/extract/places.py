@@ -77,6 +77,8 @@ _PAIRED_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _CENTRE = {"Center": "Central", "Centre": "Central"}  # "the center of Damascus"
+# ... opening a headline without its article: "Center of Damascus Shelled"
+_OPENING_CENTRE = re.compile(r"\s*(?P<dir>Cent(?:er|re))\s+of\s+$")
 _SURROUNDINGS = re.compile(  # a region around a city: "Aleppo and the neighbouring countryside"
     r" and (?:its|the) (?:(?:neighbou?ring|surrounding)\s+)?"
     r"(?:countryside|surroundings|towns and villages|villages|towns)\b",
@@ -785,7 +787,8 @@ def normalize_place(span: Span) -> str:
     name = _with_kind(span)
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
-    match = DIRECTION.search(before) or _DIRECTION_OF.search(before)
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
+    match = DIRECTION.search(before) or _DIRECTION_OF.search(before) or _OPENING_CENTRE.match(line)
     if match and _THE_ONE_PART.search(before):
         match = None  # "the southern neighbourhood of Sheikh Said" is all of Sheikh Said
     kind = SETTLEMENT_AFTER.match(text, span.end_char)
