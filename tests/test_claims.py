@@ -754,6 +754,12 @@ def test_more_before_a_run_on_speaker_keeps_the_elided_noun(nlp: Language) -> No
     assert by_number(claims_of(text, nlp))["dozens"].counted == "people"
 
 
+def test_a_casualty_word_before_a_run_on_speaker_counts_people(nlp: Language) -> None:
+    text = "The raid hit the camp leaving at least 14 dead Al-Qaedas Syrian affiliate said.\n"
+    claim = by_number(claims_of(text, nlp))["at least 14"]
+    assert (claim.counted, claim.action) == ("people", "kill")
+
+
 @pytest.mark.parametrize(
     ("text", "number", "counted"),
     [

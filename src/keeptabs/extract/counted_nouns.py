@@ -66,6 +66,10 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     between = token.doc[token.i + 1 : noun.i] if noun is not None else ()
     if between and between[0].lower_ == "more" and any(t.pos_ == "PROPN" for t in between):
         noun = None  # "wounding dozens more Syrias state-run news agency reported": run on
+    words = list(between)
+    casualty = bool(words) and words[0].lower_ in counted_vocab().casualty_words
+    if casualty and any(t.pos_ == "PROPN" for t in words[1:]):
+        noun = None  # "leaving at least 11 dead Al-Qaedas Syrian affiliate said": run on
     if noun is None and token.lemma_.lower() in VAGUE_HEADS | {"dozens", "scores"}:
         complement = of_complement(token)
         if complement is not None:
