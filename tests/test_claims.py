@@ -470,6 +470,7 @@ def test_periods_take_their_day_and_skip_datelines(nlp: Language) -> None:
             {"19": None, "five": None},
         ),
         ("The monitor said Friday's air strikes killed 19 people in Hara.", {"19": "Friday"}),
+        ("The monitor said Fridays air strikes killed 19 people in Hara.", {"19": "Friday"}),
         # ... and so it is after a publication line, whose full date is the report's
         (
             "Published May 4 2016 Thirty-one civilians including six children were killed in "

@@ -24,6 +24,7 @@ SATURDAY = "2016-12-17"  # a Saturday
         ("first part of Saturday", SATURDAY, SATURDAY),
         ("early Sunday", "2016-12-11", "2016-12-11"),
         ("Sunday afternoon and evening", "2016-12-11", "2016-12-11"),
+        ("Sunday afternoon and late evening", "2016-12-11", "2016-12-11"),
         ("early on Tuesday", "2016-12-13", "2016-12-13"),
         ("earlier on Wednesday", "2016-12-14", "2016-12-14"),
         ("around midday on Wednesday", "2016-12-14", "2016-12-14"),

@@ -176,11 +176,7 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
         # "The monitor which earlier gave a toll of 20": the monitor; a pronoun alone
         # names no one
         antecedent = verb.head if verb.dep_ == "relcl" else None
-        if antecedent is None or not (
-            antecedent.pos_ == "PROPN"
-            or antecedent.lower_ in speaker_vocab().nouns
-            or org_of(antecedent.text) is not None
-        ):
+        if antecedent is None or not _can_speak(antecedent):
             return None
         subject = antecedent
     if subject.lower_ in PRONOUNS:

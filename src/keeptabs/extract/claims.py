@@ -392,10 +392,12 @@ def _read_frame(
         frame.counted = "population"  # "a pre-war population of 1.5 million"
     frame.action, verb = governing_action(counted_token)
     frame.action = settled_action(token, counted_token, frame.action)
-    claimed = verb is not None and verb.lemma_.lower() == "claim"
-    if frame.action in {"claim", None} and verb is not None and claimed:
-        claimed = _claimed_as_lost(counted_token, verb)
-    if frame.action in {"claim", None} and claimed:
+    if (
+        frame.action in {"claim", None}
+        and verb is not None
+        and verb.lemma_.lower() == "claim"
+        and _claimed_as_lost(counted_token, verb)
+    ):
         frame.action = "kill"  # "dozens of militants were also claimed in al-Thayabiya"
     casualty = casualty_frame(token, frame.counted, frame.action)
     if casualty is not None:

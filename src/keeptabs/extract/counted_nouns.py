@@ -63,13 +63,12 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         noun = None  # "in the neighborhood Alsaliheen 8 in Ansari": a name before it
     if noun is not None and any(token.i < t.i < noun.i and t.lower_ == "most" for t in noun.lefts):
         noun = None  # "kill 18 most children": the noun describes most of them, not all
-    between = token.doc[token.i + 1 : noun.i] if noun is not None else ()
-    if between and between[0].lower_ == "more" and any(t.pos_ == "PROPN" for t in between):
-        noun = None  # "wounding dozens more Syrias state-run news agency reported": run on
-    words = list(between)
-    casualty = bool(words) and words[0].lower_ in counted_vocab().casualty_words
-    if casualty and any(t.pos_ == "PROPN" for t in words[1:]):
-        noun = None  # "leaving at least 11 dead Al-Qaedas Syrian affiliate said": run on
+    between = token.doc[token.i + 1 : noun.i] if noun is not None else None
+    run_on = {"more", *counted_vocab().casualty_words}
+    if between and between[0].lower_ in run_on and any(t.pos_ == "PROPN" for t in between):
+        # "wounding dozens more Syrias state-run news agency reported", "leaving at least
+        # 11 dead Al-Qaedas Syrian affiliate said": a speaker run on, not what is counted
+        noun = None
     if noun is None and token.lemma_.lower() in VAGUE_HEADS | {"dozens", "scores"}:
         complement = of_complement(token)
         if complement is not None:

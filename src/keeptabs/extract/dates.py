@@ -28,7 +28,8 @@ _DAY = re.compile(
     r"|night of|(?:(?:around|about|at|before|after)\s+)?(?:midday|noon|dawn|dusk|midnight))"
     r"(?:\s+on)?\s+)?"
     rf"(?P<day>{'|'.join(_WEEKDAYS)})(?:['’]?s)?"
-    r"(?:\s+(?:morning|afternoon|evening|night)(?:\s+and\s+(?:morning|afternoon|evening|night))?)?$"
+    r"(?:\s+(?:morning|afternoon|evening|night)"
+    r"(?:\s+and\s+(?:early\s+|late\s+)?(?:morning|afternoon|evening|night))?)?$"
 )
 _MONTH_YEAR = re.compile(
     rf"^(?:early\s+|late\s+|mid-?)?(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})$"

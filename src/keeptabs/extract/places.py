@@ -78,7 +78,7 @@ _PAIRED_DIRECTION = re.compile(
 )
 _CENTRE = {"Center": "Central", "Centre": "Central"}  # "the center of Damascus"
 # ... opening a headline without its article: "Center of Damascus Shelled"
-_OPENING_CENTRE = re.compile(r"\s*(?P<dir>Cent(?:er|re))\s+of\s+$")
+_OPENING_CENTRE = re.compile(r"\s*Cent(?:er|re)\s+of\s+")
 _SURROUNDINGS = re.compile(  # a region around a city: "Aleppo and the neighbouring countryside"
     r" and (?:its|the) (?:(?:neighbou?ring|surrounding)\s+)?"
     r"(?:countryside|surroundings|towns and villages|villages|towns)\b",
@@ -787,8 +787,11 @@ def normalize_place(span: Span) -> str:
     name = _with_kind(span)
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - DIRECTION_WINDOW) : span.start_char]
-    line = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char]
-    match = DIRECTION.search(before) or _DIRECTION_OF.search(before) or _OPENING_CENTRE.match(line)
+    match = DIRECTION.search(before) or _DIRECTION_OF.search(before)
+    if match is None:
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        if _OPENING_CENTRE.fullmatch(text, line_start, span.start_char):
+            return f"Central {name}"  # "Center of Damascus Shelled ..." opening a headline
     if match and _THE_ONE_PART.search(before):
         match = None  # "the southern neighbourhood of Sheikh Said" is all of Sheikh Said
     kind = SETTLEMENT_AFTER.match(text, span.end_char)

@@ -19,6 +19,12 @@ _ABBREVIATION = re.compile(
 # A subheading set between dashes in a wire story ("- Air raids kill thousands - While
 # the ..."): a sentence of its own, as is the text after it.
 _SUBHEADING = re.compile(r"-\s+[A-Z][^.!?\n-]{2,80}?\s+-\s+(?=[\"“‘(]?[A-Z])")
+# Capitalised number words that open a lead run on after a subheading or a tag list.
+_NUMBER_WORDS = (
+    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen"
+    "|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy"
+    "|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands"
+)
 # Scraped text loses full stops between a caption, a tag list or a subheading and the
 # sentence after it ("... injuring 3 civilians In the same context three civilians",
 # "Tags Syria Aleppo airstrikes At least 51 civilians"): a capitalised function or number
@@ -30,17 +36,11 @@ _RUN_ON_START = re.compile(
     r"(?:In|On|At|The|A|An|According|Meanwhile"
     # a capitalised number word: a subheading run into its sentence ("... in Hama
     # countryside Three citizens were killed")
-    r"|(?P<number>One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen"
-    r"|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty"
-    r"|Seventy|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands))"
+    rf"|(?P<number>{_NUMBER_WORDS}))"
     r"(?= [a-z0-9])"
     r"|(?<=[a-z0-9] )Tags(?= [A-Z]))"  # a tag list run into the text before it
 )
-_NUMBER_WORD = re.compile(
-    r"(?<= )(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen"
-    r"|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty"
-    r"|Seventy|Eighty|Ninety|Dozens|Scores|Hundreds|Thousands|At least|More than)\b"
-)
+_NUMBER_WORD = re.compile(rf"(?<= )(?:{_NUMBER_WORDS}|At least|More than)\b")
 # Where a claim's quote cannot be found again, its sentence is looked for this far either
 # side of the number (a line break ends a sentence too).
 MAX_SENTENCE_CHARS = 600

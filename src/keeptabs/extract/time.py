@@ -127,6 +127,12 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     dates = _dates_in(sentence)
     if not dates:
         return None  # most sentences: nothing more to read
+    # "on Monday when at least 15 were killed" before any other date of the sentence
+    # ("Tuesdays casualties come on the heels of airstrikes on X on Monday when ...")
+    when = next((date for date in dates if _opens_when_clause(date, root, number)), None)
+    if when is not None:
+        return _with_part_of_day(when)
+    events = [d for d in dates if not (_is_dateline_day(d) or _is_dateline(d))]
     reporting = action_vocab().reporting
     # "16 airstrikes were reported late Saturday": what the figure counts is the report
     reported = root.lemma_.lower() in reporting and any(
@@ -169,11 +175,6 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         for participle in obj.children
         if participle.dep_ == "acl" and participle.tag_ == "VBN"
     }
-    # "on Monday when at least 15 were killed" before any other date of the sentence
-    # ("Tuesdays casualties come on the heels of airstrikes on X on Monday when ...")
-    when = next((date for date in dates if _opens_when_clause(date, root, number)), None)
-    if when is not None:
-        return _with_part_of_day(when)
     for entity in dates:
         if entity.start <= number.i < entity.end:
             continue
@@ -208,7 +209,7 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             # parse hangs the opening date from no verb, but it dates the sentence's event
             return _with_part_of_day(entity)
         if verb is None or verb.i not in event_verbs:
-            if _only_weekday_after(sentence, entity, root, number, verb):
+            if _only_weekday_after(events, entity, root, number, verb):
                 return _with_part_of_day(entity)  # "... blasts that rocked X on Wednesday"
             continue  # a date of another clause
         if verb.lemma_.lower() in reporting and not (reported and verb.i == root.i):
@@ -227,7 +228,7 @@ _STATE_VERBS = frozenset({"be", "have", "number"})  # with stative_verbs: "20000
 
 
 def _only_weekday_after(
-    sentence: Span, entity: Span, root: Token, number: Token, verb: Token | None
+    events: list[Span], entity: Span, root: Token, number: Token, verb: Token | None
 ) -> bool:
     """A weekday (or "today", "yesterday") after the figure that is its sentence's only
     date dates the figure's event, though it hangs from a clause below it or from no verb
@@ -242,8 +243,7 @@ def _only_weekday_after(
     state = root.lemma_.lower()
     if state in frame_vocab().stative_verbs or state in _STATE_VERBS:
         return False
-    dates = [d for d in _dates_in(sentence) if not (_is_dateline_day(d) or _is_dateline(d))]
-    return len(dates) == 1
+    return len(events) == 1  # of the sentence's dates, datelines left out
 
 
 def _dates_in(sentence: Span) -> list[Span]:
@@ -339,14 +339,15 @@ def _is_dateline(entity: Span) -> bool:
 def _saying_right_before(entity: Span) -> Token | None:
     """The verb of saying right before a date, "on" at most between them ("said Friday 19
     people were killed", "reported on Monday that"): the date is the report's, wherever
-    the parser hangs it; not before a possessive ("said Friday's raids killed 19")."""
+    the parser hangs it; not before a possessive ("said Friday's raids killed 19", or
+    "Fridays" with its apostrophe lost)."""
     doc = entity.doc
     before = entity.start - 1
     if before >= 0 and doc[before].lower_ == "on":
         before -= 1
     if before < 0 or doc[before].pos_ not in {"VERB", "AUX"}:
         return None
-    possessive = entity[-1].lower_.endswith(("'s", "’s")) or (
+    possessive = _POSSESSIVE_DAY.match(entity[-1].text) is not None or (
         entity.end < len(doc) and doc[entity.end].tag_ == "POS"
     )
     saying = doc[before].lemma_.lower() in action_vocab().reporting and not possessive
