@@ -19,13 +19,16 @@ from functools import lru_cache
 
 from keeptabs.extract.durations import period_duration_hours
 
+# A time of day before a day's name, kept with it: "around midday on Wednesday", "dawn
+# Tuesday" (time.py keeps it in the period; here the day is resolved through it).
+TIME_OF_DAY = r"(?:(?:around|about|at|before|after)\s+)?(?:midday|noon|dawn|dusk|midnight)"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = tuple(name.lower() for name in calendar.month_name[1:])
 # "Monday", "early Sunday", "first part of Saturday", "Friday night", "Tuesdays" (the
 # apostrophe lost in scraping)
 _DAY = re.compile(
     r"^(?:(?:the\s+)?(?:early|late|earlier|later|first part of|second part of|early hours of"
-    r"|night of|(?:(?:around|about|at|before|after)\s+)?(?:midday|noon|dawn|dusk|midnight))"
+    rf"|night of|{TIME_OF_DAY})"
     r"(?:\s+on)?\s+)?"
     rf"(?P<day>{'|'.join(_WEEKDAYS)})(?:['’]?s)?"
     r"(?:\s+(?:morning|afternoon|evening|night)"

@@ -111,7 +111,7 @@ def _headline_text(sentence: Span) -> str:
     """The sentence without surrounding space, a closing "| Outlet Name", a section ("-
     Region") or a wire dateline ("AFP Thursday")."""
     text = _OUTLET_SUFFIX.sub("", span_text(sentence).strip())
-    return _SECTION_SUFFIX.sub("", _CLOSING_DATELINE.sub("", text))
+    return bare_headline(_CLOSING_DATELINE.sub("", text))
 
 
 def _trailing_attribution(

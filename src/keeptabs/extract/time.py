@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from keeptabs.extract.dates import TIME_OF_DAY
 from keeptabs.extract.doctext import doc_text, entities_in, span_text
 from keeptabs.extract.entities import WEEKDAYS
 from keeptabs.extract.verb_actions import frame_vocab
@@ -64,7 +65,7 @@ _TOLL_OF_ITS_EVENT = re.compile(r"\s+(?:when|where|in which)\b", re.IGNORECASE)
 _PART_OF_DAY = re.compile(
     r"\b(?:(?:early|late|mid|earlier|later)(?:\s+on)?\s+|mid-|since\s+"
     # "around midday on Wednesday", "at dawn Tuesday"
-    r"|(?:(?:around|about|at|before|after)\s+)?(?:midday|noon|dawn|dusk|midnight)(?:\s+on)?\s+)$",
+    rf"|{TIME_OF_DAY}(?:\s+on)?\s+)$",
     re.IGNORECASE,
 )
 _POSSESSIVE_DAY = re.compile(
