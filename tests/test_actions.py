@@ -33,6 +33,11 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         ),
         # a headline's passive "claimed" without its auxiliary, and with no object
         ("21 Soldiers Claimed in Idlib in Heavy Clashes", {"21": "kill"}),
+        # coordinated figures with nouns share the participle after them
+        (
+            "In the square two men and three children scrambled for safety past the burnt cars.",
+            {"two": "scramble", "three": "scramble"},
+        ),
         # a verb that leaves a toll noun: what the noun says befell them
         ("The blast rocked the market leaving 40 martyrs.", {"40": "kill"}),
         # a part of a toll that a participle describes suffered what the toll counts

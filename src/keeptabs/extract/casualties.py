@@ -376,7 +376,9 @@ def another_figures(noun: Token, verb: Token) -> bool:
     doc = noun.doc
     following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     between = [t.lower_ if not t.like_num else "#" for t in doc[noun.i + 1 : verb.i]]
-    joined = "and" in between and "#" in between[between.index("and") :]
+    # ... not when the figure after "and" has a noun of its own, with the verb after it:
+    # "two women and two children scrambled for safety" share it
+    joined = "and" in between and "#" in between[between.index("and") :] and between[-1] == "#"
     # "2 civilians killed 7 injured": the next figure has a participle of its own
     own = (
         following is not None
