@@ -33,6 +33,12 @@ def actions_of(text: str, nlp: Language) -> dict[str, str | None]:
         ),
         # a headline's passive "claimed" without its auxiliary, and with no object
         ("21 Soldiers Claimed in Idlib in Heavy Clashes", {"21": "kill"}),
+        # the figures a noun "included" are of that noun, and what its participle says
+        (
+            "The breaches recorded on Monday included 20 by Russian forces and 13 by regime "
+            "forces.",
+            {"20": "record", "13": "record"},
+        ),
         # coordinated figures with nouns share the participle after them
         (
             "In the square two men and three children scrambled for safety past the burnt cars.",

@@ -755,6 +755,12 @@ def test_more_before_a_run_on_speaker_keeps_the_elided_noun(nlp: Language) -> No
     assert by_number(claims_of(text, nlp))["dozens"].counted == "people"
 
 
+def test_figures_a_plural_noun_included_count_that_noun(nlp: Language) -> None:
+    text = "Violations of the truce included: 20 by Russian forces 13 by regime forces.\n"
+    claims = by_number(claims_of(text, nlp))
+    assert (claims["20"].counted, claims["13"].counted) == ("violations", "violations")
+
+
 def test_a_casualty_word_before_a_run_on_speaker_counts_people(nlp: Language) -> None:
     text = "The raid hit the camp leaving at least 14 dead Al-Qaedas Syrian affiliate said.\n"
     claim = by_number(claims_of(text, nlp))["at least 14"]

@@ -99,8 +99,24 @@ def included_in_toll(verb: Token) -> str | None:
         return words[subject.lower_]  # "the dead included"
     if subject.lemma_.lower() == "victim":
         return "kill"  # "the victims included"
-    participle = next((c for c in subject.children if c.dep_ == "acl" and c.lower_ in words), None)
-    return words[participle.lower_] if participle is not None else None  # "those killed"
+    participle = next((c for c in subject.children if c.dep_ == "acl"), None)
+    if participle is None or participle.pos_ != "VERB":
+        return None
+    if participle.lower_ in words:
+        return words[participle.lower_]  # "those killed"
+    return participle.lemma_.lower()  # "Breaches of the truce recorded included 20 by ..."
+
+
+def included_group(verb: Token) -> str | None:
+    """ "Breaches of the truce recorded included 20 by Russian forces": the plural noun a
+    verb "include" takes its figures from, which a figure with no noun of its own counts;
+    not a casualty word or a pronoun ("the dead", "those killed")."""
+    if verb.lemma_.lower() not in {"include", "comprise"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.tag_ != "NNS" or subject.lower_ in counted_vocab().casualty_words:
+        return None
+    return subject.lower_
 
 
 def said_of_casualties(verb: Token) -> str | None:

@@ -29,6 +29,7 @@ from keeptabs.extract.casualties import (
     casualty_frame,
     headline_toll_verb,
     headline_verb_before,
+    included_group,
     included_in_toll,
     passive_casualty_after,
     said_of_casualties,
@@ -408,6 +409,8 @@ def _read_frame(
     frame.action = passive_casualty_after(token) or frame.action  # "scores others were injured"
     if frame.action in {"include", "comprise"} and verb is not None:
         frame.action = included_in_toll(verb) or frame.action  # "Those killed included six"
+        if frame.counted is None:  # "Breaches ... recorded included: 20 by Russian forces"
+            frame.counted = included_group(verb)
     if frame.action == "be" and verb is not None:
         frame.action = said_of_casualties(verb) or frame.action  # "Of those killed six were"
     frame.individual = _one_person_acting(quantity, counted_token, verb, frame.action)
