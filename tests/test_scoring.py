@@ -305,6 +305,8 @@ def test_scoring_source_rules(
         ("period", "past two days", "past 48 hours"),
         ("period", "since the start of the operation", "Since the start of the operation"),
         ("qualifier", "approx", "APPROX"),
+        ("action", "live", "reside"),
+        ("action", "live", "is home to"),
         ("source_org", "Russian Ministry of Defence", "Russian MoD"),
         ("source_org", "Syrian Observatory for Human Rights", "SOHR"),
         ("source_org", "Civil Protection Agency", "civil protection agency"),
