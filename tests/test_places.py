@@ -272,6 +272,12 @@ def test_place_is_where_it_happened(text: str, number: str, place: str, nlp: Lan
         ("The Idlib Media Center said dozens of people had been killed.", "dozens"),
         # an actor's name that ends like a possessive ("Hamas", not Hama's)
         ("Hamas fighters killed 3 soldiers near the fence.", "3"),
+        # where evacuees or fighters came from, named with its kind
+        (
+            "More than 900 fighters from the provinces of Hama and Idlib to the west were "
+            "attacking the city.",
+            "More than 900",
+        ),
         # where fighters come from, a list of countries
         (
             "The army killed at least 40 militants on Sunday including several foreign "
@@ -449,6 +455,18 @@ def test_title_case_headline_keeps_a_name_written_after_an_article(nlp: Language
         ),
         # "the center of X" opening a headline without its article
         ("Center of Hama Shelled 4 Civilians Killed 9 Injured", "4", "Central Hama"),
+        (
+            "The monitor said that 40 evacuees from the northern towns of Fuaa and Kafraya "
+            "were killed when a car bomb hit their buses west of Aleppo.",
+            "40",
+            "west of Aleppo",
+        ),
+        # ... but people from a town may have died there
+        (
+            "Activists reported the execution of 12 young men from the town of Altibni.",
+            "12",
+            "Altibni",
+        ),
         # "countrys" can only be a possessive, whatever follows it
         (
             "The war in Syria continued. The countrys five-year civil war has killed more "

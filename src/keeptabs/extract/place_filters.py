@@ -15,6 +15,7 @@ from keeptabs.extract.place_words import (
     BACK_NOUNS,
     MAX_SKIPPED,
     MODIFIERS,
+    PLACE_KIND_NOUNS,
     after_compass,
     bare_name,
     has_subject,
@@ -33,8 +34,11 @@ _INSTITUTION_NOUNS = frozenset(
 _ORIGIN_VERBS = frozenset({"originate", "hail"})
 
 _ORIGIN_NOUNS = frozenset(
-    {"native", "mercenary", "national", "citizen", "recruit", "volunteer", "combatant"}
+    {"native", "mercenary", "national", "citizen", "recruit", "volunteer", "combatant", "evacuee"}
 )
+
+# Those who come from a place to fight elsewhere.
+_FIGHTER_NOUNS = frozenset({"fighter", "militant", "jihadist", "combatant", "mercenary"})
 
 _COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
 
@@ -97,6 +101,12 @@ def names_origin(span: Span) -> bool:
     if root.dep_ != "pobj" or preposition.lower_ not in {"from", "of"}:
         return False
     owner = preposition.head
+    kind = preposition.lower_ == "of" and owner.lemma_.lower() in PLACE_KIND_NOUNS
+    if kind and owner.dep_ == "pobj" and owner.head.lower_ == "from":
+        # "evacuees from the northern towns of Fuaa and Kafraya", "fighters from the
+        # provinces of Aleppo and Idlib": where they came from (but "17 young men from the
+        # town of Altibni" may have died there)
+        return owner.head.head.lemma_.lower() in _ORIGIN_NOUNS | _FIGHTER_NOUNS
     if preposition.lower_ == "of":  # "nine natives of the Northern Caucasus"
         return owner.lemma_.lower() in _ORIGIN_NOUNS
     if owner.lemma_.lower() in _ORIGIN_VERBS:
