@@ -60,13 +60,12 @@ def _candidate_verbs(doc: Doc) -> list[int]:
     """Indices of verbs whose lemma may report, read from one array: no Token objects are
     made for the rest of the words."""
     strings = doc.vocab.strings
-    verb = strings["VERB"]
     lemmas = _reporting_lemma_ids()
-    return [
-        i
-        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist())
-        if pos == verb and lemma in lemmas
-    ]
+    array = doc.to_array([POS, LEMMA])
+    verbs = (array[:, 0] == strings["VERB"]).nonzero()[0].tolist()
+    # only the verbs' 64-bit lemma hashes become Python ints: turning every word's into
+    # one costs more than the rest of this
+    return [i for i in verbs if int(array[i, 1]) in lemmas]
 
 
 @cache
