@@ -89,10 +89,8 @@ def _describes_a_noun(number: Token, end: int) -> bool:
 def included_in_toll(verb: Token) -> str | None:
     """ "Those killed included six women", "the dead include 11 children": what befell the
     group a verb "include" takes its figures from."""
-    if verb.lemma_.lower() not in {"include", "comprise"}:
-        return None
     words = counted_vocab().casualty_words
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = _including_subject(verb)
     if subject is None:
         return None
     if subject.lower_ in words:
@@ -111,12 +109,17 @@ def included_group(verb: Token) -> str | None:
     """ "Breaches of the truce recorded included 20 by Russian forces": the plural noun a
     verb "include" takes its figures from, which a figure with no noun of its own counts;
     not a casualty word or a pronoun ("the dead", "those killed")."""
-    if verb.lemma_.lower() not in {"include", "comprise"}:
-        return None
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = _including_subject(verb)
     if subject is None or subject.tag_ != "NNS" or subject.lower_ in counted_vocab().casualty_words:
         return None
     return subject.lower_
+
+
+def _including_subject(verb: Token) -> Token | None:
+    """The subject of a verb "include" or "comprise": the group its figures are of."""
+    if verb.lemma_.lower() not in {"include", "comprise"}:
+        return None
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def said_of_casualties(verb: Token) -> str | None:

@@ -37,8 +37,9 @@ _ORIGIN_NOUNS = frozenset(
     {"native", "mercenary", "national", "citizen", "recruit", "volunteer", "combatant", "evacuee"}
 )
 
-# Those who come from a place to fight elsewhere.
-_FIGHTER_NOUNS = frozenset({"fighter", "militant", "jihadist", "combatant", "mercenary"})
+# Those who come from a place, to fight or after leaving it, named by where they came
+# from even when the place is named with its kind ("from the towns of X").
+_CAME_FROM_NOUNS = _ORIGIN_NOUNS | {"fighter", "militant", "jihadist"}
 
 _COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "USA", "U.S.A.", "UK", "U.K.", "UAE"})
 
@@ -106,7 +107,7 @@ def names_origin(span: Span) -> bool:
         # "evacuees from the northern towns of Fuaa and Kafraya", "fighters from the
         # provinces of Aleppo and Idlib": where they came from (but "17 young men from the
         # town of Altibni" may have died there)
-        return owner.head.head.lemma_.lower() in _ORIGIN_NOUNS | _FIGHTER_NOUNS
+        return owner.head.head.lemma_.lower() in _CAME_FROM_NOUNS
     if preposition.lower_ == "of":  # "nine natives of the Northern Caucasus"
         return owner.lemma_.lower() in _ORIGIN_NOUNS
     if owner.lemma_.lower() in _ORIGIN_VERBS:
