@@ -117,6 +117,30 @@ def test_gathered_reports_belong_to_who_gathered_them(nlp: Language) -> None:
     assert claim.source_org == "Doctors Without Borders"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        # the parser ends the name at "for"/"of" and hangs its rest on the report noun
+        (
+            "Few believed the Syrian Network for Human Rights report of 35 civilians "
+            "killed in Idlib.",
+            "Syrian Network for Human Rights",
+        ),
+        (
+            "Then came the Syrian Observatory of Human Rights claim of 400 civilians "
+            "fleeing Aleppo.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_a_name_split_before_a_report_noun_is_its_source(
+    sentence: str, organisation: str, nlp: Language
+) -> None:
+    claim = next(iter(claims_of(sentence + "\n", nlp).values()))
+    assert claim.source_org == organisation
+    assert claim.source is not None and claim.source.startswith(("the Syrian", "Syrian"))
+
+
 def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
     text = (
         "Fire in Hama\n\nNine people died and four others were hurt in a fire in northern "
