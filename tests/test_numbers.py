@@ -120,10 +120,14 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("in 2016 the war", "date"),
         ("Dec. 12 was", "date"),
         ("at 10:30 the", "time"),
+        ("just after 8:30pm Thursday", "time"),  # am/pm run on to the minutes
+        ("11:39AM UK, Monday", "time"),
         ("for four years", "duration"),
         ("six months ago", "duration"),
         ("within 5 minutes", "duration"),
         ("Ahmed, 24, said", "age"),
+        ("located Anthony LaCalamita, 38, on the highway", "age"),
+        ("shooting Benjamin David Banky, 40.", "age"),
         ("a six-year-old girl", "age"),
         ("aged 12", "age"),
         ("children aged from four to 10 were", "age"),
@@ -136,6 +140,8 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("fighting for Base 46 west of the city", "identifier"),
         ("pairs of Sukhoi-34 bombers", "identifier"),
         ("Comments 6\n\nRussian", "identifier"),
+        ("shot in the 12000 block of East Street", "identifier"),  # addresses
+        ("found at 24 Independent Street on Tuesday", "identifier"),
         ("see http://x.com/news/201611271047905042-syrian now", "identifier"),
         ("\n1 The civilians were held", "list_marker"),
     ],

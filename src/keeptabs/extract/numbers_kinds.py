@@ -29,7 +29,8 @@ _MONTH_BEFORE: Final = re.compile(rf"(?i)\b(?:{MONTHS})\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER: Final = re.compile(rf"(?i)(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
 # Both start with a bare \d (then look back) so the regex engine can skip to digits fast.
 _DATE_CHAIN: Final = re.compile(r"\d(?<!\w\d)\d{0,3}([/.-])\d{1,2}\1\d{2,4}\b")
-_CLOCK: Final = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?\b")
+# "10:30", "23:37:00", and "8:30pm", "11:39AM" with am/pm run on
+_CLOCK: Final = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?(?:\b|(?=(?i:[ap]\.?m)\b))")
 _YEAR_BEFORE: Final = re.compile(
     r"(?i)\b(?:in|since|by|until|till|of|from|year|during|early|late|mid|before|after|circa|"
     rf"summer|winter|spring|autumn|fall|{MONTHS})\.?,?[\s-]+$"
@@ -44,7 +45,8 @@ _CLOCK_LOOKALIKE_UNITS: Final = frozenset({"picometer", "attometer"})  # 'pm', '
 TITLE_CASE_SHARE: Final = 0.6  # of a line's longer words capitalised: a headline, not a label
 MAX_TITLE_CHARS: Final = 300  # a longer line is prose, whatever its capitals
 _AGE_AFTER: Final = re.compile(r"(?i)(?:\s*|-)old\b|\s+years?\s+of\s+age\b")
-_NAME_COMMA: Final = re.compile(r"\b[A-Z][a-z]+,\s$")
+# "Banky, 40,", "Anthony LaCalamita, 38," "Rory O'Neil, 40.": a name, then an age
+_NAME_COMMA: Final = re.compile(r"\b[A-Z][a-z]+(?:(?:Mc|La|De|O')?[A-Z][a-z]+)?,\s$")
 _ID_BEFORE: Final = re.compile(  # \Z, not $: a letter ending the line before is no label
     r"(?:\b(?:No|Nos|Nr|Nrs|nr|nrs|no)\.\s*|#\s*|[A-Za-z]|\b[A-Z][A-Za-z]{0,4}-)\Z"
 )
@@ -63,6 +65,11 @@ _SENTENCE_STARTERS: Final = frozenset(
 )  # "1 The civilians…": a list marker, not "1 Syrian soldier"
 _LIST_WORDS: Final = frozenset("point points item items step steps paragraph option".split())
 _COUNTER_NOUNS: Final = frozenset("comments comment replies likes shares views retweets".split())
+# A street address: "the 12000 block of East 223rd Street", "at 24 Independent Street"
+_ADDRESS_AFTER: Final = re.compile(
+    r"\s+(?:block\s+of\b|(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
+    r"|Blvd|Lane|Drive)\b)"
+)
 _AGE_WORDS: Final = frozenset(("age", "aged", "ages"))
 # Both ends of an age range written out: "aged from four to 10", "aged between 5 and 12"
 _AGE_RANGE_BEFORE: Final = re.compile(
@@ -113,7 +120,8 @@ class Protected:
         end = run.end() if run else start
         if not any(c in self._SEPARATORS for c in text[start:end]):
             return []
-        stop = min(len(text), end + 1)  # one character past the run, for the closing \b
+        # past the run: one character for the closing \b, four for a run-on "p.m."
+        stop = min(len(text), end + 5)
         spans = [(m.start(), m.end(), "date") for m in _DATE_CHAIN.finditer(text, start, stop)]
         return spans + [(m.start(), m.end(), "time") for m in _CLOCK.finditer(text, start, stop)]
 
@@ -209,8 +217,8 @@ def _is_age(text: str, num: NumberMatch, before: str) -> bool:
     return (
         num.form == "digits" and num.unit is None and value is not None
         and value.is_integer() and 0 < value <= MAX_AGE
-        and text[num.end : num.end + 1] in (",", ")")
-        and bool(_NAME_COMMA.search(text, max(0, num.start - 16), num.start))
+        and text[num.end : num.end + 1] in (",", ")", ".")
+        and bool(_NAME_COMMA.search(text, max(0, num.start - 20), num.start))
     )  # fmt: skip
 
 
@@ -223,6 +231,8 @@ def _is_identifier(text: str, num: NumberMatch, before: str) -> bool:
     if num.end < len(text) and text[num.end].isalpha():
         return True  # 860BOX, 3D
     if next_word(text, num.end).lower() in _COUNTER_NOUNS:
+        return True
+    if raw.isdigit() and _ADDRESS_AFTER.match(text, num.end):
         return True
     label = _LABEL_HYPHEN.search(text, max(0, num.core_start - 12), num.core_start)
     if num.form == "digits" and label is not None and label.group(1) in tables().label_nouns:
