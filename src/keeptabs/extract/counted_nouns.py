@@ -41,6 +41,12 @@ MAX_NUMBER_CLIMB = 3  # words from a figure up to the verb whose subject is "the
 VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
+def _currency_word(words: str, unit: str | None) -> bool:
+    """ "lira", "Syrian pounds": the currency as written; not "m", "million" nor "USD"."""
+    found = tables().unit_words.get(" ".join(words.lower().split()))
+    return found is not None and found.unit == unit and not words.isupper()
+
+
 def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     """``(counted words, the token that stands for the counted thing)``.
 
@@ -53,6 +59,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         return "fraction", token  # "roughly one quarter", "three quarters", "a third"
     if quantity.kind in {"measure", "money"}:
         unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip(" -")
+        if quantity.kind == "money" and not _currency_word(unit_words, quantity.unit):
+            unit_words = ""  # "£1.7m", "$2 million", "100 billion USD": the currency's name
         if unit_words or quantity.unit is None:
             return unit_words or None, token
         return tables().unit_names.get(quantity.unit, quantity.unit), token  # "$400": dollars

@@ -126,8 +126,8 @@ def _load_units() -> tuple[dict[str, Unit], dict[str, Unit], dict[str, str], dic
         if entry["kind"] not in _UNIT_KINDS:
             raise ConfigError(f"number_units.json: bad kind in {entry}. Use {sorted(_UNIT_KINDS)}.")
         unit = Unit(entry["unit"], entry["kind"], frozenset(entry.get("not_before", ())))
-        if entry["words"]:
-            names.setdefault(unit.unit, entry["words"][0])
+        if entry.get("name") or entry["words"]:
+            names.setdefault(unit.unit, entry.get("name") or entry["words"][0])
         for word in entry["words"]:
             words.setdefault(norm(word), unit)
         for symbol in entry["symbols"]:

@@ -1,0 +1,26 @@
+"""Frames that a blind check set of other news (crime, riots, quakes, piracy: ECB+
+articles) found wrong, where the Syrian-war development golds had no case."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from keeptabs.extract.claims import extract_claims
+from keeptabs.segment.text import segment_text
+from keeptabs.types import Claim
+
+
+def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
+    return {c.number_text: c for c in extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)}
+
+
+def test_money_counts_its_currency_not_its_scale(nlp: Language) -> None:
+    claims = claims_of(
+        "Watches worth £1.7m were stolen from a shop in Paris. Traders lost 300 billion USD "
+        "in the crash. A loaf now costs 3 lira.",
+        nlp,
+    )
+    assert claims["£1.7m"].counted == "pounds"
+    assert claims["£1.7m"].action == "steal"
+    assert claims["300 billion USD"].counted == "dollars"
+    assert claims["3 lira"].counted == "lira"  # as written
