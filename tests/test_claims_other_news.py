@@ -24,3 +24,13 @@ def test_money_counts_its_currency_not_its_scale(nlp: Language) -> None:
     assert claims["£1.7m"].action == "steal"
     assert claims["300 billion USD"].counted == "dollars"
     assert claims["3 lira"].counted == "lira"  # as written
+
+
+def test_a_casualty_word_read_as_a_noun_in_the_verbs_place(nlp: Language) -> None:
+    claims = claims_of("Ten people are killed and about 50 hurt.", nlp)
+    assert (claims["about 50"].counted, claims["about 50"].action) == ("people", "injure")
+
+
+def test_people_holding_things_are_counted_not_the_things(nlp: Language) -> None:
+    text = "Earlier, hundreds of schoolchildren holding candles gathered outside parliament."
+    assert claims_of(text, nlp)["hundreds"].counted == "schoolchildren"

@@ -182,6 +182,16 @@ def casualty_frame(
         if earlier is not None and earlier.lower_ in HEADLINE_VERBS:
             return counted, "kill or injure"
         return counted, HEADLINE_VERBS[before.lower_]
+    head = token.head if token.dep_ in NUMBER_DEPS else None
+    if (
+        head is not None
+        and head.lower_ in vocab.casualty_words
+        and head.dep_ == "conj"
+        and head.head.pos_ == "VERB"
+    ):
+        # "Ten people are killed and about 50 hurt": a casualty word read as a noun in
+        # the verb's place says what befell them, and counts the people named before
+        return None, vocab.casualty_words[head.lower_]
     adjective = _casualty_adjective(token)
     if adjective is not None:
         head = token.head if token.dep_ in NUMBER_DEPS else token

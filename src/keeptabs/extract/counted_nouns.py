@@ -5,6 +5,8 @@ dead were fighters"); ``None`` when the noun is elided and must come from elsewh
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from keeptabs.extract.doctext import entity_label
@@ -218,7 +220,21 @@ def of_complement(token: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj" and grandchild.pos_ in NOUN_TAGS:
-                    return grandchild
+                    return _holder(grandchild) or grandchild
+    return None
+
+
+def _holder(noun: Token) -> Token | None:
+    """ "hundreds of schoolchildren holding candles": a parse that makes the participle
+    and its holder modifiers of the object; the holder is what is counted."""
+    for holder, participle in pairwise(noun.lefts):
+        if (
+            holder.dep_ in {"nmod", "compound"}
+            and holder.tag_ == "NNS"
+            and participle.tag_ == "VBG"
+            and participle.i == holder.i + 1 == noun.i - 1
+        ):
+            return holder
     return None
 
 
