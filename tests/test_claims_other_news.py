@@ -34,3 +34,8 @@ def test_a_casualty_word_read_as_a_noun_in_the_verbs_place(nlp: Language) -> Non
 def test_people_holding_things_are_counted_not_the_things(nlp: Language) -> None:
     text = "Earlier, hundreds of schoolchildren holding candles gathered outside parliament."
     assert claims_of(text, nlp)["hundreds"].counted == "schoolchildren"
+
+
+def test_what_people_had_to_undergo_is_the_action(nlp: Language) -> None:
+    claims = claims_of("Around 20 more people had to be ushered to safety.", nlp)
+    assert claims["Around 20"].action == "usher"  # not "have"
