@@ -39,3 +39,13 @@ def test_people_holding_things_are_counted_not_the_things(nlp: Language) -> None
 def test_what_people_had_to_undergo_is_the_action(nlp: Language) -> None:
     claims = claims_of("Around 20 more people had to be ushered to safety.", nlp)
     assert claims["Around 20"].action == "usher"  # not "have"
+
+
+def test_waters_and_landforms_named_with_their_kind_are_one_place(nlp: Language) -> None:
+    claims = claims_of(
+        "The navy captured 23 pirates who attacked a ship in the Gulf of Aden on Saturday. "
+        "A guide fell while climbing to a hut on Mount Sefton with three tourists.",
+        nlp,
+    )
+    assert claims["23"].place == "Gulf of Aden"  # not "Gulf" nor "Aden"
+    assert claims["three"].place == "Mount Sefton"

@@ -97,7 +97,11 @@ _KIND_OF_NAME = re.compile(
     # "the Castello road", "the Tishrin Dam": a site with its kind
     r"|\b[Tt]he\s+(?:[a-z]+\s+)?(?P<site>[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}?)"
     r"\s+(?i:(?:military\s+|border\s+)?(?:road|highway|airport|air\s+base|airbase|base|crossing|dam))\b"
+    # a water or a landform named with its kind: "the Gulf of Aden", "Mount Sefton"
+    r"|\b(?P<feature>(?:Gulf|Bay|Sea|Straits?|Isle|Cape)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"|(?:Mount|Mt\.?|Lake)\s+[A-Z][\w'’-]*)"
 )
+_FEATURE_KIND = re.compile(r"(?:Gulf|Bay|Sea|Straits?|Isle|Cape|Mount|Mt\.?|Lake)\b")
 
 
 _FACILITY_NOUNS = frozenset(
@@ -172,7 +176,7 @@ def kind_names(text: str, start: int, end: int) -> dict[int, str]:
     the Leramun district"), by where they start: the parser may not tag them."""
     found = {}
     for match in _KIND_OF_NAME.finditer(text, start, end):
-        group = next(key for key in ("name", "before", "site") if match.group(key))
+        group = next(key for key in ("name", "before", "site", "feature") if match.group(key))
         name = _before_run_on(match.group(group))
         if not (
             _CALENDAR_WORD.match(name)  # "on Monday village elders"
@@ -211,9 +215,12 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     spans.extend(_joined_names(entities, spans))
     for name in _names_with_kind(sentence):
         inside = [span for span in spans if _overlap(name, span)]
-        if len(inside) == 1 and _inside(inside[0], name):
-            spans.remove(inside[0])  # "the al Midan district", "the neighborhood of Bab
-            # Alnairab": the name, not its "Midan" or its "Bab"
+        if (len(inside) == 1 and _inside(inside[0], name)) or (
+            _FEATURE_KIND.match(name.text) and all(_within(span, name) for span in inside)
+        ):
+            for span in inside:  # "the al Midan district", "the neighborhood of Bab
+                spans.remove(span)  # Alnairab", "the Gulf of Aden": the name, not its
+                # "Midan", its "Bab", its "Gulf" or its "Aden"
         if not any(_overlap(name, span) for span in spans):
             spans.append(name)
     for border in _border_names(sentence):  # "the Turkish border": not Turkey
