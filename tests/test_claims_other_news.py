@@ -49,3 +49,16 @@ def test_waters_and_landforms_named_with_their_kind_are_one_place(nlp: Language)
     )
     assert claims["23"].place == "Gulf of Aden"  # not "Gulf" nor "Aden"
     assert claims["three"].place == "Mount Sefton"
+
+
+def test_one_alone_counts_after_a_casualty_verb_or_before_a_passive(nlp: Language) -> None:
+    text = (
+        "A man suspected of shooting three people, killing one, was arrested. Two men were "
+        "held, and one was charged with murder. No one was injured in the fire. The one "
+        "who was charged is 30."
+    )
+    found = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert [(c.number_text, c.action) for c in found if c.number_text == "one"] == [
+        ("one", "kill"),
+        ("one", "charge"),
+    ]  # not "No one" nor "The one"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from keeptabs.extract.numbers_words import OF_THEM
+from keeptabs.extract.numbers_words import OF_THEM, one_counts_alone
 from keeptabs.extract.vocab import load_data
 from keeptabs.types import Quantity
 
@@ -90,7 +90,11 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
     if quantity.kind == "vague" and words in vocab.weak_vague:
         return False
     if words in WEAK_ONE:  # "one person"; "one of them" (the number layer kept it after a count)
-        return bool(vocab.person_after_one.match(after) or OF_THEM.match(after))
+        return bool(
+            vocab.person_after_one.match(after)
+            or OF_THEM.match(after)
+            or (words == "one" and one_counts_alone(before, after))
+        )
     if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
         return False
     if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):

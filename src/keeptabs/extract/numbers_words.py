@@ -320,6 +320,22 @@ _ONE_OF_A_COUNT: Final = re.compile(
     re.IGNORECASE,
 )
 OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)  # "one of them"
+# "shooting three people, killing one,": "one" alone as the object of a casualty verb;
+# "Two were arrested and one was charged": "one" the subject of a passive
+_ONE_BEFALLEN: Final = re.compile(r"(?i)\b(?:(?:kill|wound|injur|shoot)(?:ing|ed)|shot)\s+$")
+_ONE_ALONE: Final = re.compile(r"\s*(?:[,.;:]|and\b|$)")
+_ONE_UNDERWENT: Final = re.compile(r"\s+(?:was|has\s+been|had\s+been)\s+[a-z]+ed\b")
+_ONE_NOT_SUBJECT: Final = re.compile(r"(?i)\b(?:no|any|every|each|the|this|that|which)\s*$")
+
+
+def one_counts_alone(before: str, after: str) -> bool:
+    """Whether a "one" with no noun after it counts a person or thing of the story, from
+    the text ``before`` and ``after`` it."""
+    if _ONE_BEFALLEN.search(before):
+        return bool(_ONE_ALONE.match(after))
+    return bool(_ONE_UNDERWENT.match(after)) and not _ONE_NOT_SUBJECT.search(before)
+
+
 _HALF_NEXT: Final = frozenset("of a an the their its his her our".split())
 
 
@@ -336,6 +352,9 @@ def _plainly_counts(text: str, num: NumberMatch) -> bool:
             return True  # "Two people one of them a child", "four civilians, one of whom"
         if before == "that" and nxt.lower() not in _ONE_STOP_NEXT | _PRONOUNS:
             return True  # "said that one person was killed": "that" opens the clause
+        window = text[max(0, num.core_start - 40) : num.core_start]
+        if one_counts_alone(window, text[num.core_end : num.core_end + 40]):
+            return True  # "killing one,", "and one was charged"
         return bool(nxt) and nxt.lower() not in _ONE_STOP_NEXT and before not in _ONE_STOP_PREV
     if core == "half":
         window = text[max(0, num.core_start - PREFIX_WINDOW) : num.core_start]
