@@ -62,3 +62,16 @@ def test_one_alone_counts_after_a_casualty_verb_or_before_a_passive(nlp: Languag
         ("one", "kill"),
         ("one", "charge"),
     ]  # not "No one" nor "The one"
+
+
+def test_weekends_are_periods_and_not_weeks(nlp: Language) -> None:
+    claims = claims_of(
+        "Two climbers died on the mountain this weekend. Three people were killed last "
+        "weekend in Homs. The cabinet agreed at the weekend to cut 4,000 jobs. Twelve were "
+        "hurt at the day care centre.",
+        nlp,
+    )
+    assert claims["Two"].period == "this weekend"
+    assert claims["Three"].period == "last weekend"  # not "last week"
+    assert claims["4,000"].period == "weekend"
+    assert claims["Twelve"].period is None

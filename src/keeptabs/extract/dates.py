@@ -86,7 +86,7 @@ def _relative(text: str, base: date) -> DateRange | None:
         return day, day
     if text in {"overnight", "over night"}:
         return (base - timedelta(days=1)).isoformat(), base.isoformat()
-    if text in {"the weekend", "weekend", "over the weekend"}:
+    if text in {"the weekend", "weekend", "over the weekend", "this weekend", "last weekend"}:
         sunday = _last_weekday(base, 6)
         return (sunday - timedelta(days=1)).isoformat(), sunday.isoformat()
     found = _MONTH.match(text)
