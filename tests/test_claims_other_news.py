@@ -75,3 +75,15 @@ def test_weekends_are_periods_and_not_weeks(nlp: Language) -> None:
     assert claims["Three"].period == "last weekend"  # not "last week"
     assert claims["4,000"].period == "weekend"
     assert claims["Twelve"].period is None
+
+
+def test_a_quakes_magnitude_and_a_two_word_bearing(nlp: Language) -> None:
+    claims = claims_of(
+        "A 5.6 magnitude earthquake struck 60km south west of Bandar Abbas, injuring 5. "
+        "The island was rocked by an aftershock measuring 3.8 on the Richter scale.",
+        nlp,
+    )
+    assert claims["5.6"].counted == "magnitude"
+    assert claims["3.8"].counted == "magnitude"
+    assert claims["5"].counted == "people"  # the quake's magnitude is no one's noun
+    assert claims["5"].place == "south west of Bandar Abbas"

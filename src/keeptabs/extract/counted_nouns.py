@@ -5,11 +5,12 @@ dead were fighters"); ``None`` when the noun is elided and must come from elsewh
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from spacy.tokens import Token
 
-from keeptabs.extract.doctext import entity_label
+from keeptabs.extract.doctext import doc_text, entity_label
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.numbers_tables import tables
 from keeptabs.extract.vocab import counted_vocab
@@ -43,6 +44,21 @@ MAX_NUMBER_CLIMB = 3  # words from a figure up to the verb whose subject is "the
 VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
+# An earthquake's magnitude: "magnitude 6.1", "magnitude of 5.9", "a 5.6 magnitude
+# quake", "a magnitude-5.9 earthquake", "6.1 on the Richter scale"
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(
+    r"^(?:[\s-]+magnitude\b|\s+on\s+the\s+(?:open-ended\s+)?Richter\b)", re.IGNORECASE
+)
+
+
+def _is_magnitude(text: str, quantity: Quantity) -> bool:
+    return bool(
+        _MAGNITUDE_BEFORE.search(text, max(0, quantity.start - 20), quantity.start)
+        or _MAGNITUDE_AFTER.match(text[quantity.end : quantity.end + 40])
+    )
+
+
 def _currency_word(words: str, unit: str | None) -> bool:
     """ "lira", "Syrian pounds": the currency as written; not "m", "million" nor "USD"."""
     found = tables().unit_words.get(" ".join(words.lower().split()))
@@ -57,6 +73,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     """
     if quantity.kind == "percent":
         return "percent", _percent_token(token)
+    if quantity.kind == "count" and _is_magnitude(doc_text(token.doc), quantity):
+        return "magnitude", token  # "a magnitude 6.1 quake", "measuring 3.8 on the Richter"
     if quantity.unit == "fraction":
         return "fraction", token  # "roughly one quarter", "three quarters", "a third"
     if quantity.kind in {"measure", "money"}:

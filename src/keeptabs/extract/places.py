@@ -58,8 +58,8 @@ _DIRECTION_OF = re.compile(
 # "killed south of Homs", "strikes west of the city of Raqqa": a bearing from the place,
 # which lies outside it, kept as written
 _BEARING_OF = re.compile(
-    r"(?:^|[^\w\s]\s*|\b(?!the\b)\w+\s+)(?P<dir>north|south|east|west|north-?east|north-?west"
-    r"|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+    r"(?:^|[^\w\s]\s*|\b(?!the\b)\w+\s+)(?P<dir>north|south|east|west|north[- ]?east"
+    r"|north[- ]?west|south[- ]?east|south[- ]?west)\s+of\s+(?:the\s+)?"
     r"(?:(?:[A-Z][a-z]+\s+)?(?:capital|city|town|village)\s+(?:of\s+)?)?"
     r"(?:(?-i:[A-Z][a-z]+)['’]?s\s+)?$",  # "north of Syrias Aleppo"
     re.IGNORECASE,
