@@ -141,6 +141,16 @@ def test_a_name_split_before_a_report_noun_is_its_source(
     assert claim.source is not None and claim.source.startswith(("the Syrian", "Syrian"))
 
 
+def test_who_is_quoted_as_saying_is_the_source(nlp: Language) -> None:
+    claims = claims_of(
+        "SANA quoted a police source in the city as saying 14 civilians were killed.\n"
+        "State TV quoted him as saying 5 died.\n",
+        nlp,
+    )
+    assert (claims["14"].source, claims["14"].source_org) == ("a police source", "SANA")
+    assert claims["5"].source == "State TV"  # a pronoun: the one who quotes
+
+
 def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
     text = (
         "Fire in Hama\n\nNine people died and four others were hurt in a fire in northern "

@@ -149,6 +149,10 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
             found = speaker_of(head, memory)
             if found is not None:
                 return found
+        elif verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+            quoted = _quoted_as_saying(head.head, memory)
+            if quoted is not None:
+                return quoted
         elif verb.dep_ == "pcomp" and head.head.pos_ in {"VERB", "AUX"}:
             # "Russia called for a meeting after claiming 60 were killed": its subject says it
             head = head.head
@@ -182,6 +186,22 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
     if subject.lower_ in PRONOUNS:
         return _embedding_speaker(verb, memory) or memory.last
     return _subject_attribution(subject, verb, memory)
+
+
+def _quoted_as_saying(quote: Token, memory: SourceMemory) -> Attribution | None:
+    """ "SANA quoted a police source as saying 14 were killed": the one quoted says it,
+    for the organisation that quotes them when they name none of their own."""
+    subject = _subject_of(quote)
+    quoting = None
+    if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+        quoting = _subject_attribution(subject, quote, memory)
+    quoted = next((c for c in quote.children if c.dep_ == "dobj"), None)
+    if quoted is None or quoted.pos_ == "PRON":
+        return quoting  # "SANA quoted him as saying": who "him" is, SANA knows
+    found = _subject_attribution(quoted, quote, memory)
+    if found is None or found.source_org is not None:
+        return found or quoting
+    return Attribution(found.source, quoting.source_org if quoting else None)
 
 
 def _can_speak(noun: Token) -> bool:
