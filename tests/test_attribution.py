@@ -30,6 +30,7 @@ def titled_claims(title: str, body: str, nlp: Language) -> list[Claim]:
     ("speaker", "organisation"),
     [
         ("Homs governor Talal al-Barazi", "Homs Governorate"),
+        ("Homs Gov. Talal al-Barazi", "Homs Governorate"),
         ("An official at the governors office in Homs", "Homs Governorate"),
         ("A source at Aleppo Governorate", "Aleppo Governorate"),
         ("a military source in the Aleppo Governorate", None),  # where, not whose

@@ -191,9 +191,10 @@ def org_of(text: str | None) -> str | None:
     return found or _governorate(text)
 
 
-# "Homs governor", "the governor's office in Homs", "a source at Aleppo Governorate"
+# "Homs governor", "the governor's office in Homs", "a source at Aleppo Governorate",
+# "Qeshm Gov. Heidar Alishvandi"
 _GOVERNOR = re.compile(
-    r"\b(?P<before>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) [Gg]overnor(?:ate)?\b"
+    r"\b(?P<before>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:[Gg]overnor(?:ate)?\b|Gov\.)"
     r"|\b[Gg]overnor(?:ate)?(?:s|['’]s)?(?: office)? (?:of|in) (?:the )?"
     r"(?P<after>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
 )
