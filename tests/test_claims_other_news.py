@@ -87,3 +87,8 @@ def test_a_quakes_magnitude_and_a_two_word_bearing(nlp: Language) -> None:
     assert claims["3.8"].counted == "magnitude"
     assert claims["5"].counted == "people"  # the quake's magnitude is no one's noun
     assert claims["5"].place == "south west of Bandar Abbas"
+
+
+def test_one_before_a_nationality_counts_a_person(nlp: Language) -> None:
+    claims = claims_of("One Australian and one English climber died on the mountain.", nlp)
+    assert set(claims) == {"One", "one"}

@@ -142,6 +142,8 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("Comments 6\n\nRussian", "identifier"),
         ("shot in the 12000 block of East Street", "identifier"),  # addresses
         ("found at 24 Independent Street on Tuesday", "identifier"),
+        ("located on the Interstate 75 highway", "identifier"),
+        ("Day six of the Greek youth revolt", "identifier"),  # which day, no count
         ("see http://x.com/news/201611271047905042-syrian now", "identifier"),
         ("\n1 The civilians were held", "list_marker"),
     ],

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.numbers_words import OF_THEM, one_counts_alone
 from keeptabs.extract.vocab import load_data
 from keeptabs.types import Quantity
@@ -94,6 +95,7 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
             vocab.person_after_one.match(after)
             or OF_THEM.match(after)
             or (words == "one" and one_counts_alone(before, after))
+            or (words == "one" and _nationality_after(after))  # "one English climber"
         )
     if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
         return False
@@ -105,6 +107,14 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
     if _ALONE_BEFORE.search(before) and _ALONE_AFTER.match(after):
         return False
     return not _is_place_distance(quantity, before, after)
+
+
+_FIRST_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _nationality_after(after: str) -> bool:
+    word = _FIRST_WORD.match(after)
+    return word is not None and is_nationality(word.group(1))
 
 
 def _is_place_distance(quantity: Quantity, before: str, after: str) -> bool:

@@ -65,6 +65,7 @@ _SENTENCE_STARTERS: Final = frozenset(
 )  # "1 The civilians…": a list marker, not "1 Syrian soldier"
 _LIST_WORDS: Final = frozenset("point points item items step steps paragraph option".split())
 _COUNTER_NOUNS: Final = frozenset("comments comment replies likes shares views retweets".split())
+_DAY_NUMBER_AFTER: Final = re.compile(r"\s*(?:of\b|[,.;:!?)]|$)")
 # A street address: "the 12000 block of East 223rd Street", "at 24 Independent Street"
 _ADDRESS_AFTER: Final = re.compile(
     r"\s+(?:block\s+of\b|(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
@@ -234,6 +235,8 @@ def _is_identifier(text: str, num: NumberMatch, before: str) -> bool:
         return True
     if raw.isdigit() and _ADDRESS_AFTER.match(text, num.end):
         return True
+    if before == "day" and _DAY_NUMBER_AFTER.match(text, num.end):
+        return True  # "Day six of the revolt", "on day one,": which day, no count
     label = _LABEL_HYPHEN.search(text, max(0, num.core_start - 12), num.core_start)
     if num.form == "digits" and label is not None and label.group(1) in tables().label_nouns:
         return True  # "Sukhoi-34 bombers"
