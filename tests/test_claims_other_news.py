@@ -92,3 +92,14 @@ def test_a_quakes_magnitude_and_a_two_word_bearing(nlp: Language) -> None:
 def test_one_before_a_nationality_counts_a_person(nlp: Language) -> None:
     claims = claims_of("One Australian and one English climber died on the mountain.", nlp)
     assert set(claims) == {"One", "one"}
+
+
+def test_a_measure_put_at_a_figure_and_a_unit_read_as_a_verb(nlp: Language) -> None:
+    claims = claims_of(
+        "Tehran's seismologic center put the quake's magnitude at 5.9. A guide fell about "
+        "600m while climbing.",
+        nlp,
+    )
+    assert claims["5.9"].counted == "magnitude"
+    assert claims["5.9"].source == "Tehran's seismologic center"
+    assert claims["about 600m"].action == "fall"  # not "m"

@@ -81,9 +81,13 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         unit_words = quantity.text[token.idx + len(token.text) - quantity.start :].strip(" -")
         if quantity.kind == "money" and not _currency_word(unit_words, quantity.unit):
             unit_words = ""  # "£1.7m", "$2 million", "100 billion USD": the currency's name
+        # "fell about 600m": a unit word read as a verb stands in the verb's place
+        unit = token.head if token.dep_ in NUMBER_DEPS and token.head.pos_ == "VERB" else token
+        if not token.idx < unit.idx < quantity.end:
+            unit = token
         if unit_words or quantity.unit is None:
-            return unit_words or None, token
-        return tables().unit_names.get(quantity.unit, quantity.unit), token  # "$400": dollars
+            return unit_words or None, unit
+        return tables().unit_names.get(quantity.unit, quantity.unit), unit  # "$400": dollars
     noun = token.head if token.dep_ in NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
     if noun is not None and not noun.text[0].isalpha():
         noun = None  # "kills three | Jordan Times": a divider tagged as a noun
@@ -111,11 +115,29 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         named = named_by_copula(token)
         if named is not None:
             return _noun_phrase(named), named
+        estimated = _put_at(token)  # "put the quake's magnitude at 5.9": the magnitude
+        if estimated is not None:
+            return _noun_phrase(estimated), token
         antecedent = _them_antecedent(token)  # "killing 16 of them": what they are; the
         # figure's own verb says what happened
         return (None, token) if antecedent is None else (_noun_phrase(antecedent), token)
     noun = _shared_head(token, noun)
     return _noun_phrase(noun), noun
+
+
+# Verbs that put a measure at a figure: "put the magnitude at 6.1", "estimated the crowd
+# at 5,000"; a toll so put counts people (keeptabs.extract.casualties)
+_PUTTING_VERBS = frozenset({"put", "place", "set", "estimate", "peg"})
+
+
+def _put_at(number: Token) -> Token | None:
+    at = number.head
+    if number.dep_ != "pobj" or at.lower_ != "at" or at.head.lemma_.lower() not in _PUTTING_VERBS:
+        return None
+    measured = next((c for c in at.head.children if c.dep_ == "dobj"), None)
+    if measured is None or measured.pos_ != "NOUN" or measured.lower_ in counted_vocab().toll_nouns:
+        return None
+    return measured
 
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
