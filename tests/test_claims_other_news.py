@@ -103,3 +103,12 @@ def test_a_measure_put_at_a_figure_and_a_unit_read_as_a_verb(nlp: Language) -> N
     assert claims["5.9"].counted == "magnitude"
     assert claims["5.9"].source == "Tehran's seismologic center"
     assert claims["about 600m"].action == "fall"  # not "m"
+
+
+def test_a_nationality_after_a_figure_describes_people_named_before(nlp: Language) -> None:
+    claims = claims_of(
+        "The navy said 23 pirates (12 Somali and 11 Yemeni) surrendered. Police held 3 Syrians.",
+        nlp,
+    )
+    assert claims["12"].counted == claims["11"].counted == "pirates"
+    assert claims["3"].counted == "Syrians"

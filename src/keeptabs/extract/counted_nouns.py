@@ -11,6 +11,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from keeptabs.extract.doctext import doc_text, entity_label
+from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.numbers_tables import tables
 from keeptabs.extract.vocab import counted_vocab
@@ -95,6 +96,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         noun = None  # "in the neighborhood Alsaliheen 8 in Ansari": a name before it
     if noun is not None and any(token.i < t.i < noun.i and t.lower_ == "most" for t in noun.lefts):
         noun = None  # "kill 18 most children": the noun describes most of them, not all
+    if noun is not None and _nationality_alone(noun, quantity):
+        noun = None  # "23 personnel (12 Somali and 11 Yemeni)": the people named before
     between = token.doc[token.i + 1 : noun.i] if noun is not None else None
     run_on = {"more", *counted_vocab().casualty_words}
     if between and between[0].lower_ in run_on and any(t.pos_ == "PROPN" for t in between):
@@ -138,6 +141,17 @@ def _put_at(number: Token) -> Token | None:
     if measured is None or measured.pos_ != "NOUN" or measured.lower_ in counted_vocab().toll_nouns:
         return None
     return measured
+
+
+def _nationality_alone(noun: Token, quantity: Quantity) -> bool:
+    """A nationality in the singular after a figure above one ("12 Somali") describes
+    people already named, not a noun of its own ("3 Syrians" is)."""
+    return (
+        (quantity.value or 0) > 1
+        and not noun.text.endswith("s")
+        and is_nationality(noun.text)
+        and not any(c.dep_ in {"compound", "amod"} for c in noun.lefts)
+    )
 
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
