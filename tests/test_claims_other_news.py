@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from keeptabs.extract.casing import sentence_case
 from keeptabs.extract.claims import extract_claims
 from keeptabs.segment.text import segment_text
 from keeptabs.types import Claim
@@ -112,3 +113,13 @@ def test_a_nationality_after_a_figure_describes_people_named_before(nlp: Languag
     )
     assert claims["12"].counted == claims["11"].counted == "pirates"
     assert claims["3"].counted == "Syrians"
+
+
+def test_a_headline_opening_with_a_figure_lowers_the_word_after_it(nlp: Language) -> None:
+    title = "35 Dead, 20 Wounded in Market Blast"
+    text = f"{title}\n\nPolice said the blast hit a market."
+    found = extract_claims(text, segment_text(text, title=title), doc_id="d", nlp=nlp)
+    frames = {c.number_text: (c.counted, c.action) for c in found}
+    assert frames["35"] == ("people", "kill")  # not "Dead", wounded
+    assert frames["20"] == ("people", "wound")
+    assert sentence_case(title, frozenset()) == "35 dead, 20 wounded in market blast"

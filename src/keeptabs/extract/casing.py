@@ -95,7 +95,8 @@ def sentence_case(line: str, names: frozenset[str], *, any_length: bool = False)
     chars = list(line)
     for index, match in enumerate(words):
         word = match.group()
-        if index == 0 or index in kept or word in names or word.isupper() or not word[0].isupper():
+        opens = index == 0 and not line[: match.start()].strip(" \"'“‘")  # not "35 Dead"
+        if opens or index in kept or word in names or word.isupper() or not word[0].isupper():
             continue
         if is_place_name(word) or is_nationality(word) or possessive_place(word):
             continue  # "Aleppo", "Syrian", "Syrias" keep their capitals in any headline
