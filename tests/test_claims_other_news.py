@@ -123,3 +123,14 @@ def test_a_headline_opening_with_a_figure_lowers_the_word_after_it(nlp: Language
     assert frames["35"] == ("people", "kill")  # not "Dead", wounded
     assert frames["20"] == ("people", "wound")
     assert sentence_case(title, frozenset()) == "35 dead, 20 wounded in market blast"
+
+
+def test_a_since_phrase_that_ranks_an_event_is_not_the_figures_period(nlp: Language) -> None:
+    claims = claims_of(
+        "The navy patrolling the gulf yesterday foiled an attack, seizing 26 pirates, in "
+        "its fifth successful operation since September. They were the latest of more than "
+        "7000 people killed since the council passed a resolution.",
+        nlp,
+    )
+    assert claims["26"].period == "yesterday"
+    assert claims["more than 7000"].period == "since the council passed a resolution"

@@ -71,6 +71,14 @@ _PART_OF_DAY = re.compile(
 _POSSESSIVE_DAY = re.compile(
     r"^(today|yesterday|tonight|(?:" + WEEKDAYS + r"))['’]?s$", re.IGNORECASE
 )
+# An ordinal or a superlative that a "since" phrase ranks among its kind: "the fifth
+# operation since September", "the deadliest attack since 2016", "one of the worst since"
+_RANKED_SINCE = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|\w+est"
+    r"|most\s+\w+|worst)\b[^,.;:]{0,60}$",
+    re.IGNORECASE,
+)
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
 _CAUSING_MARKS = frozenset({"after", "when", "as"})
 DATELINE_CHARS = 30  # "25 September 2016" and the space before it
@@ -87,6 +95,14 @@ def find_period(sentence: str, number_offset: int) -> str | None:
         ):
             continue  # "the centre said earlier today that five were killed": the report's;
             # but "says a month of infighting has killed 300" is the event's
+        ranked = _RANKED_SINCE.search(sentence, max(0, start - 80), start)
+        if (
+            ranked is not None
+            and period.lower().startswith("since")
+            and (number_offset < ranked.start() or number_offset >= end)
+        ):
+            continue  # "26 pirates ... in the fifth operation since September": which
+            # operation, not the pirates' period; not "the latest of 7000 killed since"
         distance = start - number_offset if start >= number_offset else number_offset - end
         if best is None or distance < best[0]:
             best = (distance, period)
