@@ -134,3 +134,14 @@ def test_a_since_phrase_that_ranks_an_event_is_not_the_figures_period(nlp: Langu
     )
     assert claims["26"].period == "yesterday"
     assert claims["more than 7000"].period == "since the council passed a resolution"
+
+
+def test_this_morning_dates_the_figure_but_not_a_quoted_one(nlp: Language) -> None:
+    claims = claims_of(
+        "Up to 1,000 parishioners will worship in a school this morning after a fire "
+        "destroyed their church early Saturday. The press is busy this morning, ending "
+        "with “but thousands have fled to the south”.",
+        nlp,
+    )
+    assert claims["Up to 1,000"].period == "this morning"  # its own clause's date
+    assert claims["thousands"].period is None  # the quoting clause's

@@ -134,6 +134,21 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_QUOTED = re.compile(r"“[^“”]{3,}”")
+
+
+def _quote_around(sentence: Span, number: Token) -> tuple[int, int] | None:
+    """Where the curly quotation marks around ``number`` open and close, if it is in any."""
+    text = span_text(sentence)
+    if "“" not in text:
+        return None  # most sentences
+    offset = number.idx - sentence.start_char
+    for match in _QUOTED.finditer(text):
+        if match.start() < offset < match.end():
+            return match.start() + sentence.start_char, match.end() + sentence.start_char
+    return None
+
+
 def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
     """A date the claim's own clause gives ("left the town on Monday" -> "Monday").
 
@@ -192,9 +207,12 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
         for participle in obj.children
         if participle.dep_ == "acl" and participle.tag_ == "VBN"
     }
+    quote = _quote_around(sentence, number)
     for entity in dates:
         if entity.start <= number.i < entity.end:
             continue
+        if quote is not None and not quote[0] <= entity.start_char < quote[1]:
+            continue  # a figure in quotation marks: a date outside them dates the quoting
         if _is_dateline_day(entity) or _is_dateline(entity):
             # "AFP Saturday 25 Jun 2016 Air strikes killed ...", "Published September 15
             # 2016 Twenty-three civilians ...": the report's date
