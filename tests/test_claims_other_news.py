@@ -145,3 +145,12 @@ def test_this_morning_dates_the_figure_but_not_a_quoted_one(nlp: Language) -> No
     )
     assert claims["Up to 1,000"].period == "this morning"  # its own clause's date
     assert claims["thousands"].period is None  # the quoting clause's
+
+
+def test_a_where_clause_after_a_comma_is_located_by_its_antecedent(nlp: Language) -> None:
+    text = (
+        "Police said 15,000 people took to the streets of Athens. Violence was also "
+        "reported in Thessaloniki, where a further 20,000 people joined the city's rallies."
+    )
+    found = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert [c.place for c in found] == ["Athens", "Thessaloniki"]  # not "the city": Athens

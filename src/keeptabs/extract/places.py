@@ -450,7 +450,10 @@ def _where_antecedent(clause: Span, spans: list[Span], anchor: int) -> Span | No
     where = next((t for t in clause if t.lower_ == "where" and t.i < anchor), None)
     if where is None or not anchor < clause.root.i:
         return None
-    return next((span for span in spans if span.end == where.i), None)
+    end = where.i
+    while end > 0 and clause.doc[end - 1].is_punct:
+        end -= 1  # "in Thessaloniki, where": the comma between
+    return next((span for span in spans if span.end == end), None)
 
 
 def _speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
