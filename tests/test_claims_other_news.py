@@ -154,3 +154,8 @@ def test_a_where_clause_after_a_comma_is_located_by_its_antecedent(nlp: Language
     )
     found = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
     assert [c.place for c in found] == ["Athens", "Thessaloniki"]  # not "the city": Athens
+
+
+def test_an_island_named_after_its_sea_is_the_place(nlp: Language) -> None:
+    text = "Ten people were killed when a quake razed villages on the Persian Gulf island of Qeshm."
+    assert claims_of(text, nlp)["Ten"].place == "Qeshm"

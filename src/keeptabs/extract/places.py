@@ -138,6 +138,7 @@ _NAME_LIST = re.compile(
 _PART_OF = re.compile(
     r"\s+(?:district|neighbou?rhood|quarter|suburb|zone|area|sector)s?\s+of\s+(?:the\s+)?"
 )
+_ISLAND_OF = re.compile(r"\s+islands?\s+of\s+", re.IGNORECASE)
 _DESTINATION = re.compile(
     r"\b(?:to|towards?|into|(?:bound|headed|heading|destined)\s+for)\s+(?:the\s+)?"
     r"(?:(?!(?:in|at|of|from|near)\b)[\w-]+\s+){0,2}$",
@@ -665,6 +666,8 @@ def _contained(span: Span, spans: list[Span]) -> Span | None:
             if other.start >= span.end
             and (
                 _part_of_city(other, span, city_first=True)
+                # "the Persian Gulf island of Qeshm": the island, whatever its size
+                or _ISLAND_OF.fullmatch(text[span.end_char : other.start_char]) is not None
                 # "in Aleppos opposition-held Atareb": a place the possessive owns
                 or (
                     len(span) == 1
