@@ -159,3 +159,19 @@ def test_a_where_clause_after_a_comma_is_located_by_its_antecedent(nlp: Language
 def test_an_island_named_after_its_sea_is_the_place(nlp: Language) -> None:
     text = "Ten people were killed when a quake razed villages on the Persian Gulf island of Qeshm."
     assert claims_of(text, nlp)["Ten"].place == "Qeshm"
+
+
+def test_one_counts_before_more_person_nouns_legal_counts_and_the_dead(nlp: Language) -> None:
+    for text, counted in [
+        ("The gunman opened fire, killing one male employee.", "employee"),
+        ("He was charged with one count of murder.", "count"),
+        ("Two crewmen were found alive, and one is confirmed dead.", "crewmen"),
+        ("One reason was given for the 3 arrests.", None),
+    ]:
+        found = [c for c in claims_of(text, nlp).values() if c.number_text.lower() == "one"]
+        assert [c.counted for c in found] == ([counted] if counted else []), text
+
+
+def test_a_fall_is_a_distance_the_event_covered(nlp: Language) -> None:
+    claims = claims_of("A climber died after falling about 60 metres from a ridge.", nlp)
+    assert claims["about 60 metres"].counted == "metres"

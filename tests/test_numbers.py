@@ -128,6 +128,8 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("Ahmed, 24, said", "age"),
         ("located Anthony LaCalamita, 38, on the highway", "age"),
         ("shooting Benjamin David Banky, 40.", "age"),
+        ("Tom Tennant and William Hakim, both 51, died", "age"),
+        ("identified as Robyn Mendes, 48 - an ex-girlfriend", "age"),
         ("a six-year-old girl", "age"),
         ("aged 12", "age"),
         ("children aged from four to 10 were", "age"),
@@ -144,6 +146,9 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("found at 24 Independent Street on Tuesday", "identifier"),
         ("located on the Interstate 75 highway", "identifier"),
         ("Day six of the Greek youth revolt", "identifier"),  # which day, no count
+        ("an area 55.96 degrees in longitude", "identifier"),
+        ("her son dialed 911 from", "identifier"),
+        ("responded to 911 calls from", "identifier"),
         ("see http://x.com/news/201611271047905042-syrian now", "identifier"),
         ("\n1 The civilians were held", "list_marker"),
     ],
@@ -443,3 +448,12 @@ def test_numbers_shared_suites_meet_their_floors() -> None:
 )
 def test_numbers_kinds_in_scraped_news(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.kind) for q in find_numbers(text)] == expected
+
+
+def test_an_address_on_a_numbered_street_is_no_count() -> None:
+    assert find_numbers("a man shot at 40 East 5th Ave. on Friday")[0].kind == "identifier"
+
+
+def test_a_spaced_dash_after_a_word_is_no_minus_sign() -> None:
+    found = find_numbers("BREAKING NEWS - 3 DEAD. Most of the victims - 14 - died. It fell to -5.")
+    assert [(q.text, q.value) for q in found] == [("3", 3), ("14", 14), ("-5", -5)]

@@ -35,7 +35,12 @@ _PLACE_DISTANCE = re.compile(
     r"|south-?west)(?:ern)?\s+of|from|away from|outside|off)\b",
     re.IGNORECASE,
 )
-_EVENT_DISTANCE = re.compile(r"\b(?:within|up to|as far as|reached|range of)\s*$", re.IGNORECASE)
+# ... but not one the event covered: "within 5 km of", "falling about 60 metres from a ridge"
+_EVENT_DISTANCE = re.compile(
+    r"\b(?:within|up to|as far as|reached|range of|(?:fell|falling|fall|falls|plunged|plunging)"
+    r"(?:\s+(?:about|some|nearly|almost|around|approximately|more\s+than|over))?)\s*$",
+    re.IGNORECASE,
+)
 # A site's counters and stamps run into the text: "Get short URL 2440", "(updated 2340
 # 23.10.2017)", "Slideshow (21 Images)", "48 Related"; and years of an era ("1750 BC").
 _SITE_COUNTER_BEFORE = re.compile(
@@ -72,7 +77,9 @@ class CandidateVocab:
 def candidate_vocab() -> CandidateVocab:
     data = load_data("candidates.json")
     determiners = sorted(data["anaphoric_determiners"], key=len, reverse=True)
-    persons = "|".join(sorted(data["person_nouns"], key=len, reverse=True))
+    persons = "|".join(
+        sorted([*data["person_nouns"], *data.get("things_after_one", ())], key=len, reverse=True)
+    )
     return CandidateVocab(
         weak_vague=frozenset(data["weak_vague"]),
         anaphora=re.compile(rf"\b(?:{'|'.join(map(re.escape, determiners))})\s+$", re.IGNORECASE),

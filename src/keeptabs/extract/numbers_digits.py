@@ -112,8 +112,8 @@ def _with_sign(text: str, num: NumberMatch) -> NumberMatch:
     if j and (text[j - 1].isalnum() or text[j - 1] in ")%.,/"):
         return num  # glued to what comes before: '50-75', 'i7-860'
     before = text[max(0, j - 3) : j].rstrip(" ")[-1:]
-    if j < num.start - 1 and (before.isdigit() or before == "%"):
-        return num  # '50 - 75': a spaced dash between numbers
+    if j < num.start - 1 and (before.isdigit() or before == "%" or before.isalpha()):
+        return num  # '50 - 75', 'NEWS - 3 DEAD': a spaced dash after a number or word
     num.start = num.core_start = j
     num.value = -num.value
     return num

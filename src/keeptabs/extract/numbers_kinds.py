@@ -46,7 +46,13 @@ TITLE_CASE_SHARE: Final = 0.6  # of a line's longer words capitalised: a headlin
 MAX_TITLE_CHARS: Final = 300  # a longer line is prose, whatever its capitals
 _AGE_AFTER: Final = re.compile(r"(?i)(?:\s*|-)old\b|\s+years?\s+of\s+age\b")
 # "Banky, 40,", "Anthony LaCalamita, 38," "Rory O'Neil, 40.": a name, then an age
-_NAME_COMMA: Final = re.compile(r"\b[A-Z][a-z]+(?:(?:Mc|La|De|O')?[A-Z][a-z]+)?,\s$")
+_NAME_COMMA: Final = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:(?:Mc|La|De|O')?[A-Z][a-z]+)?),\s$"
+    r"|\b[A-Z][a-z]+,\s+both\s$"  # "Tom Tennant and William Hakim, both 51,"
+)
+# "in Hama, 14": a place, then a figure
+_LOCATIVE_BEFORE: Final = re.compile(r"\b(?:in|at|near|from|to|of|outside|around)\s+$")
+_AGE_END: Final = re.compile(r"[,).]|\s[-–—]\s")  # "Robyn Mendes, 48 - an ex-girlfriend"
 _ID_BEFORE: Final = re.compile(  # \Z, not $: a letter ending the line before is no label
     r"(?:\b(?:No|Nos|Nr|Nrs|nr|nrs|no)\.\s*|#\s*|[A-Za-z]|\b[A-Z][A-Za-z]{0,4}-)\Z"
 )
@@ -65,10 +71,19 @@ _SENTENCE_STARTERS: Final = frozenset(
 )  # "1 The civilians…": a list marker, not "1 Syrian soldier"
 _LIST_WORDS: Final = frozenset("point points item items step steps paragraph option".split())
 _COUNTER_NOUNS: Final = frozenset("comments comment replies likes shares views retweets".split())
+_COORDINATE_AFTER: Final = re.compile(
+    r"\s*(?:°|degrees?)\s+(?:in\s+)?(?:longitude|latitude|north|south|east|west)\b", re.IGNORECASE
+)
+_EMERGENCY_NUMBERS: Final = frozenset({"911", "999", "112"})
+_DIALLING: Final = frozenset({"dial", "dialed", "dialled", "dialing", "dialling", "call", "called"})
+_EMERGENCY_AFTER: Final = re.compile(
+    r"\s+(?:calls?|callers?|operators?|dispatchers?|supervisors?|lines?|cent(?:er|re)s?)\b"
+)
 _DAY_NUMBER_AFTER: Final = re.compile(r"\s*(?:of\b|[,.;:!?)]|$)")
-# A street address: "the 12000 block of East 223rd Street", "at 24 Independent Street"
+# A street address: "the 12000 block of East 223rd Street", "at 24 Independent Street",
+# "40 East 5th Ave."
 _ADDRESS_AFTER: Final = re.compile(
-    r"\s+(?:block\s+of\b|(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
+    r"\s+(?:block\s+of\b|(?:[A-Z][a-z]+\s+|\d+(?:st|nd|rd|th)\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
     r"|Blvd|Lane|Drive)\b)"
 )
 _AGE_WORDS: Final = frozenset(("age", "aged", "ages"))
@@ -218,8 +233,9 @@ def _is_age(text: str, num: NumberMatch, before: str) -> bool:
     return (
         num.form == "digits" and num.unit is None and value is not None
         and value.is_integer() and 0 < value <= MAX_AGE
-        and text[num.end : num.end + 1] in (",", ")", ".")
-        and bool(_NAME_COMMA.search(text, max(0, num.start - 20), num.start))
+        and bool(_AGE_END.match(text, num.end))
+        and (name := _NAME_COMMA.search(text, max(0, num.start - 20), num.start)) is not None
+        and not _LOCATIVE_BEFORE.search(text, max(0, name.start() - 12), name.start())
     )  # fmt: skip
 
 
@@ -235,6 +251,10 @@ def _is_identifier(text: str, num: NumberMatch, before: str) -> bool:
         return True
     if raw.isdigit() and _ADDRESS_AFTER.match(text, num.end):
         return True
+    if _COORDINATE_AFTER.match(text, num.end):
+        return True  # "55.96 degrees in longitude": where, no count
+    if raw in _EMERGENCY_NUMBERS and (before in _DIALLING or _EMERGENCY_AFTER.match(text, num.end)):
+        return True  # "dialed 911", "911 calls", "a 911 supervisor"
     if before == "day" and _DAY_NUMBER_AFTER.match(text, num.end):
         return True  # "Day six of the revolt", "on day one,": which day, no count
     label = _LABEL_HYPHEN.search(text, max(0, num.core_start - 12), num.core_start)

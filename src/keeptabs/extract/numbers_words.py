@@ -324,7 +324,10 @@ OF_THEM: Final = re.compile(r"\s+of\s+(?:them|whom)\b", re.IGNORECASE)  # "one o
 # "Two were arrested and one was charged": "one" the subject of a passive
 _ONE_BEFALLEN: Final = re.compile(r"(?i)\b(?:(?:kill|wound|injur|shoot)(?:ing|ed)|shot)\s+$")
 _ONE_ALONE: Final = re.compile(r"\s*(?:[,.;:]|and\b|$)")
-_ONE_UNDERWENT: Final = re.compile(r"\s+(?:was|has\s+been|had\s+been)\s+[a-z]+ed\b")
+_ONE_UNDERWENT: Final = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+|confirmed\s+)?"
+    r"(?:dead|[a-z]+ed)\b"
+)
 _ONE_NOT_SUBJECT: Final = re.compile(r"(?i)\b(?:no|any|every|each|the|this|that|which)\s*$")
 
 
