@@ -175,3 +175,14 @@ def test_one_counts_before_more_person_nouns_legal_counts_and_the_dead(nlp: Lang
 def test_a_fall_is_a_distance_the_event_covered(nlp: Language) -> None:
     claims = claims_of("A climber died after falling about 60 metres from a ridge.", nlp)
     assert claims["about 60 metres"].counted == "metres"
+
+
+def test_people_a_place_is_home_to_live_there(nlp: Language) -> None:
+    claims = claims_of(
+        "The quake was centred near Qeshm Island, home to 200,000 people. It also hit "
+        "Zarand, a town of about 15,000 people. Jurors deadlocked with nine in favor.",
+        nlp,
+    )
+    assert claims["200,000"].action == "live"
+    assert claims["about 15,000"].action == "live"
+    assert claims["nine"].action == "deadlock"  # not "deadlocke"

@@ -16,7 +16,7 @@ from keeptabs.extract.counted_nouns import (
     of_complement,
 )
 from keeptabs.extract.doctext import doc_text
-from keeptabs.extract.place_words import has_subject
+from keeptabs.extract.place_words import PLACE_KIND_NOUNS, has_subject
 from keeptabs.extract.verb_actions import frame_vocab, reported_state, toll_action, verb_action
 from keeptabs.extract.vocab import action_vocab, counted_vocab
 from keeptabs.types import Quantity
@@ -50,12 +50,31 @@ def counts_a_population(number: Token) -> bool:
     return _POPULATION_BEFORE.search(before) is not None
 
 
+_DWELLER_NOUNS = frozenset({"people", "person", "resident", "inhabitant"})
+_SETTLED_PLACES = PLACE_KIND_NOUNS | {"island", "country", "camp", "suburb", "capital"}
+
+
+def _dwellers(counted: Token) -> bool:
+    """ "a town of about 15,000 people", "Qeshm Island, home to 200,000 people", "the
+    island, which has about 200,000 residents": the people who live there."""
+    head = counted.head
+    if counted.dep_ != "pobj":
+        return counted.lemma_.lower() in {"resident", "inhabitant"} and head.lemma_ == "have"
+    if head.lower_ == "to":
+        return head.head.lower_ == "home"
+    return (
+        head.lower_ == "of"
+        and counted.lemma_.lower() in _DWELLER_NOUNS
+        and head.head.lemma_.lower() in _SETTLED_PLACES
+    )
+
+
 def settled_action(number: Token, counted: Token, action: str | None) -> str | None:
     """The action a figure's own words settle, whatever verb the parse hangs it on: "a
     population of 350000" lives there; "three air raids killed 58" and "killed in five
     raids" count raids carried out (not so "launched 60 raids", "an airstrike targeted",
     where a verb says what they did or what was done to them)."""
-    if counts_a_population(number):
+    if counts_a_population(number) or _dwellers(counted):
         return "live"
     events = frame_vocab().conducted_events
     event = events.get(counted.lemma_.lower())

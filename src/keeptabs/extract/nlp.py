@@ -106,6 +106,8 @@ class RuleLemmas:
                 form = string[: len(string) - len(old)] + str(new)
                 (known if form in index or not form.isalpha() else unknown).append(form)
         known.sort(key=lambda form: form not in index)  # a listed lemma first, as spaCy does
+        if not known and unknown and unknown[0].endswith("cke"):
+            return unknown[0][:-1]  # "deadlocked": no English word ends in "-cke"
         return (known or unknown or [string])[0]
 
 
