@@ -186,3 +186,13 @@ def test_people_a_place_is_home_to_live_there(nlp: Language) -> None:
     assert claims["200,000"].action == "live"
     assert claims["about 15,000"].action == "live"
     assert claims["nine"].action == "deadlock"  # not "deadlocke"
+
+
+def test_a_holiday_naming_a_party_is_no_date_and_capitals_open_dates(nlp: Language) -> None:
+    claims = claims_of(
+        "A former employee opened fire at an office Christmas party Friday, killing one "
+        "person. This year, pirates have attacked nearly 100 vessels.",
+        nlp,
+    )
+    assert claims["one"].period == "Friday"
+    assert claims["nearly 100"].period == "This year"

@@ -46,7 +46,8 @@ _DATE = re.compile(
     r"|\b(?:today|yesterday|tonight)(?:['’]?s)?\b"  # "todays shelling": a lost apostrophe
     # closing a Title Case headline ("... on Rural Homs Today"); not "Aleppo Today said"
     r"|\b(?:Today|Yesterday|Tonight)(?=[ \t]*(?:[.!]|\n|$))"
-    r"|\b(?:last (?:week|month|year|night)|this (?:week|month|year|morning|afternoon|evening))\b"
+    r"|\b(?:[Ll]ast (?:week|month|year|night)"
+    r"|[Tt]his (?:week|month|year|morning|afternoon|evening))\b"
     # "two days ago", "a week ago": a date counted back from the report
     # (each guarded by a lookahead that fails fast: the regex is tried at every position)
     r"|\b(?=\w+\s+(?:days?|weeks?|months?|years?)\s+ago\b)"

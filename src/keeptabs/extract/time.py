@@ -134,6 +134,7 @@ def _periods_in(sentence: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_HOLIDAY = re.compile(r"Christmas|Easter|Ramadan|Eid(?: al-\w+)?|New Year|Nowruz")
 _QUOTED = re.compile(r"“[^“”]{3,}”")
 
 
@@ -213,6 +214,8 @@ def find_date_period(sentence: Span, root: Token, number: Token) -> str | None:
             continue
         if quote is not None and not quote[0] <= entity.start_char < quote[1]:
             continue  # a figure in quotation marks: a date outside them dates the quoting
+        if _HOLIDAY.fullmatch(entity.text) and entity.root.dep_ == "compound":
+            continue  # "an office Christmas party Friday": what party, not when
         if _is_dateline_day(entity) or _is_dateline(entity):
             # "AFP Saturday 25 Jun 2016 Air strikes killed ...", "Published September 15
             # 2016 Twenty-three civilians ...": the report's date
