@@ -196,3 +196,8 @@ def test_a_holiday_naming_a_party_is_no_date_and_capitals_open_dates(nlp: Langua
     )
     assert claims["one"].period == "Friday"
     assert claims["nearly 100"].period == "This year"
+
+
+def test_a_name_before_region_is_a_place(nlp: Language) -> None:
+    text = "An estimated 1,500 pirates are based in Somalia's semiautonomous Puntland region."
+    assert claims_of(text, nlp)["An estimated 1,500"].place == "Puntland"

@@ -398,6 +398,8 @@ def test_scoring_action_class_falls_back_to_the_head_verb() -> None:
         ("Rural Idlib", "Idlib"),
         ("Idlib countryside", "Idlib"),
         ("Rural Damascus", "Rural Damascus"),
+        ("Qeshm Island", "Qeshm"),
+        ("the island of Qeshm", "Qeshm"),
         ("Aleppo eastern countryside", "East Aleppo"),
         ("northern rural Homs", "North Homs"),
         # a list is the list of its normalised parts, however it is joined

@@ -280,16 +280,18 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # Transliterations keep or drop the Arabic article: "Al Raqqa" = "al-Raqqa" = "Raqqa".
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-\s]+(?=\w)", re.IGNORECASE)
 # Administrative words around a name do not change the place: "Hama province" = "the
-# province of Hama" = "Hama"; "the suburbs of Damascus" = "Damascus suburbs" = "Damascus".
+# province of Hama" = "Hama"; "the suburbs of Damascus" = "Damascus suburbs" = "Damascus";
+# "Qeshm Island" = "the island of Qeshm" = "Qeshm".
 _SETTLEMENT_OF = re.compile(
-    r"^(?:city|town|village|province|governorate|district|countryside|suburbs?|outskirts)"
-    r"\s+of\s+",
+    r"^(?:city|town|village|island|province|governorate|district|countryside|suburbs?"
+    r"|outskirts)\s+of\s+",
     re.IGNORECASE,
 )
 _LIST_DIVIDER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _RURAL = re.compile(r"^rural\s+", re.IGNORECASE)
 _SETTLEMENT_SUFFIX = re.compile(
-    r"\s+(?:city|town|village|province|governorate|district|countryside|suburbs?|region|area)$",
+    r"\s+(?:city|town|village|island|province|governorate|district|countryside|suburbs?|region"
+    r"|area)$",
     re.IGNORECASE,
 )
 

@@ -72,7 +72,7 @@ COMPASS_WORD = re.compile(
 SETTLEMENT_AFTER = re.compile(
     r"\s+(?:(?:refugee|displacement|IDP)\s+)?"  # "Sarmada refugee camp"
     r"(?P<kind>village|town|city|neighbou?rhood|district|camp|pocket|province|governorate|suburb"
-    r"|countryside|hospital|area)s?\b",
+    r"|countryside|hospital|area|region)s?\b",
     re.IGNORECASE,
 )
 
