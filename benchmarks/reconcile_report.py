@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 import tarfile
 import time
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from ecb_corpus import ecb_text
 from keeptabs.extract.nlp import load_nlp
 from keeptabs.ingest.corpus import Columns, read_corpus
 from keeptabs.ingest.files import read_paths
@@ -33,9 +33,6 @@ from keeptabs.types import RawDocument, Result
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ECB = SHARED / "eval" / "clusters" / "ecbplus"
 FAKES = SHARED / "corpus" / "fakes-dev.csv"
-_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]'’”]|n't|'s)")
-_NO_SPACE_AFTER = re.compile(r"([(\[“$]) ")
-_SPLIT_NUMBER = re.compile(r"(\d)([,:.]) (\d)")
 csv.field_size_limit(2**31 - 1)
 
 
@@ -53,19 +50,6 @@ def seed_counts() -> Counter[str]:
         r for r in read_paths([SHARED / "corpus" / "aleppo-2016"]) if isinstance(r, RawDocument)
     ]
     return Counter(f.type for f in ledger_of(results_of(raws)).findings)
-
-
-def ecb_text(xml: bytes) -> str:
-    """An ECB+ token file joined back into sentences, one per line."""
-    sentences: dict[int, list[str]] = {}
-    for token in ET.fromstring(xml).iter("token"):
-        sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
-    lines = []
-    for number in sorted(sentences):
-        line = " ".join(sentences[number])
-        line = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", line))
-        lines.append(_SPLIT_NUMBER.sub(r"\1\2\3", line))  # "26, 000", "1: 30"
-    return "\n".join(lines) + "\n"
 
 
 def ecb_counts(topics: int) -> tuple[Counter[str], int, int]:
