@@ -201,3 +201,11 @@ def test_a_holiday_naming_a_party_is_no_date_and_capitals_open_dates(nlp: Langua
 def test_a_name_before_region_is_a_place(nlp: Language) -> None:
     text = "An estimated 1,500 pirates are based in Somalia's semiautonomous Puntland region."
     assert claims_of(text, nlp)["An estimated 1,500"].place == "Puntland"
+
+
+def test_hyphenated_nouns_and_model_names_before_the_noun(nlp: Language) -> None:
+    claims = claims_of(
+        "The woman shot three co-workers. Troops seized seven AK-47 assault rifles.", nlp
+    )
+    assert claims["three"].counted == "co-workers"  # not "co"
+    assert claims["seven"].counted == "rifles"

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
-from keeptabs.extract.doctext import doc_text, entity_label
+from keeptabs.extract.doctext import doc_text, entity_label, span_text
 from keeptabs.extract.entities import is_nationality
 from keeptabs.extract.gazetteer import is_place_name
 from keeptabs.extract.numbers_tables import tables
@@ -90,6 +90,8 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
             return unit_words or None, unit
         return tables().unit_names.get(quantity.unit, quantity.unit), unit  # "$400": dollars
     noun = token.head if token.dep_ in NUMBER_DEPS and token.head.pos_ in NOUN_TAGS else None
+    if token.dep_ in NUMBER_DEPS and token.head.i > token.i and _model_name(token.head):
+        noun = token.head.head  # "seven AK-47 assault rifles": rifles of that model
     if noun is not None and not noun.text[0].isalpha():
         noun = None  # "kills three | Jordan Times": a divider tagged as a noun
     if noun is not None and noun.pos_ == "PROPN" and noun.i == token.i - 1:
@@ -125,6 +127,9 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
         # figure's own verb says what happened
         return (None, token) if antecedent is None else (_noun_phrase(antecedent), token)
     noun = _shared_head(token, noun)
+    hyphenated = _hyphenated_from(noun)
+    if hyphenated is not None:  # "three co-workers": the tokenizer split the word
+        return span_text(noun.doc[noun.i : hyphenated.i + 1]), hyphenated
     return _noun_phrase(noun), noun
 
 
@@ -152,6 +157,34 @@ def _nationality_alone(noun: Token, quantity: Quantity) -> bool:
         and is_nationality(noun.text)
         and not any(c.dep_ in {"compound", "amod"} for c in noun.lefts)
     )
+
+
+def _model_name(noun: Token) -> bool:
+    """ "AK-47", "T-72": a model's name with letters and digits, modifying the noun after
+    it."""
+    head = noun.head
+    text = noun.text
+    return (
+        any(char.isdigit() for char in text)
+        and any(char.isalpha() for char in text)
+        and noun.dep_ in NUMBER_DEPS
+        and head.pos_ == "NOUN"
+        and head.i > noun.i
+    )
+
+
+def _hyphenated_from(noun: Token) -> Token | None:
+    """The last part of a word the tokenizer split at its hyphens ("co-workers")."""
+    doc, last = noun.doc, noun
+    while (
+        last.i + 2 < len(doc)
+        and not last.whitespace_
+        and doc[last.i + 1].text == "-"
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].is_alpha
+    ):
+        last = doc[last.i + 2]
+    return None if last is noun else last
 
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
