@@ -209,3 +209,13 @@ def test_hyphenated_nouns_and_model_names_before_the_noun(nlp: Language) -> None
     )
     assert claims["three"].counted == "co-workers"  # not "co"
     assert claims["seven"].counted == "rifles"
+
+
+def test_a_figure_a_thing_amounts_to_takes_what_happened_to_the_thing(nlp: Language) -> None:
+    claims = claims_of(
+        "Rewards totaling $30,000 are offered for information. Losses amounting to $2 million "
+        "were reported.",
+        nlp,
+    )
+    assert claims["$30,000"].action == "offer"
+    assert claims["$2 million"].action == "report"

@@ -390,11 +390,18 @@ def _predicate_after_reduced_relative(counted: Token) -> Token | None:
 
 def _conveyed_by(counted: Token) -> Token | None:
     """ "11 buses carrying some 500 people left Madaya": the load of a vehicle described
-    by a participle of carrying shares what the vehicle does."""
+    by a participle of carrying shares what the vehicle does; so does what a participle
+    of amounting gives ("rewards totaling $30,000 are offered")."""
     verb = counted.head
-    if counted.dep_ != "dobj" or verb.dep_ != "acl":
+    if counted.dep_ == "pobj" and verb.lower_ == "to":  # "losses amounting to $2 million"
+        verb = verb.head
+    elif counted.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in frame_vocab().conveyance_verbs:
+    if verb.dep_ != "acl":
+        return None
+    lemma = verb.lemma_.lower()
+    vocab = frame_vocab()
+    if lemma not in vocab.conveyance_verbs and lemma not in vocab.amounting_verbs:
         return None
     return verb.head if verb.head.pos_ in NOUN_TAGS else None
 

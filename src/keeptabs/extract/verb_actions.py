@@ -29,6 +29,7 @@ class FrameVocab:
     stative_verbs: frozenset[str]
     scene_verbs: frozenset[str]  # "One man sat atop the rubble": a person, no count
     conveyance_verbs: frozenset[str]
+    amounting_verbs: frozenset[str]  # "rewards totaling $30,000 are offered": offered
     part_verbs: frozenset[str]
     outcome_verbs: frozenset[str]
     copula_phrases: dict[str, str]
@@ -54,6 +55,7 @@ def frame_vocab() -> FrameVocab:
         stative_verbs=words("stative_verbs"),
         scene_verbs=words("scene_verbs"),
         conveyance_verbs=words("conveyance_verbs"),
+        amounting_verbs=words("amounting_verbs"),
         part_verbs=words("part_verbs"),
         outcome_verbs=words("outcome_verbs"),
         copula_phrases={k.lower(): v for k, v in data.get("copula_phrases", {}).items()},
