@@ -152,6 +152,16 @@ def test_who_is_quoted_as_saying_is_the_source(nlp: Language) -> None:
     assert claims["5"].source == "State TV"  # a pronoun: the one who quotes
 
 
+def test_an_organisation_named_in_full_is_its_own_source_org(nlp: Language) -> None:
+    claims = claims_of(
+        "Pirates attacked 100 vessels, the International Maritime Bureau said.\n"
+        "A military source said 5 soldiers died.\n",
+        nlp,
+    )
+    assert claims["100"].source_org == "International Maritime Bureau"  # not in the table
+    assert claims["5"].source_org is None  # a description names no organisation
+
+
 def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
     text = (
         "Fire in Hama\n\nNine people died and four others were hurt in a fire in northern "
@@ -328,7 +338,7 @@ def test_quotation_opened_sentences_before_the_figure_keeps_its_speaker(nlp: Lan
             "(SLN) reported.",
             "20",
             "Syria Live Network",
-            None,
+            "Syria Live Network",  # named in full: its own organisation
         ),
         (
             "An attack on a clinic left two patients dead the Qatar Red Crescent Society "

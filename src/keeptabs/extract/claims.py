@@ -51,7 +51,7 @@ from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
 from keeptabs.extract.places import find_place
 from keeptabs.extract.reporting import reports
-from keeptabs.extract.speakers import Attribution, SourceMemory
+from keeptabs.extract.speakers import Attribution, SourceMemory, named_organisation
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.verb_actions import frame_vocab
 from keeptabs.extract.vocab import action_vocab, counted_vocab, speaker_vocab
@@ -622,7 +622,9 @@ def _frame_claim(
         period_start=period_start,
         period_end=period_end,
         source=_as_written(attribution.source, original) if attribution else None,
-        source_org=attribution.source_org if attribution else None,
+        source_org=(attribution.source_org or named_organisation(attribution.source))
+        if attribution
+        else None,
     ), elided
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from keeptabs.extract.doctext import entities_in, entities_of, entity_label
-from keeptabs.extract.entities import is_nationality
+from keeptabs.extract.entities import entity_vocab, is_nationality
 from keeptabs.extract.gazetteer import is_country, is_place_name
 from keeptabs.extract.vocab import ActorTable, actor_table
 
@@ -174,6 +174,21 @@ def _names_a_body(subject: Token, phrase: Span) -> bool:
         and subject.i - phrase.start <= MAX_BODY_NAME_WORDS
         and any(not is_nationality(t.text) and not is_place_name(t.text) for t in names)
     )
+
+
+_ORG_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "&"})
+
+
+def named_organisation(source: str) -> str | None:
+    """A source the actor table lacks that names an organisation in full ("the
+    International Maritime Bureau", "U.S. Geological Survey"): the organisation is
+    itself, as written, less the article."""
+    words = source.removeprefix("the ").removeprefix("The ").split()
+    if len(words) < 2 or words[-1] not in entity_vocab().org_words:
+        return None
+    if not all(word[0].isupper() or word in _ORG_NAME_LINKS for word in words):
+        return None  # "a military source", "the Britain-based monitor"
+    return " ".join(words)
 
 
 def org_of(text: str | None) -> str | None:
