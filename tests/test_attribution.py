@@ -162,6 +162,15 @@ def test_an_organisation_named_in_full_is_its_own_source_org(nlp: Language) -> N
     assert claims["5"].source_org is None  # a description names no organisation
 
 
+def test_an_organisation_named_in_a_sentence_with_no_claim_is_remembered(nlp: Language) -> None:
+    text = (
+        "Residents were moved out overnight, the Kestrian Civil Protection Agency said.\n\n"
+        "Agency spokeswoman Ilsa Marrow said 12,400 people were evacuated.\n"
+    )
+    claim = claims_of(text, nlp)["12,400"]
+    assert claim.source_org == "Kestrian Civil Protection Agency"
+
+
 def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
     text = (
         "Fire in Hama\n\nNine people died and four others were hurt in a fire in northern "

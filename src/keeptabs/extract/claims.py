@@ -51,7 +51,12 @@ from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
 from keeptabs.extract.places import find_place
 from keeptabs.extract.reporting import reports
-from keeptabs.extract.speakers import Attribution, SourceMemory, named_organisation
+from keeptabs.extract.speakers import (
+    Attribution,
+    SourceMemory,
+    named_organisation,
+    remember_named_speakers,
+)
 from keeptabs.extract.time import find_date_period, find_period
 from keeptabs.extract.verb_actions import frame_vocab
 from keeptabs.extract.vocab import action_vocab, counted_vocab, speaker_vocab
@@ -155,6 +160,7 @@ def extract_claims_many(
         read_up_to = 0
         for window in windows:
             context.places.remember_text(item.text, read_up_to, window.start)
+            remember_named_speakers(item.text, read_up_to, window.start, context.sources)
             read_up_to = window.end
             doc = next(parsed)
             for sentence in doc.sents:

@@ -97,6 +97,10 @@ class SourceMemory:
         if attribution.source.lower() in PRONOUNS:
             return
         self.last = attribution
+        self.note_name(attribution)
+
+    def note_name(self, attribution: Attribution) -> None:
+        """Remember a named speaker for descriptions ("the agency") only, not pronouns."""
         for name in (attribution.source, attribution.source_org):
             if name:
                 self.by_head[name.split()[-1].lower()] = attribution
@@ -189,6 +193,24 @@ def named_organisation(source: str) -> str | None:
     if not all(word[0].isupper() or word in _ORG_NAME_LINKS for word in words):
         return None  # "a military source", "the Britain-based monitor"
     return " ".join(words)
+
+
+# An organisation named in full before a verb of saying, in text that is not parsed:
+# "the Kestrian Civil Protection Agency said on Tuesday"
+_NAMED_SAYING = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*)){1,7})"
+    r"\s+(?:said|says|reported|reports|announced|stated|added|confirmed|estimated)\b"
+)
+
+
+def remember_named_speakers(text: str, start: int, end: int, memory: SourceMemory) -> None:
+    """Note the organisations ``text[start:end]`` (not parsed: it holds no claim) names
+    as speakers, so that "agency spokeswoman X" or "the agency" later points to them."""
+    for match in _NAMED_SAYING.finditer(text, start, end):
+        name = match.group("name")
+        organisation = org_of(name) or named_organisation(name)
+        if organisation is not None:
+            memory.note_name(Attribution(name, organisation))
 
 
 def org_of(text: str | None) -> str | None:
