@@ -425,6 +425,7 @@ def test_scoring_normalize_place(text: str, expected: str) -> None:
         ("past forty-eight hours", 48.0),
         ("the last week", 168.0),
         ("past 24-hour period", 24.0),
+        ("past 24 hours alone", 24.0),
         ("past night", None),
         ("since Monday", None),
         ("day", None),

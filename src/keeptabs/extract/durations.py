@@ -31,7 +31,7 @@ _PERIOD = re.compile(
     rf"^(?:(?:over|in|during|within|for|throughout)\s+)?(?:the\s+)?"
     rf"(?P<prefix>(?:past|last|previous|preceding)\s+)?"
     rf"(?:(?P<count>[\d,.]+|[a-z]+(?:[\s-][a-z]+)?)[\s-]+)?"
-    rf"(?P<unit>{_UNIT})s?(?:\s+period)?$"
+    rf"(?P<unit>{_UNIT})s?(?:\s+period)?(?:\s+alone)?$"  # "past 24 hours alone"
 )
 
 
