@@ -219,3 +219,8 @@ def test_a_figure_a_thing_amounts_to_takes_what_happened_to_the_thing(nlp: Langu
     )
     assert claims["$30,000"].action == "offer"
     assert claims["$2 million"].action == "report"
+
+
+def test_a_polls_margin_of_error_is_no_claim(nlp: Language) -> None:
+    text = "The poll gave a 3.1 percent margin of error, with 20.6 percent backing the party."
+    assert set(claims_of(text, nlp)) == {"20.6 percent"}

@@ -61,6 +61,7 @@ _SITE_COUNTER_AFTER = re.compile(
     r"^\s*(?:Related\b|Images?\)|Community\s+standards|Comments?\b)"
     r"|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b"
 )
+_MARGIN_OF_ERROR = re.compile(r"^\s+margins?\s+of\s+error\b", re.IGNORECASE)
 _LENGTH_UNITS = frozenset(
     {"kilometer", "kilometre", "meter", "metre", "mile", "km", "m", "yard", "foot", "feet"}
 )
@@ -113,6 +114,8 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
         return False
     if _ALONE_BEFORE.search(before) and _ALONE_AFTER.match(after):
         return False
+    if quantity.kind == "percent" and _MARGIN_OF_ERROR.match(after):
+        return False  # "a 3.1 percent margin of error": about the poll, not the events
     return not _is_place_distance(quantity, before, after)
 
 
