@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from keeptabs.extract.entities import is_nationality
-from keeptabs.extract.numbers_words import OF_THEM, one_counts_alone
+from keeptabs.extract.numbers_words import OF_THEM, ONE_CONTEXT, one_counts_alone
 from keeptabs.extract.vocab import load_data
 from keeptabs.types import Quantity
 
@@ -35,12 +35,7 @@ _PLACE_DISTANCE = re.compile(
     r"|south-?west)(?:ern)?\s+of|from|away from|outside|off)\b",
     re.IGNORECASE,
 )
-# ... but not one the event covered: "within 5 km of", "falling about 60 metres from a ridge"
-_EVENT_DISTANCE = re.compile(
-    r"\b(?:within|up to|as far as|reached|range of|(?:fell|falling|fall|falls|plunged|plunging)"
-    r"(?:\s+(?:about|some|nearly|almost|around|approximately|more\s+than|over))?)\s*$",
-    re.IGNORECASE,
-)
+_EVENT_DISTANCE = re.compile(r"\b(?:within|up to|as far as|reached|range of)\s*$", re.IGNORECASE)
 # A site's counters and stamps run into the text: "Get short URL 2440", "(updated 2340
 # 23.10.2017)", "Slideshow (21 Images)", "48 Related"; and years of an era ("1750 BC").
 _SITE_COUNTER_BEFORE = re.compile(
@@ -61,7 +56,13 @@ _SITE_COUNTER_AFTER = re.compile(
     r"^\s*(?:Related\b|Images?\)|Community\s+standards|Comments?\b)"
     r"|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b"
 )
+_BY_ONE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
 _MARGIN_OF_ERROR = re.compile(r"^\s+margins?\s+of\s+error\b", re.IGNORECASE)
+_MARGIN_BEFORE = re.compile(
+    r"\bmargins?\s+of\s+error\s+(?:of\s+)?(?:plus\s+or(?:\s+minus)?\s*|±\s*)?$", re.IGNORECASE
+)
 _LENGTH_UNITS = frozenset(
     {"kilometer", "kilometre", "meter", "metre", "mile", "km", "m", "yard", "foot", "feet"}
 )
@@ -99,10 +100,13 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
     if quantity.kind == "vague" and words in vocab.weak_vague:
         return False
     if words in WEAK_ONE:  # "one person"; "one of them" (the number layer kept it after a count)
+        if _BY_ONE.search(before):
+            return False  # "by one count", "by one estimate": a way of counting
+        wider_before = text[max(0, quantity.start - ONE_CONTEXT) : quantity.start]
         return bool(
             vocab.person_after_one.match(after)
             or OF_THEM.match(after)
-            or (words == "one" and one_counts_alone(before, after))
+            or (words == "one" and one_counts_alone(wider_before, after))
             or (words == "one" and _nationality_after(after))  # "one English climber"
         )
     if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
@@ -114,17 +118,21 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
         return False
     if _ALONE_BEFORE.search(before) and _ALONE_AFTER.match(after):
         return False
-    if quantity.kind == "percent" and _MARGIN_OF_ERROR.match(after):
+    if quantity.kind == "percent" and (
+        _MARGIN_OF_ERROR.match(after) or _MARGIN_BEFORE.search(before)
+    ):
         return False  # "a 3.1 percent margin of error": about the poll, not the events
     return not _is_place_distance(quantity, before, after)
 
 
-_FIRST_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
-
-
 def _nationality_after(after: str) -> bool:
+    """ "one Australian and ...", "one English climber": a nationality after "one", alone
+    or before a person noun, counts a person (not "one British pound")."""
     word = _FIRST_WORD.match(after)
-    return word is not None and is_nationality(word.group(1))
+    if word is None or not is_nationality(word.group(1)):
+        return False
+    rest = after[word.end() :]
+    return bool(_NO_NOUN_AFTER.match(rest) or candidate_vocab().person_after_one.match(rest))
 
 
 def _is_place_distance(quantity: Quantity, before: str, after: str) -> bool:

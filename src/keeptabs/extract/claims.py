@@ -34,7 +34,7 @@ from keeptabs.extract.casualties import (
     passive_casualty_after,
     said_of_casualties,
 )
-from keeptabs.extract.counted_nouns import counted_noun
+from keeptabs.extract.counted_nouns import MAGNITUDE, counted_noun
 from keeptabs.extract.counts_by_place import counts_by_place
 from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text, with_text
@@ -579,7 +579,7 @@ def _frame_claim(
             and not _SUBSET_CUE.search(context.text, max(0, c.start - SUBSET_CUE_CHARS), c.start)
             and not _SUBSET_AFTER.match(context.text, c.end)  # "one of them a child"
             and not _is_toll_noun(c.counted)  # "hundreds of deaths ... killed dozens": people
-            and c.counted != "magnitude"  # "a 5.6 magnitude quake ... injuring 5": people
+            and c.counted != MAGNITUDE  # "a 5.6 magnitude quake ... injuring 5": people
             and not (names_an_outcome(frame.action) and _is_place_kind(c.counted))
             # "3 new towns joined ... a toll of 31 killed": towns are never the dead
         ]

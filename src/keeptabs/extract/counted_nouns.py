@@ -45,6 +45,7 @@ MAX_NUMBER_CLIMB = 3  # words from a figure up to the verb whose subject is "the
 VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten", "billion"})
 
 
+MAGNITUDE = "magnitude"  # what an earthquake's figure counts
 # An earthquake's magnitude: "magnitude 6.1", "magnitude of 5.9", "a 5.6 magnitude
 # quake", "a magnitude-5.9 earthquake", "6.1 on the Richter scale"
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.IGNORECASE)
@@ -75,7 +76,7 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     if quantity.kind == "percent":
         return "percent", _percent_token(token)
     if quantity.kind == "count" and _is_magnitude(doc_text(token.doc), quantity):
-        return "magnitude", token  # "a magnitude 6.1 quake", "measuring 3.8 on the Richter"
+        return MAGNITUDE, token  # "a magnitude 6.1 quake", "measuring 3.8 on the Richter"
     if quantity.unit == "fraction":
         return "fraction", token  # "roughly one quarter", "three quarters", "a third"
     if quantity.kind in {"measure", "money"}:
@@ -129,13 +130,15 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     noun = _shared_head(token, noun)
     hyphenated = _hyphenated_from(noun)
     if hyphenated is not None:  # "three co-workers": the tokenizer split the word
-        return span_text(noun.doc[noun.i : hyphenated.i + 1]), hyphenated
+        return span_text(noun.doc[noun.i : hyphenated.i + 1]).lower(), hyphenated
     return _noun_phrase(noun), noun
 
 
 # Verbs that put a measure at a figure: "put the magnitude at 6.1", "estimated the crowd
 # at 5,000"; a toll so put counts people (keeptabs.extract.casualties)
 _PUTTING_VERBS = frozenset({"put", "place", "set", "estimate", "peg"})
+# Nouns that only carry a figure of something else ("put the figure at 58")
+_FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally", "estimate", "total"})
 
 
 def _put_at(number: Token) -> Token | None:
@@ -143,20 +146,22 @@ def _put_at(number: Token) -> Token | None:
     if number.dep_ != "pobj" or at.lower_ != "at" or at.head.lemma_.lower() not in _PUTTING_VERBS:
         return None
     measured = next((c for c in at.head.children if c.dep_ == "dobj"), None)
-    if measured is None or measured.pos_ != "NOUN" or measured.lower_ in counted_vocab().toll_nouns:
+    if measured is None or measured.pos_ != "NOUN":
         return None
+    lemma = measured.lemma_.lower()
+    if lemma in counted_vocab().toll_nouns or lemma in _FIGURE_NOUNS:
+        return None  # "put the number of dead at 58": the dead, below
     return measured
 
 
 def _nationality_alone(noun: Token, quantity: Quantity) -> bool:
-    """A nationality in the singular after a figure above one ("12 Somali") describes
-    people already named, not a noun of its own ("3 Syrians" is)."""
-    return (
-        (quantity.value or 0) > 1
-        and not noun.text.endswith("s")
-        and is_nationality(noun.text)
-        and not any(c.dep_ in {"compound", "amod"} for c in noun.lefts)
-    )
+    """A nationality in the singular after a figure above one, in brackets after the
+    people it breaks down ("23 personnel (12 Somali and 11 Yemeni)"), describes them; it
+    is no noun of its own ("3 Syrians", "12 Chinese" in Sudan)."""
+    if (quantity.value or 0) <= 1 or noun.text.endswith("s") or not is_nationality(noun.text):
+        return False
+    opened = doc_text(noun.doc)[max(0, quantity.start - BREAKDOWN_CHARS) : quantity.start]
+    return "(" in opened and ")" not in opened[opened.rindex("(") :]
 
 
 def _model_name(noun: Token) -> bool:
@@ -179,13 +184,14 @@ def _hyphenated_from(noun: Token) -> Token | None:
     while (
         last.i + 2 < len(doc)
         and not last.whitespace_
-        and doc[last.i + 1].text == "-"
-        and not doc[last.i + 1].whitespace_
+        and _after_hyphen(doc[last.i + 2])
         and doc[last.i + 2].is_alpha
     ):
         last = doc[last.i + 2]
     return None if last is noun else last
 
+
+BREAKDOWN_CHARS = 30  # characters before a figure searched for the bracket it opens
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 

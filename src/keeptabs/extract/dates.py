@@ -41,7 +41,15 @@ _MONTH = re.compile(rf"^(?:early\s+|late\s+|mid-?)?(?P<month>{'|'.join(_MONTHS)}
 _YEAR = re.compile(r"^(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d{2})$")
 _SINCE = re.compile(r"^since\s+(?P<rest>.+)$")
 _LEADING = re.compile(r"^(?:on|in|during|over|at)\s+")
-_RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "yesterday": 1, "last night": 1}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": 1,
+    "last night": 1,
+}
 _HAS_DATE_WORD = re.compile(rf"\d|\b(?:{'|'.join(_MONTHS)}|{'|'.join(m[:3] for m in _MONTHS)})\b")
 
 DateRange = tuple[str | None, str | None]
@@ -87,8 +95,12 @@ def _relative(text: str, base: date) -> DateRange | None:
     if text in {"overnight", "over night"}:
         return (base - timedelta(days=1)).isoformat(), base.isoformat()
     if text in {"the weekend", "weekend", "over the weekend", "this weekend", "last weekend"}:
-        sunday = _last_weekday(base, 6)
-        return (sunday - timedelta(days=1)).isoformat(), sunday.isoformat()
+        # the weekend a Saturday or Sunday is in; else the one before (so "last weekend"
+        # on a weekend day is the one before that)
+        saturday = base - timedelta(days=(base.weekday() - 5) % 7)
+        if text == "last weekend" and base.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return saturday.isoformat(), (saturday + timedelta(days=1)).isoformat()
     found = _MONTH.match(text)
     if found:  # "in July": the last July up to the publication date
         month = _MONTHS.index(found["month"]) + 1

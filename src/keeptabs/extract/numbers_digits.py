@@ -102,6 +102,20 @@ def digit_numbers(text: str) -> list[NumberMatch]:
     return out
 
 
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\s*\Z")
+_MEASURE_WORDS: Final = frozenset(
+    "to at of from by minus was is were are be reached hit fell dropped rose stood".split()
+)
+
+
+def _dash_between(text: str, sign: int, num: NumberMatch) -> bool:
+    """A spaced '-' after a word is a dash that sets the number apart ('NEWS - 3 DEAD',
+    'the victims - 14 - died', 'civilians - 15000 of them children'); after a word that
+    takes a measure it is a minus ('fell to - 5', 'was - 3')."""
+    word = _WORD_BEFORE.search(text, max(0, sign - 20), sign)
+    return word is not None and word.group(1).lower() not in _MEASURE_WORDS
+
+
 def _with_sign(text: str, num: NumberMatch) -> NumberMatch:
     """'-1', '- 10 k', '−4/5': a sign not after a word or number (so '50-75' is a range)."""
     j = num.start - 1
@@ -112,8 +126,8 @@ def _with_sign(text: str, num: NumberMatch) -> NumberMatch:
     if j and (text[j - 1].isalnum() or text[j - 1] in ")%.,/"):
         return num  # glued to what comes before: '50-75', 'i7-860'
     before = text[max(0, j - 3) : j].rstrip(" ")[-1:]
-    if j < num.start - 1 and (before.isdigit() or before == "%" or before.isalpha()):
-        return num  # '50 - 75', 'NEWS - 3 DEAD': a spaced dash after a number or word
+    if j < num.start - 1 and (before.isdigit() or before == "%" or _dash_between(text, j, num)):
+        return num  # '50 - 75', 'NEWS - 3 DEAD', 'the victims - 14 - died': a dash
     num.start = num.core_start = j
     num.value = -num.value
     return num

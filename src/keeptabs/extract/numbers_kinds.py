@@ -45,14 +45,24 @@ _CLOCK_LOOKALIKE_UNITS: Final = frozenset({"picometer", "attometer"})  # 'pm', '
 TITLE_CASE_SHARE: Final = 0.6  # of a line's longer words capitalised: a headline, not a label
 MAX_TITLE_CHARS: Final = 300  # a longer line is prose, whatever its capitals
 _AGE_AFTER: Final = re.compile(r"(?i)(?:\s*|-)old\b|\s+years?\s+of\s+age\b")
-# "Banky, 40,", "Anthony LaCalamita, 38," "Rory O'Neil, 40.": a name, then an age
-_NAME_COMMA: Final = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+(?:(?:Mc|La|De|O')?[A-Z][a-z]+)?),\s$"
-    r"|\b[A-Z][a-z]+,\s+both\s$"  # "Tom Tennant and William Hakim, both 51,"
+_NAME_WORD: Final = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"  # "Banky", "LaCalamita", "McDonald"
+# "Banky, 40,", "Tennant and Hakim, both 51,": a name, then an age between commas
+_NAME_COMMA: Final = re.compile(rf"\b(?P<name>{_NAME_WORD}),\s$|\b{_NAME_WORD},\s+both\s$")
+# "Anthony LaCalamita, 38." "Robyn Mendes, 48 - an ex-girlfriend": an age closing the
+# sentence or before a dash only after a first and a last name ("By Friday, 55." is no age)
+_FULL_NAME_COMMA: Final = re.compile(rf"\b[A-Z][a-z]+\s+(?P<name>{_NAME_WORD}),\s$")
+_AGE_CLOSE: Final = re.compile(r"[,)]")
+_AGE_END: Final = re.compile(r"\.|\s[-–—]\s")
+_CALENDAR_WORDS: Final = MONTH_WORDS | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight",
+}  # fmt: skip
+# "in Hama, 14", "in eastern Ghouta, 14": a place, then a figure
+_LOCATIVE_BEFORE: Final = re.compile(
+    r"\b(?:in|at|near|from|to|of|outside|around|on|by|since|until|during|across|into)"
+    r"\s+(?:[a-z]+\s+)?$"
 )
-# "in Hama, 14": a place, then a figure
-_LOCATIVE_BEFORE: Final = re.compile(r"\b(?:in|at|near|from|to|of|outside|around)\s+$")
-_AGE_END: Final = re.compile(r"[,).]|\s[-–—]\s")  # "Robyn Mendes, 48 - an ex-girlfriend"
+NAME_REACH: Final = 24  # characters before an age searched for the name and its comma
 _ID_BEFORE: Final = re.compile(  # \Z, not $: a letter ending the line before is no label
     r"(?:\b(?:No|Nos|Nr|Nrs|nr|nrs|no)\.\s*|#\s*|[A-Za-z]|\b[A-Z][A-Za-z]{0,4}-)\Z"
 )
@@ -75,11 +85,13 @@ _COORDINATE_AFTER: Final = re.compile(
     r"\s*(?:°|degrees?)\s+(?:in\s+)?(?:longitude|latitude|north|south|east|west)\b", re.IGNORECASE
 )
 _EMERGENCY_NUMBERS: Final = frozenset({"911", "999", "112"})
-_DIALLING: Final = frozenset({"dial", "dialed", "dialled", "dialing", "dialling", "call", "called"})
+_DIALLING: Final = frozenset({"dial", "dialed", "dialled", "dialing", "dialling", "emergency"})
 _EMERGENCY_AFTER: Final = re.compile(
     r"\s+(?:calls?|callers?|operators?|dispatchers?|supervisors?|lines?|cent(?:er|re)s?)\b"
 )
+# "Day six of the revolt", "on day one,"; not "every day 300 of the displaced"
 _DAY_NUMBER_AFTER: Final = re.compile(r"\s*(?:of\b|[,.;:!?)]|$)")
+_NAMED_DAY: Final = re.compile(r"(?:\bDay|\bon\s+day)\s+$")
 # A street address: "the 12000 block of East 223rd Street", "at 24 Independent Street",
 # "40 East 5th Ave."
 _ADDRESS_AFTER: Final = re.compile(
@@ -230,13 +242,23 @@ def _is_age(text: str, num: NumberMatch, before: str) -> bool:
         num.end = old.end() if text[num.end] == "-" else num.end  # 'six-year-old'
         return True
     value = num.value
-    return (
+    if not (
         num.form == "digits" and num.unit is None and value is not None
         and value.is_integer() and 0 < value <= MAX_AGE
-        and bool(_AGE_END.match(text, num.end))
-        and (name := _NAME_COMMA.search(text, max(0, num.start - 20), num.start)) is not None
-        and not _LOCATIVE_BEFORE.search(text, max(0, name.start() - 12), name.start())
-    )  # fmt: skip
+    ):  # fmt: skip
+        return False
+    low = max(0, num.start - NAME_REACH)
+    if _AGE_CLOSE.match(text, num.end):
+        name = _NAME_COMMA.search(text, low, num.start)
+    elif _AGE_END.match(text, num.end):
+        name = _FULL_NAME_COMMA.search(text, low, num.start)
+    else:
+        return False
+    return (
+        name is not None
+        and (name.group("name") or "").lower() not in _CALENDAR_WORDS  # "on Monday, 12,"
+        and not _LOCATIVE_BEFORE.search(text, max(0, name.start() - NAME_REACH), name.start())
+    )
 
 
 def _is_identifier(text: str, num: NumberMatch, before: str) -> bool:
@@ -253,9 +275,15 @@ def _is_identifier(text: str, num: NumberMatch, before: str) -> bool:
         return True
     if _COORDINATE_AFTER.match(text, num.end):
         return True  # "55.96 degrees in longitude": where, no count
-    if raw in _EMERGENCY_NUMBERS and (before in _DIALLING or _EMERGENCY_AFTER.match(text, num.end)):
-        return True  # "dialed 911", "911 calls", "a 911 supervisor"
-    if before == "day" and _DAY_NUMBER_AFTER.match(text, num.end):
+    if raw in _EMERGENCY_NUMBERS and (
+        before in _DIALLING or (raw == "911" and _EMERGENCY_AFTER.match(text, num.end))
+    ):
+        return True  # "dialed 911", "911 calls", "a 911 supervisor"; not "112 calls"
+    if (
+        before == "day"
+        and _DAY_NUMBER_AFTER.match(text, num.end)
+        and _NAMED_DAY.search(text, max(0, num.start - 12), num.start)
+    ):
         return True  # "Day six of the revolt", "on day one,": which day, no count
     label = _LABEL_HYPHEN.search(text, max(0, num.core_start - 12), num.core_start)
     if num.form == "digits" and label is not None and label.group(1) in tables().label_nouns:

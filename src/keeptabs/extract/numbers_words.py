@@ -328,15 +328,27 @@ _ONE_UNDERWENT: Final = re.compile(
     r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:[a-z]+ly\s+|also\s+|confirmed\s+)?"
     r"(?:dead|[a-z]+ed)\b"
 )
-_ONE_NOT_SUBJECT: Final = re.compile(r"(?i)\b(?:no|any|every|each|the|this|that|which)\s*$")
+# A count before "one" that it is one of: "Two were held, and one was charged"
+_COUNT_BEFORE: Final = re.compile(
+    r"(?i)\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|dozens|several)\b"
+)
+ONE_CONTEXT = 100  # characters before "one" searched for the count it is one of
 
 
 def one_counts_alone(before: str, after: str) -> bool:
     """Whether a "one" with no noun after it counts a person or thing of the story, from
-    the text ``before`` and ``after`` it."""
+    the text ``before`` and ``after`` it: after a casualty verb ("killing one,"), or as
+    the subject of a passive after a count it is one of ("Two were held, and one was
+    charged"; not "Not one was injured", "One is expected to be named")."""
     if _ONE_BEFALLEN.search(before):
         return bool(_ONE_ALONE.match(after))
-    return bool(_ONE_UNDERWENT.match(after)) and not _ONE_NOT_SUBJECT.search(before)
+    words = before.split()
+    if words and words[-1].lower() == "another":
+        return bool(_ONE_UNDERWENT.match(after))  # "while another one was injured"
+    if words and words[-1].lower() in _ONE_STOP_PREV | {"not"}:
+        return False
+    return bool(_ONE_UNDERWENT.match(after)) and _COUNT_BEFORE.search(before) is not None
 
 
 _HALF_NEXT: Final = frozenset("of a an the their its his her our".split())
@@ -355,7 +367,7 @@ def _plainly_counts(text: str, num: NumberMatch) -> bool:
             return True  # "Two people one of them a child", "four civilians, one of whom"
         if before == "that" and nxt.lower() not in _ONE_STOP_NEXT | _PRONOUNS:
             return True  # "said that one person was killed": "that" opens the clause
-        window = text[max(0, num.core_start - 40) : num.core_start]
+        window = text[max(0, num.core_start - ONE_CONTEXT) : num.core_start]
         if one_counts_alone(window, text[num.core_end : num.core_end + 40]):
             return True  # "killing one,", "and one was charged"
         return bool(nxt) and nxt.lower() not in _ONE_STOP_NEXT and before not in _ONE_STOP_PREV

@@ -9,6 +9,7 @@ chooses among them for each claim.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.attrs import POS
 from spacy.parts_of_speech import PROPN
@@ -43,7 +44,7 @@ from keeptabs.extract.place_words import (
     SITE_AFTER,
     is_possessive_place,
 )
-from keeptabs.extract.vocab import action_vocab, actor_table
+from keeptabs.extract.vocab import action_vocab, actor_table, load_data
 
 # The small model tags some cities as NORP ("Aleppo") or PERSON ("Sheikh Maksoud"); after one
 # of these prepositions a capitalised name is taken as a place unless it reads as a nationality.
@@ -97,11 +98,7 @@ _KIND_OF_NAME = re.compile(
     # "the Castello road", "the Tishrin Dam": a site with its kind
     r"|\b[Tt]he\s+(?:[a-z]+\s+)?(?P<site>[A-Z][\w'’-]*(?:\s+(?:al-)?[A-Z][\w'’-]*){0,2}?)"
     r"\s+(?i:(?:military\s+|border\s+)?(?:road|highway|airport|air\s+base|airbase|base|crossing|dam))\b"
-    # a water or a landform named with its kind: "the Gulf of Aden", "Mount Sefton"
-    r"|\b(?P<feature>(?:Gulf|Bay|Sea|Straits?|Isle|Cape)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"|(?:Mount|Mt\.?|Lake)\s+[A-Z][\w'’-]*)"
 )
-_FEATURE_KIND = re.compile(r"(?:Gulf|Bay|Sea|Straits?|Isle|Cape|Mount|Mt\.?|Lake)\b")
 
 
 _FACILITY_NOUNS = frozenset(
@@ -176,7 +173,7 @@ def kind_names(text: str, start: int, end: int) -> dict[int, str]:
     the Leramun district"), by where they start: the parser may not tag them."""
     found = {}
     for match in _KIND_OF_NAME.finditer(text, start, end):
-        group = next(key for key in ("name", "before", "site", "feature") if match.group(key))
+        group = next(key for key in ("name", "before", "site") if match.group(key))
         name = _before_run_on(match.group(group))
         if not (
             _CALENDAR_WORD.match(name)  # "on Monday village elders"
@@ -184,7 +181,27 @@ def kind_names(text: str, start: int, end: int) -> dict[int, str]:
             or actor_table().is_actor(name)  # "in Daesh town"
         ):
             found[match.start(group)] = name
+    for match in _feature_names().finditer(text, start, end):
+        found.setdefault(match.start(), match.group())  # "the Gulf of Aden", "Mount Sefton"
     return found
+
+
+_FEATURE_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"  # "Aden", "Good Hope"
+
+
+@cache
+def _feature_names() -> re.Pattern[str]:
+    """A water or a landform named with its kind before the name ("the Gulf of Aden",
+    "Mount Sefton"; ``kinds_before_name`` in data/places.json)."""
+    kinds = load_data("places.json").get("kinds_before_name", {})
+    with_of = "|".join(map(re.escape, kinds.get("with_of", ())))
+    without = "|".join(map(re.escape, kinds.get("without_of", ())))
+    return re.compile(rf"\b(?:(?:{with_of})\s+of\s+(?:the\s+)?|(?:{without})\s+){_FEATURE_NAME}")
+
+
+def _is_feature(name: str) -> bool:
+    found = _feature_names().fullmatch(name)
+    return found is not None
 
 
 def place_spans(sentence: Span) -> list[Span]:
@@ -216,7 +233,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
     for name in _names_with_kind(sentence):
         inside = [span for span in spans if _overlap(name, span)]
         if (len(inside) == 1 and _inside(inside[0], name)) or (
-            _FEATURE_KIND.match(name.text) and all(_within(span, name) for span in inside)
+            _is_feature(name.text) and all(_within(span, name) for span in inside)
         ):
             for span in inside:  # "the al Midan district", "the neighborhood of Bab
                 spans.remove(span)  # Alnairab", "the Gulf of Aden": the name, not its

@@ -180,14 +180,21 @@ def _names_a_body(subject: Token, phrase: Span) -> bool:
     )
 
 
-_ORG_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "&"})
+_ORG_NAME_LINKS = frozenset({"of", "for", "the", "on"})
+# Words that open a sentence or a phrase before a name: "On Monday the Bureau said"
+_BEFORE_A_NAME = frozenset(
+    "on in at by after before since during the monday tuesday wednesday thursday friday "
+    "saturday sunday today yesterday".split()
+)
 
 
 def named_organisation(source: str) -> str | None:
     """A source the actor table lacks that names an organisation in full ("the
     International Maritime Bureau", "U.S. Geological Survey"): the organisation is
     itself, as written, less the article."""
-    words = source.removeprefix("the ").removeprefix("The ").split()
+    words = source.split()
+    while words and words[0].lower() in _BEFORE_A_NAME:
+        words = words[1:]  # "On Monday the International Maritime Bureau"
     if len(words) < 2 or words[-1] not in entity_vocab().org_words:
         return None
     if not all(word[0].isupper() or word in _ORG_NAME_LINKS for word in words):
@@ -198,7 +205,7 @@ def named_organisation(source: str) -> str | None:
 # An organisation named in full before a verb of saying, in text that is not parsed:
 # "the Kestrian Civil Protection Agency said on Tuesday"
 _NAMED_SAYING = re.compile(
-    r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’.-]*)){1,7})"
+    r"\b(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|for|on|[A-Z][\w'’.-]*)){1,7})"
     r"\s+(?:said|says|reported|reports|announced|stated|added|confirmed|estimated)\b"
 )
 

@@ -75,8 +75,8 @@ _POSSESSIVE_DAY = re.compile(
 # operation since September", "the deadliest attack since 2016", "one of the worst since"
 _RANKED_SINCE = re.compile(
     r"\b(?:the|its|their|his|her)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
-    r"|ninth|tenth|\w+est"
-    r"|most\s+\w+|worst)\b[^,.;:]{0,60}$",
+    r"|ninth|tenth|latest|biggest|largest|deadliest|bloodiest|heaviest|highest|fiercest"
+    r"|worst|most\s+\w+)\b[^,.;:]{0,60}$",
     re.IGNORECASE,
 )
 _COMPLEMENTS = frozenset({"xcomp", "oprd", "acomp"})
@@ -95,12 +95,12 @@ def find_period(sentence: str, number_offset: int) -> str | None:
         ):
             continue  # "the centre said earlier today that five were killed": the report's;
             # but "says a month of infighting has killed 300" is the event's
-        ranked = _RANKED_SINCE.search(sentence, max(0, start - 80), start)
-        if (
-            ranked is not None
-            and period.lower().startswith("since")
-            and (number_offset < ranked.start() or number_offset >= end)
-        ):
+        ranked = (
+            _RANKED_SINCE.search(sentence, max(0, start - 80), start)
+            if period[:5].lower() == "since"
+            else None
+        )
+        if ranked is not None and (number_offset < ranked.start() or number_offset >= end):
             continue  # "26 pirates ... in the fifth operation since September": which
             # operation, not the pirates' period; not "the latest of 7000 killed since"
         distance = start - number_offset if start >= number_offset else number_offset - end
