@@ -10,11 +10,20 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
+from keeptabs.extract.claims import extract_claims
 from keeptabs.extract.nlp import load_nlp
+from keeptabs.segment.text import segment_text
 from keeptabs.store.base import Store, open_store
+from keeptabs.types import Claim
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
+    """The claims of plain ``text`` by their number as written (the last of a repeat)."""
+    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    return {claim.number_text: claim for claim in claims}
 
 
 def require_shared(*parts: str) -> Path:

@@ -14,10 +14,7 @@ from keeptabs.extract.vocab import DATA_PATH_VARIABLE, speaker_vocab
 from keeptabs.segment.text import segment_text
 from keeptabs.types import Claim
 
-
-def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
-    claims = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
-    return {claim.number_text: claim for claim in claims}
+from conftest import claims_of
 
 
 def titled_claims(title: str, body: str, nlp: Language) -> list[Claim]:

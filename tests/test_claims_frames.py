@@ -10,11 +10,8 @@ from keeptabs.extract.asides import without_legal_asides
 from keeptabs.extract.casing import proper_names
 from keeptabs.extract.claims import extract_claims
 from keeptabs.segment.text import segment_text
-from keeptabs.types import Claim
 
-
-def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
-    return {c.number_text: c for c in extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)}
+from conftest import claims_of
 
 
 def test_a_date_counted_back_is_the_period(nlp: Language) -> None:

@@ -8,11 +8,8 @@ from spacy.language import Language
 from keeptabs.extract.casing import sentence_case
 from keeptabs.extract.claims import extract_claims
 from keeptabs.segment.text import segment_text
-from keeptabs.types import Claim
 
-
-def claims_of(text: str, nlp: Language) -> dict[str, Claim]:
-    return {c.number_text: c for c in extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)}
+from conftest import claims_of
 
 
 def test_money_counts_its_currency_not_its_scale(nlp: Language) -> None:
