@@ -30,11 +30,12 @@ _NO_SPACE_AFTER = re.compile(r"([(\[“$]) ")
 _SPLIT_NUMBER = re.compile(r"(\d)([,:.]) (\d)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A line before the headline that only dates the page: "Updated 11 / 27 / 2005 3:41 PM",
-# "Tuesday, August 7,2012", "9 September 2013,14:08", "Posted: Nov 27,2005 8:20 AM ET"
+# "Tuesday, August 7,2012", "9 September 2013,14:08", "Posted: Nov 27,2005 8:20 AM ET",
+# "November 28th, 2005,09:11 GMT"
 _DATE_LINE = re.compile(
     r"^(?:(?:Last\s+)?Updated|Posted|Published|First\s+Posted)?:?\s*"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
-    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s*\d{{4}}"
+    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*\d{{4}}"
     r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4})",
     re.IGNORECASE,
 )
