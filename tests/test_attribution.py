@@ -168,6 +168,16 @@ def test_an_organisation_named_in_a_sentence_with_no_claim_is_remembered(nlp: La
     assert claim.source_org == "Kestrian Civil Protection Agency"
 
 
+def test_who_is_accused_of_a_killing_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Kenneth Dorsey says the woman accused of killing two co-workers at the plant was "
+        "very quiet.\nThe monitor has accused the regime of killing 40 civilians.\n"
+    )
+    claims = claims_of(text, nlp)
+    assert claims["two"].source == "Kenneth Dorsey"  # not "the woman"
+    assert claims["40"].source == "The monitor"  # who accuses speaks
+
+
 def test_counted_group_is_no_speaker_beside_a_named_one(nlp: Language) -> None:
     text = (
         "Fire in Hama\n\nNine people died and four others were hurt in a fire in northern "

@@ -128,6 +128,8 @@ def _says_something(verb: Token) -> bool:
         return passive_agent(verb) is not None  # "were reported by the rescuers"
     if verb.dep_ == "acl" and not _speaker_read_as_noun(verb):
         return False
+    if _accused_of(verb):
+        return False  # "the woman accused of killing two co-workers": the accused
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if any(o.lemma_.lower() in _MEDIA_NOUNS for o in objects):
         return False
@@ -135,6 +137,17 @@ def _says_something(verb: Token) -> bool:
     return not (
         verb.lemma_.lower() == "claim"
         and any(o.lower_ not in {"what", "responsibility"} for o in objects)
+    )
+
+
+def _accused_of(verb: Token) -> bool:
+    """ "the woman accused of killing": the participle with no object of its own, however
+    the parser hangs it, says who is accused, not who speaks."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() == "accuse"
+        and not any(c.dep_ in {"dobj", "aux"} for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
     )
 
 
