@@ -130,6 +130,8 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("shooting Benjamin David Banky, 40.", "age"),
         ("Tom Tennant and William Hakim, both 51, died", "age"),
         ("identified as Robyn Mendes, 48 - an ex-girlfriend", "age"),
+        ("Anthony LaCalamita III, 38, had been arrested", "age"),
+        ("Arcade Joseph Comeaux Jr., 49, ran away", "age"),
         ("a six-year-old girl", "age"),
         ("aged 12", "age"),
         ("children aged from four to 10 were", "age"),
@@ -149,6 +151,10 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("an area 55.96 degrees in longitude", "identifier"),
         ("her son dialed 911 from", "identifier"),
         ("responded to 911 calls from", "identifier"),
+        ("the man called 911 and", "identifier"),
+        ("call the tip line at 800-800-3855 now", "identifier"),
+        ("on the Newberg 214 Highway just", "identifier"),
+        ("entered about 10 a. m. and", "time"),
         ("see http://x.com/news/201611271047905042-syrian now", "identifier"),
         ("\n1 The civilians were held", "list_marker"),
     ],
@@ -448,6 +454,11 @@ def test_numbers_shared_suites_meet_their_floors() -> None:
 )
 def test_numbers_kinds_in_scraped_news(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.kind) for q in find_numbers(text)] == expected
+
+
+def test_the_second_of_a_list_of_ages_is_an_age() -> None:
+    found = find_numbers("A woman and two men, ages 47 and 48, were shot.")
+    assert [(q.text, q.kind) for q in found] == [("two", "count"), ("47", "age"), ("48", "age")]
 
 
 def test_an_address_on_a_numbered_street_is_no_count() -> None:

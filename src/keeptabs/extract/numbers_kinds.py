@@ -28,6 +28,7 @@ __all__ = ["Protected", "classify", "propagate_list_markers"]
 _MONTH_BEFORE: Final = re.compile(rf"(?i)\b(?:{MONTHS})\.?,?\s+(?:the\s+)?$")
 _MONTH_AFTER: Final = re.compile(rf"(?i)(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
 # Both start with a bare \d (then look back) so the regex engine can skip to digits fast.
+_PHONE: Final = re.compile(r"\d(?<!\w\d)\d{2}([-.])\d{3}\1\d{4}\b")  # "800-800-3855"
 _DATE_CHAIN: Final = re.compile(r"\d(?<!\w\d)\d{0,3}([/.-])\d{1,2}\1\d{2,4}\b")
 # "10:30", "23:37:00", and "8:30pm", "11:39AM" with am/pm run on
 _CLOCK: Final = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?(?:\b|(?=(?i:[ap]\.?m)\b))")
@@ -36,7 +37,10 @@ _YEAR_BEFORE: Final = re.compile(
     rf"summer|winter|spring|autumn|fall|{MONTHS})\.?,?[\s-]+$"
 )
 # A time of day: "600 pm", "6.30am", "0300 GMT" (digits before am/pm or a time zone).
-_TIME_AFTER: Final = re.compile(r"(?i)\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\s(?:GMT|UTC|local time)\b")
+# "600 pm", "6.30am", "0300 GMT", "10 a. m." (a tokenizer's spacing kept)
+_TIME_AFTER: Final = re.compile(
+    r"(?i)\s?(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])|\s(?:GMT|UTC|local time)\b"
+)
 # Scraped dates that lost a space: "Apr 232017" is 23 April 2017.
 _GLUED_DAY_YEAR: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:19|20)\d\d")
 # After a number these end a label ("Resolution 2254 of ..."); a verb does not ("Another 70 were").
@@ -47,10 +51,11 @@ MAX_TITLE_CHARS: Final = 300  # a longer line is prose, whatever its capitals
 _AGE_AFTER: Final = re.compile(r"(?i)(?:\s*|-)old\b|\s+years?\s+of\s+age\b")
 _NAME_WORD: Final = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?"  # "Banky", "LaCalamita", "McDonald"
 # "Banky, 40,", "Tennant and Hakim, both 51,": a name, then an age between commas
-_NAME_COMMA: Final = re.compile(rf"\b(?P<name>{_NAME_WORD}),\s$|\b{_NAME_WORD},\s+both\s$")
+_SUFFIX: Final = r"(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?"  # "Comeaux Jr.,", "LaCalamita III,"
+_NAME_COMMA: Final = re.compile(rf"\b(?P<name>{_NAME_WORD}){_SUFFIX},\s$|\b{_NAME_WORD},\s+both\s$")
 # "Anthony LaCalamita, 38." "Robyn Mendes, 48 - an ex-girlfriend": an age closing the
 # sentence or before a dash only after a first and a last name ("By Friday, 55." is no age)
-_FULL_NAME_COMMA: Final = re.compile(rf"\b[A-Z][a-z]+\s+(?P<name>{_NAME_WORD}),\s$")
+_FULL_NAME_COMMA: Final = re.compile(rf"\b[A-Z][a-z]+\s+(?P<name>{_NAME_WORD}){_SUFFIX},\s$")
 _AGE_CLOSE: Final = re.compile(r"[,)]")
 _AGE_END: Final = re.compile(r"\.|\s[-–—]\s")
 _CALENDAR_WORDS: Final = MONTH_WORDS | {
@@ -86,6 +91,7 @@ _COORDINATE_AFTER: Final = re.compile(
 )
 _EMERGENCY_NUMBERS: Final = frozenset({"911", "999", "112"})
 _DIALLING: Final = frozenset({"dial", "dialed", "dialled", "dialing", "dialling", "emergency"})
+_CALLING: Final = frozenset({"call", "called", "calling", "calls"})  # "called 911"
 _EMERGENCY_AFTER: Final = re.compile(
     r"\s+(?:calls?|callers?|operators?|dispatchers?|supervisors?|lines?|cent(?:er|re)s?)\b"
 )
@@ -95,13 +101,16 @@ _NAMED_DAY: Final = re.compile(r"(?:\bDay|\bon\s+day)\s+$")
 # A street address: "the 12000 block of East 223rd Street", "at 24 Independent Street",
 # "40 East 5th Ave."
 _ADDRESS_AFTER: Final = re.compile(
-    r"\s+(?:block\s+of\b|(?:[A-Z][a-z]+\s+|\d+(?:st|nd|rd|th)\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
+    r"\s+(?:block\s+of\b|(?:Highway|Hwy|Freeway)\b"
+    r"|(?:[A-Z][a-z]+\s+|\d+(?:st|nd|rd|th)\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Boulevard"
     r"|Blvd|Lane|Drive)\b)"
 )
 _AGE_WORDS: Final = frozenset(("age", "aged", "ages"))
 # Both ends of an age range written out: "aged from four to 10", "aged between 5 and 12"
 _AGE_RANGE_BEFORE: Final = re.compile(
-    r"\b(?:aged|ages)\s+(?:from|between)\s+(?:[\w-]+\s+(?:to|and)\s+)?$", re.IGNORECASE
+    # "aged from four to 10", "aged between 5 and 12", "ages 47 and 48"
+    r"\b(?:aged|ages)\s+(?:(?:from|between)\s+(?:[\w-]+\s+(?:to|and)\s+)?|\d+\s+(?:and|to)\s+)$",
+    re.IGNORECASE,
 )
 _ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -151,6 +160,7 @@ class Protected:
         # past the run: one character for the closing \b, four for a run-on "p.m."
         stop = min(len(text), end + 5)
         spans = [(m.start(), m.end(), "date") for m in _DATE_CHAIN.finditer(text, start, stop)]
+        spans += [(m.start(), m.end(), "identifier") for m in _PHONE.finditer(text, start, stop)]
         return spans + [(m.start(), m.end(), "time") for m in _CLOCK.finditer(text, start, stop)]
 
 
@@ -276,7 +286,8 @@ def _is_identifier(text: str, num: NumberMatch, before: str) -> bool:
     if _COORDINATE_AFTER.match(text, num.end):
         return True  # "55.96 degrees in longitude": where, no count
     if raw in _EMERGENCY_NUMBERS and (
-        before in _DIALLING or (raw == "911" and _EMERGENCY_AFTER.match(text, num.end))
+        before in _DIALLING
+        or (raw == "911" and (before in _CALLING or _EMERGENCY_AFTER.match(text, num.end)))
     ):
         return True  # "dialed 911", "911 calls", "a 911 supervisor"; not "112 calls"
     if (
