@@ -232,3 +232,29 @@ def test_the_rules_for_other_news_leave_war_reporting_alone(nlp: Language) -> No
     ]:
         assert not {"one", "One"} & set(claims_of(text, nlp)), text
     assert claims_of("Gunmen kidnapped 12 Chinese.", nlp)["12"].counted == "Chinese"
+
+
+def test_a_decimal_before_one_quake_and_a_range_of_magnitudes(nlp: Language) -> None:
+    claims = claims_of(
+        "The island was hit by a 6.1 quake in September. Aftershocks followed, with "
+        "magnitudes ranging from 3.6 to 4.3. The 2 quake victims were buried.",
+        nlp,
+    )
+    assert claims["6.1"].counted == "magnitude"
+    assert claims["from 3.6 to 4.3"].counted == "magnitude"
+    assert claims["2"].counted == "victims"
+
+
+def test_a_participle_before_the_noun_and_the_dead_pronounced(nlp: Language) -> None:
+    claims = claims_of(
+        "Out of 23 arrested pirates, 12 are from Somalia and 11 from Yemen. We have 355 "
+        "damaged shops. Two women were pronounced dead. Idlib is one of four so-called "
+        "zones. The town of 14,000 has struggled.",
+        nlp,
+    )
+    assert claims["23"].action == "arrest"
+    assert claims["12"].part_of == claims["11"].part_of == 23  # parts that say what they are
+    assert claims["355"].action == "damage"
+    assert claims["Two"].action == "kill"
+    assert claims["four"].action != "call"
+    assert claims["14,000"].action == "live"

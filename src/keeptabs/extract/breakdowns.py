@@ -72,7 +72,7 @@ def _breakdown(claims: list[Claim], whole_index: int) -> list[int]:
     items: list[int] = []
     for position in range(whole_index + 1, len(claims)):
         claim = claims[position]
-        if _action_class(claim) not in _classes(action):
+        if _action_class(claim) not in _classes(action) and not _said_of(claim, whole):
             continue  # "88 killed & injured": 8 killed and 80 injured
         if claim.value == target or claim.part_of is not None:
             continue  # the total restated, or a subset of something else
@@ -97,6 +97,12 @@ def _breakdown(claims: list[Claim], whole_index: int) -> list[int]:
             if total > target:
                 break
     return []
+
+
+def _said_of(part: Claim, whole: Claim) -> bool:
+    """ "Out of 23 arrested pirates, 12 are from Somalia and 11 from Yemen": parts that
+    only say what some of the whole's own people are."""
+    return part.action == "be" and part.counted is not None and part.counted == whole.counted
 
 
 def _can_be_whole(claim: Claim) -> bool:

@@ -46,7 +46,7 @@ from keeptabs.extract.frame import (
     settled_action,
 )
 from keeptabs.extract.headline_speakers import bare_headline, story_start
-from keeptabs.extract.nlp import load_nlp
+from keeptabs.extract.nlp import load_nlp, verb_lemma
 from keeptabs.extract.place_memory import PlaceMemory
 from keeptabs.extract.place_words import PLACE_KIND_NOUNS
 from keeptabs.extract.places import find_place
@@ -422,6 +422,10 @@ def _read_frame(
     frame.individual = _one_person_acting(quantity, counted_token, verb, frame.action)
     if frame.action is None:
         frame.action = _reported_object(counted_token)  # "reported 26 airstrikes"
+    if frame.action in {None, "be", "have"}:
+        # "Out of 23 arrested pirates, 12 are ...", "we have 355 damaged shops": the
+        # participle before the noun says what happened to them
+        frame.action = _participle_before(token, counted_token) or frame.action
     root = verb if verb is not None else sentence.root
     clause = (
         sentence.doc[root.left_edge.i : root.right_edge.i + 1] if verb is not None else sentence
@@ -476,6 +480,24 @@ def _reported_object(counted: Token) -> str | None:
         return None  # "the charity counts about 9,000": the figure alone, of the story's
     lemma = head.lemma_.lower()
     return lemma if lemma in action_vocab().reporting and reports(head) else None
+
+
+def _participle_before(number: Token, noun: Token) -> str | None:
+    """The verb of a participle between a figure and its noun ("23 arrested pirates")."""
+    if noun.i <= number.i:
+        return None
+    for word in noun.doc[number.i + 1 : noun.i]:
+        hyphenated = word.i > 0 and word.doc[word.i - 1].text == "-"  # "so-called zones"
+        if (
+            word.dep_ == "amod"
+            and word.head.i == noun.i
+            and word.lower_.endswith("ed")
+            and not hyphenated
+        ):
+            found = verb_lemma(word.text)
+            if found is not None:
+                return found
+    return None
 
 
 def _one_person_acting(

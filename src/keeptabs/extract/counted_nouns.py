@@ -46,18 +46,30 @@ VAGUE_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "score", "te
 
 
 MAGNITUDE = "magnitude"  # what an earthquake's figure counts
+MAX_MAGNITUDE = 10  # the Richter and moment magnitude scales of real quakes stay below
 # An earthquake's magnitude: "magnitude 6.1", "magnitude of 5.9", "a 5.6 magnitude
-# quake", "a magnitude-5.9 earthquake", "6.1 on the Richter scale"
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]+$", re.IGNORECASE)
+# quake", "a magnitude-5.9 earthquake", "6.1 on the Richter scale", "a 6.1 quake",
+# "magnitudes ranging from 3.6 to 4.3"
+_MAGNITUDE_BEFORE = re.compile(
+    r"\bmagnitudes?(?:\s+of|\s+ranging(?:\s+from)?|\s+between)?[\s-]+$", re.IGNORECASE
+)
 _MAGNITUDE_AFTER = re.compile(
     r"^(?:[\s-]+magnitude\b|\s+on\s+the\s+(?:open-ended\s+)?Richter\b)", re.IGNORECASE
+)
+# "a 6.1 quake struck": a decimal before one quake (not "2 quake victims")
+_QUAKE_AFTER = re.compile(
+    r"^[\s-]+(?:earthquake|quake|temblor|tremor)\b(?!s|\s+(?-i:[a-z]+s)\b)", re.IGNORECASE
 )
 
 
 def _is_magnitude(text: str, quantity: Quantity) -> bool:
+    if (quantity.value or 0) >= MAX_MAGNITUDE:
+        return False  # "12 quake victims", "200 quake survivors"
+    after = text[quantity.end : quantity.end + 40]
     return bool(
-        _MAGNITUDE_BEFORE.search(text, max(0, quantity.start - 20), quantity.start)
-        or _MAGNITUDE_AFTER.match(text[quantity.end : quantity.end + 40])
+        _MAGNITUDE_BEFORE.search(text, max(0, quantity.start - 30), quantity.start)
+        or _MAGNITUDE_AFTER.match(after)
+        or ("." in quantity.text and _QUAKE_AFTER.match(after))
     )
 
 
@@ -75,7 +87,7 @@ def counted_noun(token: Token, quantity: Quantity) -> tuple[str | None, Token]:
     """
     if quantity.kind == "percent":
         return "percent", _percent_token(token)
-    if quantity.kind == "count" and _is_magnitude(doc_text(token.doc), quantity):
+    if quantity.kind in {"count", "range"} and _is_magnitude(doc_text(token.doc), quantity):
         return MAGNITUDE, token  # "a magnitude 6.1 quake", "measuring 3.8 on the Richter"
     if quantity.unit == "fraction":
         return "fraction", token  # "roughly one quarter", "three quarters", "a third"

@@ -64,9 +64,15 @@ def _dwellers(counted: Token) -> bool:
         return head.head.lower_ == "home"
     return (
         head.lower_ == "of"
-        and counted.lemma_.lower() in _DWELLER_NOUNS
+        and (counted.lemma_.lower() in _DWELLER_NOUNS or _alone(counted))  # "a town of 14,000"
         and head.head.lemma_.lower() in _SETTLED_PLACES
     )
+
+
+def _alone(number: Token) -> bool:
+    """A figure with no noun or unit after it ("a town of 14,000 has struggled")."""
+    after = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    return number.like_num and (after is None or after.pos_ not in NOUN_TAGS)
 
 
 def settled_action(number: Token, counted: Token, action: str | None) -> str | None:
