@@ -258,3 +258,14 @@ def test_a_participle_before_the_noun_and_the_dead_pronounced(nlp: Language) -> 
     assert claims["Two"].action == "kill"
     assert claims["four"].action != "call"
     assert claims["14,000"].action == "live"
+
+
+def test_titles_ships_and_passive_quotes(nlp: Language) -> None:
+    text = "Three climbers who were with Mr Buckley were rescued."
+    assert claims_of(text, nlp)["Three"].place is None  # a person here, not the town
+    text = "INS Mysore attacked two boats of pirates."
+    assert claims_of(text, nlp)["two"].place is None  # the ship, not the city
+    text = "The quake killed 10 persons, Iranian officials were quoted by AP as saying."
+    assert claims_of(text, nlp)["10"].source == "Iranian officials"  # not AP, who quoted
+    text = "Oregon State Police Lt. Hastings said two officers died."
+    assert claims_of(text, nlp)["two"].source_org == "Oregon State Police"

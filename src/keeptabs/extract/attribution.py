@@ -133,6 +133,9 @@ def speaker_of(verb: Token, memory: SourceMemory, claim: Token | None = None) ->
     subject = _subject_of(verb)
     if subject is not None and claim is not None and claim in subject.subtree:
         subject = None  # "15,000 evacuated, says mayor": the claim is no speaker
+    if subject is None and verb.lemma_.lower() == "quote":
+        # "Iranian officials were quoted by AP as saying": who is quoted says it
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None:
         subject = passive_agent(verb)  # "three deaths were reported by the rescuers"
     if subject is None and verb.dep_ == "acl" and _can_speak(verb.head):

@@ -150,6 +150,12 @@ _AND_OTHER_KINDS = re.compile(
 )
 
 
+# A person's title or a ship's prefix right before a name: "Mr Buckley", "District
+# Attorney David Soares", "INS Mysore" (the gazetteer knows towns of those names)
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Lt|Capt|Sgt|Col|Gen|Attorney|Officer|Deputy|Judge|Mayor|Senator|Rev"
+    r"|INS|HMS|USS|MV|RFA)\.?\s+$"
+)
 _AFFIX_AFTER = re.compile(r"-(?:based|backed|led|born|funded|run|held|controlled|allied)\b")
 
 
@@ -262,6 +268,7 @@ def _find_place_spans(sentence: Span) -> list[Span]:
         and not is_agent(span)
         and not names_origin(span)
         and not _AFFIX_AFTER.match(text, span.end_char)  # "Istanbul-based", "US-led"
+        and not _TITLE_BEFORE.search(text, max(0, span.start_char - 12), span.start_char)
         and not _common_word(span, text)
     ]
 

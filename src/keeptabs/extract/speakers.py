@@ -276,8 +276,15 @@ def _is_named_organisation(ent: Span) -> bool:
 
 
 def _clean_name(text: str) -> str:
-    """An organisation's name without a leading article: "The Food Bank" -> "Food Bank"."""
-    return re.sub(r"^the\s+", "", clean(text), flags=re.IGNORECASE)
+    """An organisation's name without a leading article ("The Food Bank" -> "Food
+    Bank"), and without an officer's title and name run on after it ("Central Mat-Su
+    Fire Department Chief James Steele", "Oregon State Police Lt. Hastings")."""
+    words = re.sub(r"^the\s+", "", clean(text), flags=re.IGNORECASE).split()
+    titles = entity_vocab().titles
+    for index, word in enumerate(words[1:], start=1):
+        if word.rstrip(".") in titles and words[index - 1] in entity_vocab().org_words:
+            return " ".join(words[:index])
+    return " ".join(words)
 
 
 def is_description(phrase: Span) -> bool:
