@@ -269,3 +269,14 @@ def test_titles_ships_and_passive_quotes(nlp: Language) -> None:
     assert claims_of(text, nlp)["10"].source == "Iranian officials"  # not AP, who quoted
     text = "Oregon State Police Lt. Hastings said two officers died."
     assert claims_of(text, nlp)["two"].source_org == "Oregon State Police"
+
+
+def test_the_figure_given_before_is_a_re_mention_unless_a_speaker_restates_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "ISIL executed 19 men in Deir Ezzor. Relatives buried the 19 men on Friday. "
+        "Officials said 83 extremists died. His figures allege the 83 extremists died."
+    )
+    found = extract_claims(text, segment_text(text), doc_id="d", nlp=nlp)
+    assert [c.number_text for c in found] == ["19", "83", "83"]

@@ -155,6 +155,7 @@ def test_numbers_vague_amounts_have_bounds_but_no_value() -> None:
         ("call the tip line at 800-800-3855 now", "identifier"),
         ("on the Newberg 214 Highway just", "identifier"),
         ("entered about 10 a. m. and", "time"),
+        ("converted to Islam in 611.", "date"),  # a year before 1800, closing a clause
         ("see http://x.com/news/201611271047905042-syrian now", "identifier"),
         ("\n1 The civilians were held", "list_marker"),
     ],
@@ -454,6 +455,16 @@ def test_numbers_shared_suites_meet_their_floors() -> None:
 )
 def test_numbers_kinds_in_scraped_news(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(q.text, q.kind) for q in find_numbers(text)] == expected
+
+
+def test_a_wires_time_stamp_after_its_date() -> None:
+    found = find_numbers("Wed 01 Oct 2014 at 1459 Regional NNA - Bombs killed 18.")
+    assert [q.kind for q in found] == ["date", "date", "time", "count"]
+
+
+def test_a_year_after_month_and_day_without_commas() -> None:
+    found = find_numbers("A picture taken on July 29 2016 shows 40 fighters.")
+    assert [(q.text, q.kind) for q in found] == [("29", "date"), ("2016", "date"), ("40", "count")]
 
 
 def test_the_second_of_a_list_of_ages_is_an_age() -> None:

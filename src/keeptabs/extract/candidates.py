@@ -56,6 +56,23 @@ _SITE_COUNTER_AFTER = re.compile(
     r"^\s*(?:Related\b|Images?\)|Community\s+standards|Comments?\b)"
     r"|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b"
 )
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+# A speaker restating the figure makes it a claim of their own: "His figures allege the 83"
+_SAYING = re.compile(
+    r"\b(?:said|says|say|alleged?|alleges|claim(?:s|ed)?|report(?:s|ed)?|according|told"
+    r"|confirm(?:s|ed)?|figures?)\b",
+    re.IGNORECASE,
+)
+
+
+def _given_before(quantity: Quantity, text: str) -> bool:
+    """Whether the figure, in digits, was given earlier in the document."""
+    if not quantity.text.isdigit() or len(quantity.text) < MIN_GIVEN_DIGITS:
+        return False
+    return re.search(rf"(?<![\d,.]){quantity.text}(?![\d,.])", text[: quantity.start]) is not None
+
+
+MIN_GIVEN_DIGITS = 2  # "the 2 ..." may well be new; "the 19 men" seldom is
 _BY_ONE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
@@ -111,6 +128,8 @@ def is_claim_candidate(quantity: Quantity, text: str) -> bool:
         )
     if words in _SMALL_WORD_NUMBERS and vocab.anaphora.search(before):
         return False
+    if _THE_BEFORE.search(before) and not _SAYING.search(before) and _given_before(quantity, text):
+        return False  # "executed the 19 men" after "19 men were executed": a re-mention
     if quantity.text == "0" or (_MODIFIER.match(after) and quantity.kind == "count"):
         return False
     wide = text[max(0, quantity.start - COUNTER_LOOKBACK) : quantity.start]

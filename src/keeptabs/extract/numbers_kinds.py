@@ -26,6 +26,10 @@ from keeptabs.extract.numbers_text import PREV_WORD, next_word, prev_word
 __all__ = ["Protected", "classify", "propagate_list_markers"]
 
 _MONTH_BEFORE: Final = re.compile(rf"(?i)\b(?:{MONTHS})\.?,?\s+(?:the\s+)?$")
+_MONTH_DAY_BEFORE: Final = re.compile(rf"(?i)\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+$")
+_HISTORIC_YEAR_MIN: Final = 500  # "in 611", "in 1453": years before YEAR_RANGE, in context
+_YEAR_PREPOSITIONS: Final = frozenset({"in", "since", "until", "by"})
+_CLAUSE_END: Final = re.compile(r"\s*(?:[.,;:)]|and\b|when\b|$)")
 _MONTH_AFTER: Final = re.compile(rf"(?i)(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
 # Both start with a bare \d (then look back) so the regex engine can skip to digits fast.
 _PHONE: Final = re.compile(r"\d(?<!\w\d)\d{2}([-.])\d{3}\1\d{4}\b")  # "800-800-3855"
@@ -45,6 +49,7 @@ _TIME_AFTER: Final = re.compile(
 _GLUED_DAY_YEAR: Final = re.compile(r"(?:0?[1-9]|[12]\d|3[01])(?:19|20)\d\d")
 # After a number these end a label ("Resolution 2254 of ..."); a verb does not ("Another 70 were").
 _LABEL_END_WORDS: Final = frozenset("the a an and or but in on at to of for with by from".split())
+_STAMP_BEFORE: Final = re.compile(r"\b(?:19|20)\d\d\s+at\s+$")  # "Oct 2014 at 1514"
 _CLOCK_LOOKALIKE_UNITS: Final = frozenset({"picometer", "attometer"})  # 'pm', 'am'
 TITLE_CASE_SHARE: Final = 0.6  # of a line's longer words capitalised: a headline, not a label
 MAX_TITLE_CHARS: Final = 300  # a longer line is prose, whatever its capitals
@@ -179,8 +184,12 @@ def _is_date(text: str, num: NumberMatch, before: str) -> bool:
         return True
     if 1 <= value <= 31 and (before in MONTH_WORDS or _MONTH_AFTER.match(text, num.end)):
         return True
+    if _HISTORIC_YEAR_MIN <= value < YEAR_RANGE[0] and before in _YEAR_PREPOSITIONS:
+        return bool(_CLAUSE_END.match(text, num.end))  # "converted to Islam in 611."
     if len(raw) != 4 or not YEAR_RANGE[0] <= value <= YEAR_RANGE[1] or num.unit:
         return False
+    if _MONTH_DAY_BEFORE.search(text, max(0, num.start - 20), num.start):
+        return True  # "on July 29 2016", "February 27 2016": the commas lost
     if text.startswith(("s", "'s"), num.core_end) and num.qualifier != "range":
         return True  # the 1960s
     if num.qualifier == "range" or _YEAR_BEFORE.search(
@@ -240,9 +249,19 @@ def _is_plural(word: str, nouns: dict[str, frozenset[str]]) -> bool:
 
 
 def _is_time(text: str, num: NumberMatch, before: str) -> bool:
-    """'600 pm', '6am', '0300 GMT': clock times written without a colon."""
+    """'600 pm', '6am', '0300 GMT': clock times written without a colon; 'Oct 2014 at
+    1514': a wire's time stamp after its date."""
     raw = text[num.core_start : num.core_end]
-    return raw.isdigit() and len(raw) <= 4 and bool(_TIME_AFTER.match(text, num.core_end))
+    if not raw.isdigit() or len(raw) > 4:
+        return False
+    if _TIME_AFTER.match(text, num.core_end):
+        return True
+    return (
+        before == "at"
+        and len(raw) == 4
+        and int(raw[:2]) < 24 and int(raw[2:]) < 60
+        and bool(_STAMP_BEFORE.search(text, max(0, num.start - 12), num.start))
+    )  # fmt: skip
 
 
 def _is_age(text: str, num: NumberMatch, before: str) -> bool:
