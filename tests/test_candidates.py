@@ -43,6 +43,7 @@ def candidates(text: str) -> list[str]:
         ("The town has been settled since 1750 BC.", []),
         ("A 20-member team arrived to inspect three sites.", ["three"]),
         ("Heneyda is around 25 kilometres west of Raqqa.", []),
+        ("Al Tabqah is located some 27 miles to the east of Raqqa.", []),
         # ... nor its conversion in brackets
         ("The town lies about 30 km (20 miles) south of Idlib.", []),
         ("The strikes hit within 12 miles of the port.", ["12 miles"]),

@@ -31,8 +31,9 @@ _MODIFIER = re.compile(r"^-[a-z]")  # "20-member", "five-storey": the number mod
 # A fixed distance between places: "25 kilometres west of Raqqa", "3 km (2 miles) from".
 _PLACE_DISTANCE = re.compile(
     # "30 km (20 miles) south of": the conversion in brackets too
-    r"^\s*\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east"
-    r"|south-?west)(?:ern)?\s+of|from|away from|outside|off)\b",
+    # "10 km to the north of Idleb"
+    r"^\s*\)?\s*(?:\([^)]{1,30}\)\s*)?(?:(?:to\s+the\s+)?(?:north|south|east|west|north-?east"
+    r"|north-?west|south-?east|south-?west)(?:ern)?\s+of|from|away from|outside|off)\b",
     re.IGNORECASE,
 )
 _EVENT_DISTANCE = re.compile(r"\b(?:within|up to|as far as|reached|range of)\s*$", re.IGNORECASE)
