@@ -457,6 +457,13 @@ def test_numbers_kinds_in_scraped_news(text: str, expected: list[tuple[str, str]
     assert [(q.text, q.kind) for q in find_numbers(text)] == expected
 
 
+def test_a_quarter_of_a_town_divides_nothing() -> None:
+    found = find_numbers(
+        "Shells hit the Christian quarter and Al-Zahra quarter. A quarter of the city burned."
+    )
+    assert [q.text for q in found] == ["A quarter"]
+
+
 def test_a_wires_time_stamp_after_its_date() -> None:
     found = find_numbers("Wed 01 Oct 2014 at 1459 Regional NNA - Bombs killed 18.")
     assert [q.kind for q in found] == ["date", "date", "time", "count"]

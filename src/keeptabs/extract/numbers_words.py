@@ -351,6 +351,7 @@ def one_counts_alone(before: str, after: str) -> bool:
     return bool(_ONE_UNDERWENT.match(after)) and _COUNT_BEFORE.search(before) is not None
 
 
+_QUARTER_BEFORE: Final = frozenset("a one first last".split())  # "a quarter", "one quarter"
 _HALF_NEXT: Final = frozenset("of a an the their its his her our".split())
 
 
@@ -375,5 +376,11 @@ def _plainly_counts(text: str, num: NumberMatch) -> bool:
         window = text[max(0, num.core_start - PREFIX_WINDOW) : num.core_start]
         return next_word(text, num.core_end).lower() in _HALF_NEXT or bool(
             patterns().prefix_cue.search(window)
+        )
+    if core == "quarter":
+        # "the Christian quarter", "in Al-Zahra quarter": a part of a town; "a quarter of"
+        # and "they hold a quarter" divide something
+        return prev_word(text, num.core_start).lower() in _QUARTER_BEFORE or (
+            next_word(text, num.core_end).lower() == "of"
         )
     return True
