@@ -31,7 +31,7 @@ _HISTORIC_YEAR_MIN: Final = 500  # "in 611", "in 1453": years before YEAR_RANGE,
 _YEAR_PREPOSITIONS: Final = frozenset({"in", "since", "until", "by"})
 _CLAUSE_END: Final = re.compile(r"\s*(?:[.,;:)]|and\b|when\b|$)")
 _MONTH_AFTER: Final = re.compile(rf"(?i)(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{MONTHS})\b")
-# Both start with a bare \d (then look back) so the regex engine can skip to digits fast.
+# All three start with a bare \d (then look back) so the regex engine can skip to digits.
 _PHONE: Final = re.compile(r"\d(?<!\w\d)\d{2}([-.])\d{3}\1\d{4}\b")  # "800-800-3855"
 _DATE_CHAIN: Final = re.compile(r"\d(?<!\w\d)\d{0,3}([/.-])\d{1,2}\1\d{2,4}\b")
 # "10:30", "23:37:00", and "8:30pm", "11:39AM" with am/pm run on
@@ -40,8 +40,8 @@ _YEAR_BEFORE: Final = re.compile(
     r"(?i)\b(?:in|since|by|until|till|of|from|year|during|early|late|mid|before|after|circa|"
     rf"summer|winter|spring|autumn|fall|{MONTHS})\.?,?[\s-]+$"
 )
-# A time of day: "600 pm", "6.30am", "0300 GMT" (digits before am/pm or a time zone).
-# "600 pm", "6.30am", "0300 GMT", "10 a. m." (a tokenizer's spacing kept)
+# A time of day: "600 pm", "6.30am", "0300 GMT" (digits before am/pm or a time zone),
+# "10 a. m." (a tokenizer's spacing kept)
 _TIME_AFTER: Final = re.compile(
     r"(?i)\s?(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])|\s(?:GMT|UTC|local time)\b"
 )
