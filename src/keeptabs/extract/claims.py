@@ -34,7 +34,7 @@ from keeptabs.extract.casualties import (
     passive_casualty_after,
     said_of_casualties,
 )
-from keeptabs.extract.counted_nouns import MAGNITUDE, counted_noun
+from keeptabs.extract.counted_nouns import MAGNITUDE, after_hyphen, counted_noun
 from keeptabs.extract.counts_by_place import counts_by_place
 from keeptabs.extract.dates import resolve_period
 from keeptabs.extract.doctext import doc_text, span_text, with_text
@@ -487,12 +487,11 @@ def _participle_before(number: Token, noun: Token) -> str | None:
     if noun.i <= number.i:
         return None
     for word in noun.doc[number.i + 1 : noun.i]:
-        hyphenated = word.i > 0 and word.doc[word.i - 1].text == "-"  # "so-called zones"
         if (
             word.dep_ == "amod"
             and word.head.i == noun.i
             and word.lower_.endswith("ed")
-            and not hyphenated
+            and not after_hyphen(word)  # "so-called zones"
         ):
             found = verb_lemma(word.text)
             if found is not None:

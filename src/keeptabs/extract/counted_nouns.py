@@ -196,7 +196,7 @@ def _hyphenated_from(noun: Token) -> Token | None:
     while (
         last.i + 2 < len(doc)
         and not last.whitespace_
-        and _after_hyphen(doc[last.i + 2])
+        and after_hyphen(doc[last.i + 2])
         and doc[last.i + 2].is_alpha
     ):
         last = doc[last.i + 2]
@@ -372,7 +372,7 @@ def _noun_phrase(noun: Token) -> str | None:
         and not is_place_name(child.text)
         and not child.like_num
         and "-" not in child.text
-        and not _after_hyphen(child)  # "bomb-laden vehicles": split off "bomb-"
+        and not after_hyphen(child)  # "bomb-laden vehicles": split off "bomb-"
         and not (child.text[0].isupper() and child.i != child.sent.start)  # "Daesh vehicles"
     ]
     words.append(noun)
@@ -380,7 +380,7 @@ def _noun_phrase(noun: Token) -> str | None:
     return text if noun.pos_ == "PROPN" and entity_label(noun) == "NORP" else text.lower()
 
 
-def _after_hyphen(word: Token) -> bool:
+def after_hyphen(word: Token) -> bool:
     """Whether ``word`` is the end of a hyphenated word the tokenizer split."""
     before = word.doc[word.i - 1] if word.i > 0 else None
     return before is not None and before.text == "-" and not before.whitespace_
