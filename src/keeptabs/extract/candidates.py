@@ -58,6 +58,7 @@ _SITE_COUNTER_AFTER = re.compile(
     r"|^\s*(?:BCE?|AD|B\.C\.|A\.D\.)\b"
 )
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+MIN_GIVEN_DIGITS = 2  # "the 2 ..." may well be new; "the 19 men" seldom is
 # A speaker restating the figure makes it a claim of their own: "His figures allege the 83"
 _SAYING = re.compile(
     r"\b(?:said|says|say|alleged?|alleges|claim(?:s|ed)?|report(?:s|ed)?|according|told"
@@ -73,7 +74,6 @@ def _given_before(quantity: Quantity, text: str) -> bool:
     return re.search(rf"(?<![\d,.]){quantity.text}(?![\d,.])", text[: quantity.start]) is not None
 
 
-MIN_GIVEN_DIGITS = 2  # "the 2 ..." may well be new; "the 19 men" seldom is
 _BY_ONE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")

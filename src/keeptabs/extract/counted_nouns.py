@@ -166,6 +166,9 @@ def _put_at(number: Token) -> Token | None:
     return measured
 
 
+BREAKDOWN_CHARS = 30  # characters before a figure searched for the bracket it opens
+
+
 def _nationality_alone(noun: Token, quantity: Quantity) -> bool:
     """A nationality in the singular after a figure above one, in brackets after the
     people it breaks down ("23 personnel (12 Somali and 11 Yemeni)"), describes them; it
@@ -202,8 +205,6 @@ def _hyphenated_from(noun: Token) -> Token | None:
         last = doc[last.i + 2]
     return None if last is noun else last
 
-
-BREAKDOWN_CHARS = 30  # characters before a figure searched for the bracket it opens
 
 _SINGULAR_TAGS = frozenset({"NN", "NNP"})
 

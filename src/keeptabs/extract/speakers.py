@@ -280,9 +280,9 @@ def _clean_name(text: str) -> str:
     Bank"), and without an officer's title and name run on after it ("Central Mat-Su
     Fire Department Chief James Steele", "Oregon State Police Lt. Hastings")."""
     words = re.sub(r"^the\s+", "", clean(text), flags=re.IGNORECASE).split()
-    titles = entity_vocab().titles
+    vocab = entity_vocab()
     for index, word in enumerate(words[1:], start=1):
-        if word.rstrip(".") in titles and words[index - 1] in entity_vocab().org_words:
+        if word.rstrip(".") in vocab.titles and words[index - 1] in vocab.org_words:
             return " ".join(words[:index])
     return " ".join(words)
 
